@@ -1,0 +1,1 @@
+"""Running one reply: streaming, measuring, and producing its usage record (no Qt)."""

@@ -1,0 +1,164 @@
+"""One reply, start to finish, on a background thread.
+
+The GUI passes a callback that receives text deltas (it batches them per frame); this
+module measures time to first token and wall time, asks the energy probe and the pricer,
+and returns the finished reply with its usage record. Engine failures do not raise out
+of here: they come back as a failed reply that keeps whatever text had arrived.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
+
+from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
+from app.engines.base import (
+    ChatEngine,
+    ChatRequest,
+    EngineError,
+    ReplyFinished,
+    ReplyUsage,
+    TextDelta,
+    ThinkingDelta,
+)
+from app.storage.records import Outcome, UsageRecord, utc_now
+
+
+class EnergyProbe(Protocol):
+    """Measures the energy a local reply used (NVML counter, power samples, or a wattage)."""
+
+    def begin(self) -> object: ...
+
+    def end(self, handle: object, wall_seconds: float) -> tuple[float | None, str]:
+        """Joules used since ``begin`` (None if unknown) and how it was measured."""
+        ...
+
+
+class Pricer(Protocol):
+    """Prices a cloud reply from what the provider reported."""
+
+    def __call__(
+        self, provider: str, model: str, usage: ReplyUsage, context_tokens: int, at: datetime
+    ) -> tuple[Decimal | None, str]: ...
+
+
+@dataclass(frozen=True)
+class Reply:
+    content: str
+    thinking: str
+    outcome: Outcome
+    error: EngineError | None
+    usage: UsageRecord
+
+
+def run_reply(
+    engine: ChatEngine,
+    request: ChatRequest,
+    cancel: threading.Event,
+    on_delta: Callable[[str], None],
+    *,
+    conversation_id: int | None = None,
+    message_id: int | None = None,
+    provider: str = "",
+    energy_probe: EnergyProbe | None = None,
+    pricer: Pricer | None = None,
+    on_thinking: Callable[[str], None] | None = None,
+) -> Reply:
+    started_at = utc_now()
+    start = time.perf_counter()
+    first_token: float | None = None
+    parts: list[str] = []
+    thinking: list[str] = []
+    usage: ReplyUsage | None = None
+    error: EngineError | None = None
+    probe_handle = energy_probe.begin() if energy_probe is not None else None
+
+    try:
+        for event in engine.stream_chat(request, cancel):
+            if isinstance(event, TextDelta):
+                if first_token is None and event.text:
+                    first_token = time.perf_counter()
+                parts.append(event.text)
+                on_delta(event.text)
+            elif isinstance(event, ThinkingDelta):
+                if first_token is None:
+                    first_token = time.perf_counter()
+                thinking.append(event.text)
+                if on_thinking is not None:
+                    on_thinking(event.text)
+            elif isinstance(event, ReplyFinished):
+                usage = event.usage
+            if cancel.is_set():
+                break
+    except EngineError as exc:
+        error = exc
+
+    wall = time.perf_counter() - start
+    content = "".join(parts)
+    if error is not None:
+        outcome: Outcome = "failed"
+    elif usage is None:
+        outcome = "stopped"
+    else:
+        outcome = "ok"
+    usage = usage or ReplyUsage()
+
+    energy_j: float | None = None
+    energy_source = ""
+    if energy_probe is not None and engine.is_local:
+        energy_j, energy_source = energy_probe.end(probe_handle, wall)
+
+    context_estimate = estimate_context_tokens(request.messages)
+    reported_context = (
+        (usage.input_tokens or 0)
+        + (usage.cached_input_tokens or 0)
+        + (usage.cache_write_tokens or 0)
+    )
+    # A cloud bills the whole context every turn. Ollama may report only the tokens it
+    # re-evaluated (prompt cache), so the larger of report and estimate is the honest one.
+    context_tokens = max(reported_context, context_estimate)
+    output_estimate = (
+        usage.output_tokens
+        if usage.output_tokens is not None
+        else estimate_text_tokens(content + "".join(thinking))
+    )
+
+    cost: Decimal | None = None
+    price_source = ""
+    if pricer is not None and not engine.is_local and outcome != "failed":
+        cost, price_source = pricer(provider, request.model, usage, context_tokens, started_at)
+
+    record = UsageRecord(
+        ts=started_at,
+        engine=engine.engine_id,
+        provider=provider or engine.engine_id,
+        model=request.model,
+        is_local=engine.is_local,
+        outcome=outcome,
+        context_tokens=context_tokens,
+        output_tokens_estimate=output_estimate,
+        wall_ms=wall * 1000,
+        ttft_ms=None if first_token is None else (first_token - start) * 1000,
+        conversation_id=conversation_id,
+        message_id=message_id,
+        input_tokens=usage.input_tokens,
+        cached_input_tokens=usage.cached_input_tokens,
+        cache_write_tokens=usage.cache_write_tokens,
+        output_tokens=usage.output_tokens,
+        usage_estimated=usage.estimated,
+        load_duration_ns=usage.load_duration_ns,
+        prompt_eval_duration_ns=usage.prompt_eval_duration_ns,
+        eval_duration_ns=usage.eval_duration_ns,
+        total_duration_ns=usage.total_duration_ns,
+        done_reason=usage.done_reason,
+        cost_usd=cost,
+        price_source=price_source,
+        energy_j=energy_j,
+        energy_source=energy_source,
+    )
+    return Reply(content, "".join(thinking), outcome, error, record)

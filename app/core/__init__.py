@@ -1,0 +1,1 @@
+"""Qt-free foundations shared by every feature: paths, errors, settings, translation."""

@@ -1,0 +1,1 @@
+"""Chat engines: one interface for Ollama, OpenAI-compatible servers and cloud APIs."""

@@ -1,0 +1,1 @@
+"""SQLite storage: versioned schema, one serial writer, plain-dataclass records."""

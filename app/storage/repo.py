@@ -1,0 +1,285 @@
+"""Queries. Each function takes the connection and runs on the writer thread."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlite_utils
+
+from app.storage.records import (
+    Attachment,
+    Conversation,
+    Message,
+    MessageStatus,
+    UsageRecord,
+    from_db_time,
+    to_db_time,
+    utc_now,
+)
+
+
+def _conversation(row: sqlite3.Row) -> Conversation:
+    return Conversation(
+        id=row["id"],
+        title=row["title"],
+        created_at=from_db_time(row["created_at"]),
+        updated_at=from_db_time(row["updated_at"]),
+        model=row["model"],
+        system_prompt=row["system_prompt"],
+        cloud_provider=row["cloud_provider"],
+        cloud_model=row["cloud_model"],
+    )
+
+
+def create_conversation(
+    conn: sqlite3.Connection, title: str, model: str = "", system_prompt: str = ""
+) -> Conversation:
+    now = to_db_time(utc_now())
+    cursor = conn.execute(
+        "INSERT INTO conversations (title, created_at, updated_at, model, system_prompt)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (title, now, now, model, system_prompt),
+    )
+    conversation = get_conversation(conn, int(cursor.lastrowid or 0))
+    assert conversation is not None
+    return conversation
+
+
+def get_conversation(conn: sqlite3.Connection, conversation_id: int) -> Conversation | None:
+    row = conn.execute(
+        "SELECT * FROM conversations WHERE id = ? AND deleted_at IS NULL", (conversation_id,)
+    ).fetchone()
+    return _conversation(row) if row else None
+
+
+def list_conversations(conn: sqlite3.Connection, title_filter: str = "") -> list[Conversation]:
+    rows = conn.execute(
+        "SELECT * FROM conversations WHERE deleted_at IS NULL AND instr(lower(title), lower(?))"
+        " ORDER BY updated_at DESC, id DESC",
+        (title_filter,),
+    ).fetchall()
+    return [_conversation(row) for row in rows]
+
+
+def update_conversation(conn: sqlite3.Connection, conversation_id: int, **fields: Any) -> None:
+    """Set ``title``, ``model``, ``system_prompt``, ``cloud_provider`` or ``cloud_model``."""
+    allowed = {"title", "model", "system_prompt", "cloud_provider", "cloud_model"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"unknown conversation fields: {sorted(unknown)}")
+    if not fields:
+        return
+    assignments = ", ".join(f"{name} = ?" for name in fields)
+    conn.execute(
+        f"UPDATE conversations SET {assignments}, updated_at = ? WHERE id = ?",  # noqa: S608 - names are whitelisted above
+        (*fields.values(), to_db_time(utc_now()), conversation_id),
+    )
+
+
+def touch_conversation(conn: sqlite3.Connection, conversation_id: int) -> None:
+    conn.execute(
+        "UPDATE conversations SET updated_at = ? WHERE id = ?",
+        (to_db_time(utc_now()), conversation_id),
+    )
+
+
+def delete_conversation(conn: sqlite3.Connection, conversation_id: int) -> None:
+    """Soft delete, so the person can undo; purged on a later start."""
+    conn.execute(
+        "UPDATE conversations SET deleted_at = ? WHERE id = ?",
+        (to_db_time(utc_now()), conversation_id),
+    )
+
+
+def restore_conversation(conn: sqlite3.Connection, conversation_id: int) -> None:
+    conn.execute("UPDATE conversations SET deleted_at = NULL WHERE id = ?", (conversation_id,))
+
+
+def purge_deleted(conn: sqlite3.Connection) -> int:
+    cursor = conn.execute("DELETE FROM conversations WHERE deleted_at IS NOT NULL")
+    return cursor.rowcount
+
+
+def add_message(
+    conn: sqlite3.Connection,
+    conversation_id: int,
+    role: str,
+    content: str,
+    *,
+    engine: str = "",
+    model: str = "",
+    status: MessageStatus = "ok",
+    error: str = "",
+    attachments: Sequence[Attachment] = (),
+) -> Message:
+    now = utc_now()
+    with conn:
+        conn.execute("BEGIN")
+        cursor = conn.execute(
+            "INSERT INTO messages (conversation_id, role, content, created_at, engine, model,"
+            " status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (conversation_id, role, content, to_db_time(now), engine, model, status, error),
+        )
+        message_id = int(cursor.lastrowid or 0)
+        stored: list[Attachment] = []
+        for attachment in attachments:
+            cur = conn.execute(
+                "INSERT INTO attachments (message_id, mime, name, data) VALUES (?, ?, ?, ?)",
+                (message_id, attachment.mime, attachment.name, attachment.data),
+            )
+            stored.append(
+                Attachment(attachment.mime, attachment.data, attachment.name, cur.lastrowid)
+            )
+        touch_conversation(conn, conversation_id)
+    return Message(
+        id=message_id,
+        conversation_id=conversation_id,
+        role=role,  # type: ignore[arg-type]
+        content=content,
+        created_at=now,
+        engine=engine,
+        model=model,
+        status=status,
+        error=error,
+        attachments=tuple(stored),
+    )
+
+
+def update_message(
+    conn: sqlite3.Connection,
+    message_id: int,
+    *,
+    content: str,
+    status: MessageStatus,
+    error: str = "",
+    engine: str | None = None,
+    model: str | None = None,
+) -> None:
+    conn.execute(
+        "UPDATE messages SET content = ?, status = ?, error = ?,"
+        " engine = coalesce(?, engine), model = coalesce(?, model) WHERE id = ?",
+        (content, status, error, engine, model, message_id),
+    )
+
+
+def delete_message(conn: sqlite3.Connection, message_id: int) -> None:
+    conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+
+
+def list_messages(conn: sqlite3.Connection, conversation_id: int) -> list[Message]:
+    rows = conn.execute(
+        "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
+    ).fetchall()
+    attachments: dict[int, list[Attachment]] = {}
+    for row in conn.execute(
+        "SELECT a.* FROM attachments a JOIN messages m ON m.id = a.message_id"
+        " WHERE m.conversation_id = ? ORDER BY a.id",
+        (conversation_id,),
+    ):
+        attachments.setdefault(row["message_id"], []).append(
+            Attachment(row["mime"], bytes(row["data"]), row["name"], row["id"])
+        )
+    return [
+        Message(
+            id=row["id"],
+            conversation_id=row["conversation_id"],
+            role=row["role"],
+            content=row["content"],
+            created_at=from_db_time(row["created_at"]),
+            engine=row["engine"],
+            model=row["model"],
+            status=row["status"],
+            error=row["error"],
+            attachments=tuple(attachments.get(row["id"], ())),
+        )
+        for row in rows
+    ]
+
+
+def mark_interrupted_streams(conn: sqlite3.Connection) -> int:
+    """Replies still 'streaming' at start-up were cut off by a crash: keep them, as stopped."""
+    cursor = conn.execute("UPDATE messages SET status = 'stopped' WHERE status = 'streaming'")
+    return cursor.rowcount
+
+
+# --- usage ------------------------------------------------------------------------------
+
+_USAGE_FIELDS = [
+    "engine",
+    "provider",
+    "model",
+    "is_local",
+    "outcome",
+    "input_tokens",
+    "cached_input_tokens",
+    "cache_write_tokens",
+    "output_tokens",
+    "context_tokens",
+    "output_tokens_estimate",
+    "usage_estimated",
+    "load_duration_ns",
+    "prompt_eval_duration_ns",
+    "eval_duration_ns",
+    "total_duration_ns",
+    "done_reason",
+    "ttft_ms",
+    "wall_ms",
+    "price_source",
+    "energy_j",
+    "energy_source",
+    "conversation_id",
+    "message_id",
+]
+
+
+def usage_row(record: UsageRecord) -> dict[str, Any]:
+    row: dict[str, Any] = {name: getattr(record, name) for name in _USAGE_FIELDS}
+    row["is_local"] = int(record.is_local)
+    row["usage_estimated"] = int(record.usage_estimated)
+    row["ts"] = to_db_time(record.ts)
+    row["cost_usd"] = None if record.cost_usd is None else str(record.cost_usd)
+    return row
+
+
+def record_usage(conn: sqlite3.Connection, record: UsageRecord) -> int:
+    table = sqlite_utils.Database(conn)["usage"]
+    table.insert(usage_row(record))  # type: ignore[union-attr]
+    return int(table.last_rowid or 0)  # type: ignore[union-attr]
+
+
+def record_usage_many(conn: sqlite3.Connection, records: Iterable[UsageRecord]) -> None:
+    with conn:
+        conn.execute("BEGIN")
+        sqlite_utils.Database(conn)["usage"].insert_all(  # type: ignore[union-attr]
+            (usage_row(r) for r in records), batch_size=5000
+        )
+
+
+def _usage(row: sqlite3.Row) -> UsageRecord:
+    values = {name: row[name] for name in _USAGE_FIELDS}
+    values["is_local"] = bool(row["is_local"])
+    values["usage_estimated"] = bool(row["usage_estimated"])
+    values["price_source"] = row["price_source"] or ""
+    values["energy_source"] = row["energy_source"] or ""
+    return UsageRecord(
+        ts=from_db_time(row["ts"]),
+        cost_usd=None if row["cost_usd"] is None else Decimal(row["cost_usd"]),
+        id=row["id"],
+        **values,
+    )
+
+
+def list_usage(
+    conn: sqlite3.Connection, start: datetime | None = None, end: datetime | None = None
+) -> list[UsageRecord]:
+    """Usage records with ``start <= ts < end`` (either bound optional), oldest first."""
+    lo = to_db_time(start) if start else ""
+    hi = to_db_time(end) if end else "9999"
+    rows = conn.execute(
+        "SELECT * FROM usage WHERE ts >= ? AND ts < ? ORDER BY ts, id", (lo, hi)
+    ).fetchall()
+    return [_usage(row) for row in rows]

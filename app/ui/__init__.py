@@ -1,0 +1,1 @@
+"""Widgets. Everything here runs on the GUI thread; work goes through ``tasks``."""
