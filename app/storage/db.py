@@ -70,10 +70,20 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
 def _statements(script: str) -> list[str]:
     """Split a migration into statements so it runs inside our own transaction.
 
-    ``executescript`` would commit first; the migrations contain no semicolons inside
-    string literals, which keeps this split simple and safe.
+    ``executescript`` would commit first. ``sqlite3.complete_statement`` decides where a
+    statement ends, so trigger bodies (``BEGIN ...; END``) stay whole.
     """
-    return [part.strip() for part in script.split(";") if part.strip()]
+    statements: list[str] = []
+    pending = ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip())
+    return statements
 
 
 def _looks_corrupt(exc: sqlite3.DatabaseError) -> bool:
