@@ -31,3 +31,12 @@ def log_dir() -> Path:
     path = data_dir() / "logs"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def translations_dir() -> Path | None:
+    """Compiled ``hearth_<locale>.qm`` catalogues, in the source tree or beside the package."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "translations", here.parent / "resources" / "translations"):
+        if candidate.is_dir():
+            return candidate
+    return None

@@ -1,0 +1,126 @@
+"""Start-up: translations, theme, the database writer, the main window.
+
+The window is shown before the database has finished opening; anything that needs the
+database is queued behind it on the writer thread, so start-up stays quick.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import __version__
+from app.core import paths
+from app.core.i18n import install_translator
+from app.core.settings import Settings
+from app.storage import repo
+from app.storage.db import OpenedDatabase
+from app.storage.writer import SerialWriter
+from app.ui.context import AppContext, AppEvents
+from app.ui.tasks import TaskRunner
+from app.ui.theme import THEME, apply_theme
+
+log = logging.getLogger(__name__)
+DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
+QUIET_LOGGERS = ("httpx", "httpcore", "httpx2", "httpcore2", "openai", "anthropic", "urllib3")
+
+
+def ollama_host() -> str:
+    host = os.environ.get("OLLAMA_HOST", "").strip() or DEFAULT_OLLAMA_HOST
+    if "://" not in host:
+        host = "http://" + host
+    return host.rstrip("/")
+
+
+def setup_logging() -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_dir() / "hearth.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    # HTTP client debug logs can carry request headers (API keys): keep them quiet.
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def install_translations(app: QApplication) -> None:
+    locale = QLocale()
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    ours = QTranslator(app)
+    folder = paths.translations_dir()
+    if folder is not None and ours.load(locale, "hearth", "_", str(folder)):
+        app.installTranslator(ours)
+    install_translator(QCoreApplication.translate)
+
+
+def create_context(app: QApplication) -> AppContext:
+    settings = Settings(paths.settings_path())
+    apply_theme(app, settings.get(THEME))
+    writer = SerialWriter(paths.database_path())
+    tasks = TaskRunner(parent=app)
+    return AppContext(settings, writer, tasks, AppEvents(app), ollama_host())
+
+
+def report_database(ctx: AppContext, opened: OpenedDatabase, parent: object) -> None:
+    """After opening: tidy up, and tell the person if their database had to be replaced."""
+
+    def tidy(conn: sqlite3.Connection) -> None:
+        repo.purge_deleted(conn)
+        repo.mark_interrupted_streams(conn)
+
+    ctx.writer.submit(tidy)
+    if opened.moved_aside is not None:
+        QMessageBox.warning(
+            parent,  # type: ignore[arg-type]
+            QCoreApplication.translate("Startup", "Hearth"),
+            QCoreApplication.translate(
+                "Startup",
+                "Your conversation database was damaged and could not be opened. It has been "
+                "kept at:\n{path}\nHearth started with a new, empty database.",
+            ).format(path=opened.moved_aside),
+        )
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    app = QApplication([sys.argv[0], *argv])
+    app.setApplicationName("Hearth")
+    app.setApplicationDisplayName("Hearth")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Hearth")
+    app.setDesktopFileName("hearth")
+    setup_logging()
+    install_translations(app)
+    ctx = create_context(app)
+
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+
+    def opened(result: OpenedDatabase) -> None:
+        report_database(ctx, result, window)
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.critical(
+            window,
+            QCoreApplication.translate("Startup", "Hearth cannot open its database"),
+            str(exc),
+        )
+        app.exit(1)
+
+    ctx.tasks.watch(ctx.writer.opened(), opened, failed)
+    code = app.exec()
+    ctx.tasks.shutdown()
+    ctx.writer.close()
+    return code

@@ -1,0 +1,1 @@
+"""The chat: message list, composer, model picker and streaming."""

@@ -1,0 +1,556 @@
+"""The right-hand side: header (model, system prompt, cloud), messages, composer."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.chat.tokens import estimate_context_tokens
+from app.core.errors import KnownError
+from app.core.settings import LAST_MODEL
+from app.engines.base import ChatMessage, ChatRequest, ModelDetails, ModelInfo
+from app.storage import repo
+from app.storage.records import Attachment, Conversation, Message
+from app.ui.chat.composer import Composer
+from app.ui.chat.engines import EngineResolver
+from app.ui.chat.errors import describe_engine_error
+from app.ui.chat.message_list import MessageList
+from app.ui.chat.streaming import FinishedReply, StreamController
+from app.ui.context import AppContext
+from app.ui.format import human_size
+
+log = logging.getLogger(__name__)
+TITLE_LENGTH = 48
+
+
+def title_from(text: str, fallback: str) -> str:
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    if not line:
+        return fallback
+    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1] + "…"
+
+
+def build_request(conversation: Conversation, messages: list[Message], model: str) -> ChatRequest:
+    """What the model sees: the system prompt and every message that carries content.
+
+    Failed replies are left out (they are our error, not the model's words); stopped
+    replies stay in, since the person saw and may refer to them.
+    """
+    wire: list[ChatMessage] = []
+    if conversation.system_prompt.strip():
+        wire.append(ChatMessage("system", conversation.system_prompt))
+    for message in messages:
+        if message.role == "assistant" and (message.status == "failed" or not message.content):
+            continue
+        if message.status == "streaming":
+            continue
+        wire.append(
+            ChatMessage(
+                message.role,
+                message.content,
+                tuple(a.data for a in message.attachments if a.mime.startswith("image/")),
+            )
+        )
+    return ChatRequest(model=model, messages=tuple(wire))
+
+
+class ChatPanel(QWidget):
+    conversation_created = Signal(int)
+    conversation_changed = Signal(int)  # title/model/cloud changed; the list refreshes
+    status_message = Signal(str)
+    streaming_changed = Signal(bool)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        streams: StreamController,
+        resolver: EngineResolver,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._streams = streams
+        self._resolver = resolver
+        self._conversation: Conversation | None = None
+        self._messages: list[Message] = []
+        self._details: dict[str, ModelDetails] = {}
+        self._load_token = 0
+        streams.finished.connect(self._reply_finished)
+        streams.store_failed.connect(self._store_failed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        header = QHBoxLayout()
+        header.setContentsMargins(8, 6, 8, 0)
+        self.title = QLabel(self.tr("New conversation"), self)
+        self.title.setObjectName("conversation_title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        header.addWidget(self.title, 1)
+        self.model_picker = QComboBox(self)
+        self.model_picker.setObjectName("model_picker")
+        self.model_picker.setToolTip(self.tr("Model for this conversation"))
+        self.model_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.model_picker.setMinimumContentsLength(12)
+        self.model_picker.activated.connect(self._model_chosen)
+        header.addWidget(self.model_picker)
+        self.system_button = QPushButton(self.tr("System prompt…"), self)
+        self.system_button.clicked.connect(self.edit_system_prompt)
+        header.addWidget(self.system_button)
+        self.cloud_button = QPushButton(self.tr("Send to cloud…"), self)
+        self.cloud_button.setObjectName("send_to_cloud")
+        self.cloud_button.clicked.connect(self.escalate)
+        header.addWidget(self.cloud_button)
+        layout.addLayout(header)
+
+        self.cloud_banner = QWidget(self)
+        banner = QHBoxLayout(self.cloud_banner)
+        banner.setContentsMargins(8, 4, 8, 4)
+        self.cloud_label = QLabel(self.cloud_banner)
+        self.cloud_label.setObjectName("cloud_label")
+        self.cloud_label.setWordWrap(True)
+        banner.addWidget(self.cloud_label, 1)
+        self.local_button = QPushButton(self.tr("Return to local"), self.cloud_banner)
+        self.local_button.clicked.connect(self.return_to_local)
+        banner.addWidget(self.local_button)
+        self.cloud_banner.setStyleSheet("background-color: rgba(56, 139, 253, 0.18);")
+        self.cloud_banner.hide()
+        layout.addWidget(self.cloud_banner)
+
+        self.hint = QLabel(self)
+        self.hint.setObjectName("escalation_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text); padding: 0 8px;")
+        self.hint.hide()
+        layout.addWidget(self.hint)
+
+        self.stack = QStackedWidget(self)
+        self.messages = MessageList(self)
+        self.messages.regenerate_requested.connect(self.regenerate)
+        self.messages.retry_requested.connect(self.regenerate)
+        self.stack.addWidget(self.messages)
+        layout.addWidget(self.stack, 1)
+
+        self.composer = Composer(self)
+        self.composer.setContentsMargins(8, 0, 8, 8)
+        self.composer.send_requested.connect(self.send)
+        self.composer.stop_requested.connect(self.stop)
+        self.composer.attach_requested.connect(self._choose_images)
+        self.composer.files_dropped.connect(self._load_images)
+        layout.addWidget(self.composer)
+        self.setAcceptDrops(False)
+
+    # --- public --------------------------------------------------------------------------
+
+    @property
+    def conversation(self) -> Conversation | None:
+        return self._conversation
+
+    def add_overlay(self, widget: QWidget) -> None:
+        self.stack.addWidget(widget)
+
+    def show_overlay(self, widget: QWidget | None) -> None:
+        self.stack.setCurrentWidget(widget or self.messages)
+
+    def focus_composer(self) -> None:
+        self.composer.edit.setFocus()
+
+    def set_models(self, models: list[ModelInfo]) -> None:
+        current = self.current_model()
+        self.model_picker.clear()
+        for info in models:
+            extra = " · ".join(p for p in (info.parameter_size, info.quantization) if p)
+            label = f"{info.name}  ({extra})" if extra else info.name
+            self.model_picker.addItem(label, info.name)
+            if info.size_bytes:
+                index = self.model_picker.count() - 1
+                self.model_picker.setItemData(
+                    index, human_size(info.size_bytes), Qt.ItemDataRole.ToolTipRole
+                )
+        preferred = [
+            self._conversation.model if self._conversation else "",
+            current,
+            self._ctx.settings.get(LAST_MODEL),
+        ]
+        for name in preferred:
+            if name and self._select_model(name):
+                break
+        else:
+            if self.model_picker.count():
+                self.model_picker.setCurrentIndex(0)
+        self._model_details_changed()
+
+    def current_model(self) -> str:
+        return str(self.model_picker.currentData() or "")
+
+    def new_conversation(self) -> None:
+        self._conversation = None
+        self._messages = []
+        self.messages.clear()
+        self.title.setText(self.tr("New conversation"))
+        self._update_cloud()
+        self._update_streaming()
+        self.focus_composer()
+
+    def show_conversation(self, conversation_id: int) -> None:
+        self._load_token += 1
+        token = self._load_token
+
+        def load(conn: sqlite3.Connection) -> tuple[Conversation | None, list[Message]]:
+            return repo.get_conversation(conn, conversation_id), repo.list_messages(
+                conn, conversation_id
+            )
+
+        def loaded(result: tuple[Conversation | None, list[Message]]) -> None:
+            if token != self._load_token:
+                return  # the person already moved on to another conversation
+            conversation, messages = result
+            if conversation is None:
+                self.new_conversation()
+                return
+            self._display(conversation, messages)
+
+        self._ctx.tasks.watch(self._ctx.writer.submit(load), loaded, self._error, owner=self)
+
+    # --- display -------------------------------------------------------------------------
+
+    def _display(self, conversation: Conversation, messages: list[Message]) -> None:
+        self._conversation = conversation
+        self._messages = messages
+        self.title.setText(conversation.title)
+        self.messages.clear()
+        for message in messages:
+            self.messages.add(message)
+        run = self._streams.run_for(conversation.id)
+        if run is not None:
+            widget = self.messages.widget_for(run.message_id)
+            if widget is not None:
+                widget.body.setPlainText(run.text)
+                widget._text = run.text  # resynchronise with the live run
+                run.sink = widget.append
+        if conversation.model:
+            self._select_model(conversation.model)
+        self._update_cloud()
+        self._update_streaming()
+        self._model_details_changed()
+
+    def _select_model(self, name: str) -> bool:
+        index = self.model_picker.findData(name)
+        if index >= 0:
+            self.model_picker.setCurrentIndex(index)
+            return True
+        return False
+
+    def _update_cloud(self) -> None:
+        conversation = self._conversation
+        escalated = conversation is not None and conversation.escalated
+        self.cloud_banner.setVisible(escalated)
+        self.model_picker.setEnabled(not escalated)
+        if escalated and conversation is not None:
+            self.cloud_label.setText(
+                self.tr(
+                    "☁ This conversation goes to {provider} · {model}. "
+                    "Its replies are billed by the provider."
+                ).format(provider=conversation.cloud_provider, model=conversation.cloud_model)
+            )
+        self.cloud_button.setEnabled(not escalated)
+
+    def _update_streaming(self) -> None:
+        streaming = (
+            self._conversation is not None
+            and self._streams.run_for(self._conversation.id) is not None
+        )
+        self.composer.set_streaming(streaming)
+        self.streaming_changed.emit(streaming)
+
+    # --- model and hints -------------------------------------------------------------------
+
+    def _model_chosen(self, _index: int) -> None:
+        model = self.current_model()
+        if not model:
+            return
+        self._ctx.settings.set(LAST_MODEL, model)
+        self._ctx.tasks.run(self._ctx.settings.save)
+        if self._conversation is not None and self._conversation.model != model:
+            conversation_id = self._conversation.id
+            self._ctx.writer.submit(
+                lambda conn: repo.update_conversation(conn, conversation_id, model=model)
+            )
+            self._conversation = replace(self._conversation, model=model)
+        self._model_details_changed()
+
+    def _model_details_changed(self) -> None:
+        model = self.current_model()
+        if not model:
+            self.composer.set_vision(False)
+            return
+        if model in self._details:
+            self._apply_details(self._details[model])
+            return
+        engine = self._resolver.local()
+
+        def got(details: ModelDetails) -> None:
+            self._details[model] = details
+            if self.current_model() == model:
+                self._apply_details(details)
+
+        self._ctx.tasks.run(lambda: engine.model_details(model), got, lambda _e: None, self)
+
+    def _apply_details(self, details: ModelDetails) -> None:
+        escalated = self._conversation is not None and self._conversation.escalated
+        self.composer.set_vision(details.vision or escalated)
+        self._update_hint()
+
+    def _update_hint(self, pending_images: bool = False) -> None:
+        model = self.current_model()
+        details = self._details.get(model)
+        hint = ""
+        if details is not None and not (self._conversation and self._conversation.escalated):
+            context = (
+                estimate_context_tokens(
+                    build_request(self._conversation, self._messages, model).messages
+                )
+                if self._conversation
+                else 0
+            )
+            if details.context_length and context > details.context_length:
+                hint = self.tr(
+                    "This conversation (about {tokens} tokens) is longer than {model} can "
+                    "read at once ({limit}). Earlier messages will be cut off — "
+                    "consider “Send to cloud…”."
+                ).format(tokens=context, model=model, limit=details.context_length)
+            elif pending_images and not details.vision:
+                hint = self.tr(
+                    "{model} cannot see images. Choose a vision model, or “Send to cloud…” "
+                    "to a model that can."
+                ).format(model=model)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+
+    # --- actions -------------------------------------------------------------------------
+
+    def send(self, text: str, attachments: list[Attachment]) -> None:
+        model = self.current_model()
+        if not model and not (self._conversation and self._conversation.escalated):
+            self.status_message.emit(self.tr("Choose a model first."))
+            return
+        conversation = self._conversation
+        untitled = self.tr("New conversation")
+
+        def store(conn: sqlite3.Connection) -> tuple[Conversation, Message]:
+            target = conversation or repo.create_conversation(
+                conn, title_from(text, untitled), model
+            )
+            message = repo.add_message(conn, target.id, "user", text, attachments=attachments)
+            return target, message
+
+        def stored(result: tuple[Conversation, Message]) -> None:
+            target, message = result
+            # Only now is the text safe on disk: clear the box.
+            self.composer.clear()
+            created = conversation is None
+            if self._conversation is None or self._conversation.id == target.id:
+                self._conversation = target
+                self._messages.append(message)
+                self.title.setText(target.title)
+                self.messages.add(message)
+            if created:
+                self.conversation_created.emit(target.id)
+            self._start_reply(target)
+
+        self._ctx.tasks.watch(self._ctx.writer.submit(store), stored, self._error, owner=self)
+
+    def _start_reply(self, conversation: Conversation) -> None:
+        try:
+            engine, provider, model = self._resolver.for_conversation(
+                conversation, self.current_model()
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the person, message kept
+            self._error(exc)
+            return
+        request = build_request(conversation, self._messages, model)
+
+        def placeholder(conn: sqlite3.Connection) -> Message:
+            return repo.add_message(
+                conn,
+                conversation.id,
+                "assistant",
+                "",
+                engine=engine.engine_id,
+                model=model,
+                status="streaming",
+            )
+
+        def ready(message: Message) -> None:
+            widget = None
+            if self._conversation is not None and self._conversation.id == conversation.id:
+                self._messages.append(message)
+                widget = self.messages.add(message)
+            self._streams.start(
+                conversation.id,
+                message.id,
+                engine,
+                request,
+                provider,
+                widget.append if widget is not None else None,
+            )
+            self._update_streaming()
+
+        self._ctx.tasks.watch(self._ctx.writer.submit(placeholder), ready, self._error, owner=self)
+
+    def stop(self) -> None:
+        if self._conversation is not None:
+            self._streams.stop(self._conversation.id)
+
+    def regenerate(self, message_id: int) -> None:
+        """Redo a reply (last one, or a failed one): drop it and ask again."""
+        conversation = self._conversation
+        if conversation is None or self._streams.run_for(conversation.id) is not None:
+            return
+        self._messages = [m for m in self._messages if m.id != message_id]
+        self.messages.remove(message_id)
+        self._ctx.writer.submit(lambda conn: repo.delete_message(conn, message_id))
+        self._start_reply(conversation)
+
+    def _reply_finished(self, finished: FinishedReply) -> None:
+        run, reply = finished.run, finished.reply
+        if self._conversation is None or self._conversation.id != run.conversation_id:
+            return
+        error = ""
+        if reply.error is not None:
+            error = describe_engine_error(reply.error)
+        self._messages = [
+            replace(m, content=reply.content, status=reply.outcome, error=error)
+            if m.id == run.message_id
+            else m
+            for m in self._messages
+        ]
+        widget = self.messages.widget_for(run.message_id)
+        if widget is not None:
+            widget.finish(reply.outcome, error, run.model)
+        self.messages.refresh_actions()
+        self._update_streaming()
+        self._update_hint()
+
+    def edit_system_prompt(self) -> None:
+        current = self._conversation.system_prompt if self._conversation else ""
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("System prompt"),
+            self.tr("Instructions the model follows throughout this conversation:"),
+            current,
+        )
+        if not ok:
+            return
+        if self._conversation is None:
+            model = self.current_model()
+
+            def create(conn: sqlite3.Connection) -> Conversation:
+                return repo.create_conversation(
+                    conn, self.tr("New conversation"), model, system_prompt=text
+                )
+
+            def created(conversation: Conversation) -> None:
+                self._conversation = conversation
+                self.title.setText(conversation.title)
+                self.conversation_created.emit(conversation.id)
+
+            self._ctx.tasks.watch(self._ctx.writer.submit(create), created, self._error, self)
+            return
+        conversation_id = self._conversation.id
+        self._conversation = replace(self._conversation, system_prompt=text)
+        self._ctx.writer.submit(
+            lambda conn: repo.update_conversation(conn, conversation_id, system_prompt=text)
+        )
+
+    def escalate(self) -> None:
+        from app.ui.chat.escalation import escalate_conversation
+
+        escalate_conversation(self, self._ctx, self._conversation, self._messages, self._escalated)
+
+    def _escalated(self, conversation: Conversation, messages: list[Message]) -> None:
+        if self._conversation is not None and self._conversation.id == conversation.id:
+            self._display(conversation, messages)
+        self.conversation_changed.emit(conversation.id)
+
+    def return_to_local(self) -> None:
+        if self._conversation is None:
+            return
+        conversation_id = self._conversation.id
+        self._conversation = replace(self._conversation, cloud_provider=None, cloud_model=None)
+        self._ctx.writer.submit(
+            lambda conn: repo.update_conversation(
+                conn, conversation_id, cloud_provider=None, cloud_model=None
+            )
+        )
+        self._update_cloud()
+        self._model_details_changed()
+        self.conversation_changed.emit(conversation_id)
+
+    # --- images ----------------------------------------------------------------------------
+
+    def _choose_images(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach images"),
+            "",
+            self.tr("Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)"),
+        )
+        if paths:
+            self._load_images(paths)
+
+    def _load_images(self, paths: list[str]) -> None:
+        def read() -> list[Attachment]:
+            out = []
+            for path in paths:
+                suffix = Path(path).suffix.lower().lstrip(".")
+                mime = "image/jpeg" if suffix in ("jpg", "jpeg") else f"image/{suffix}"
+                out.append(Attachment(mime, Path(path).read_bytes(), Path(path).name))
+            return out
+
+        def loaded(attachments: list[Attachment]) -> None:
+            self.composer.add_attachments(attachments)
+            self._update_hint(pending_images=True)
+
+        self._ctx.tasks.run(read, loaded, self._error, self)
+
+    # --- errors ----------------------------------------------------------------------------
+
+    def _error(self, exc: BaseException) -> None:
+        if isinstance(exc, KnownError):
+            QMessageBox.warning(self, self.tr("Hearth"), str(exc))
+        else:
+            log.error("unexpected error", exc_info=exc)
+            QMessageBox.critical(
+                self,
+                self.tr("Hearth"),
+                self.tr("Something went wrong: {error}\nYour message is still in the box.").format(
+                    error=exc
+                ),
+            )
+
+    def _store_failed(self, message: str) -> None:
+        self.status_message.emit(
+            self.tr("The reply could not be saved: {reason}").format(reason=message)
+        )

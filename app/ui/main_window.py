@@ -1,0 +1,326 @@
+"""The main window: conversations on the left, the chat on the right, a status bar."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QWidget,
+)
+
+from app import __version__
+from app.core.settings import LAST_CONVERSATION, SPLITTER_STATE, WINDOW_GEOMETRY
+from app.engines.base import ModelInfo
+from app.engines.ollama_service import (
+    OllamaState,
+    OllamaStatus,
+    check_status,
+    find_ollama_binary,
+    start_server,
+)
+from app.ui.chat.engines import EngineResolver
+from app.ui.chat.ollama_panel import OllamaPanel
+from app.ui.chat.panel import ChatPanel
+from app.ui.chat.streaming import StreamController
+from app.ui.context import AppContext
+from app.ui.conversation_list import ConversationList
+
+log = logging.getLogger(__name__)
+
+# Each feature package exposes install(window, ctx): menus, status-bar widgets, dialogs.
+FEATURES: tuple[str, ...] = ()
+RECHECK_MS = 5000
+UNDO_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Hearth"))
+        self.setMinimumSize(520, 360)
+        self.resolver = EngineResolver(ctx)
+        self.streams = StreamController(ctx, *self._meters(), parent=self)
+        self._status: OllamaStatus | None = None
+        self._closing_confirmed = False
+
+        self.conversations = ConversationList(ctx, self)
+        self.chat = ChatPanel(ctx, self.streams, self.resolver, self)
+        self.ollama_panel = OllamaPanel(self.chat)
+        self.chat.add_overlay(self.ollama_panel)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.conversations)
+        self.splitter.addWidget(self.chat)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 760])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.conversations.selected.connect(self._open_conversation)
+        self.conversations.new_requested.connect(self.new_conversation)
+        self.conversations.deleted.connect(self._deleted)
+        self.chat.conversation_created.connect(self._created)
+        self.chat.conversation_changed.connect(lambda _id: self.conversations.refresh())
+        self.chat.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.ollama_panel.retry_requested.connect(self.check_ollama)
+        self.ollama_panel.start_requested.connect(self._start_ollama)
+        self.ollama_panel.library_requested.connect(self._open_library)
+        ctx.events.models_changed.connect(self.check_ollama)
+        ctx.events.conversations_changed.connect(self.conversations.refresh)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._recheck = QTimer(self, interval=RECHECK_MS)
+        self._recheck.timeout.connect(self._recheck_if_needed)
+        self._install_features()
+        self._restore()
+
+    def _meters(self) -> tuple[object | None, object | None]:
+        """The energy probe and cloud pricer, when those features are present."""
+        probe = pricer = None
+        try:
+            from app.ledger.energy import make_energy_probe
+
+            probe = make_energy_probe(self.ctx.settings)
+        except ImportError:
+            log.info("ledger not available: no energy measurement")
+        try:
+            from app.cloud.pricer import make_pricer
+
+            pricer = make_pricer(self.ctx.settings)
+        except ImportError:
+            log.info("cloud not available: no cloud pricing")
+        return probe, pricer
+
+    # --- building ------------------------------------------------------------------------
+
+    def _menu(self, key: str, title: str) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName(f"menu_{key}")
+        return menu
+
+    def _build_menus(self) -> None:
+        file_menu = self._menu("file", self.tr("&File"))
+        new = QAction(self.tr("&New conversation"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_conversation)
+        file_menu.addAction(new)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        conversation = self._menu("conversation", self.tr("&Conversation"))
+        conversation.addAction(
+            self.tr("&Rename…"), lambda: self.conversations.rename(self._current_id())
+        )
+        conversation.addAction(
+            self.tr("&Delete"), lambda: self.conversations.delete(self._current_id())
+        )
+        conversation.addAction(self.tr("&System prompt…"), self.chat.edit_system_prompt)
+        conversation.addSeparator()
+        conversation.addAction(self.tr("Send to &cloud…"), self.chat.escalate)
+        conversation.addAction(self.tr("Return to &local"), self.chat.return_to_local)
+        stop = QAction(self.tr("S&top reply"), self)
+        stop.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        stop.triggered.connect(self.chat.stop)
+        conversation.addAction(stop)
+
+        models = self._menu("models", self.tr("&Models"))
+        models.addAction(self.tr("&Refresh model list"), self.check_ollama)
+        self._menu("tools", self.tr("&Tools"))
+        help_menu = self._menu("help", self.tr("&Help"))
+        help_menu.addAction(self.tr("&About Hearth"), self._about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.ollama_label = QLabel(self.tr("Connecting to Ollama…"), self)
+        self.ollama_label.setObjectName("ollama_status")
+        bar.addWidget(self.ollama_label)
+        self.undo_button = QToolButton(self)
+        self.undo_button.setObjectName("undo_delete")
+        self.undo_button.hide()
+        bar.addWidget(self.undo_button)
+        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_MS)
+        self._undo_timer.timeout.connect(self.undo_button.hide)
+        self._undo_id = 0
+        self.undo_button.clicked.connect(self._undo)
+
+    def _install_features(self) -> None:
+        for name in FEATURES:
+            module = importlib.import_module(name)
+            module.install(self, self.ctx)
+
+    def _restore(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        else:
+            self.resize(1000, 680)
+        splitter = settings.get(SPLITTER_STATE)
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
+        last = settings.get(LAST_CONVERSATION)
+        self.conversations.refresh(select=last)
+        if last:
+            self.chat.show_conversation(last)
+        self.chat.focus_composer()
+        self.check_ollama()
+
+    # --- ollama ----------------------------------------------------------------------------
+
+    def check_ollama(self) -> None:
+        host = self.ctx.ollama_host
+        self.ctx.tasks.run(lambda: check_status(host), self._show_status, self._status_failed, self)
+
+    def _recheck_if_needed(self) -> None:
+        if self._status is None or self._status.state is not OllamaState.READY:
+            self.check_ollama()
+
+    def _show_status(self, status: OllamaStatus) -> None:
+        self._status = status
+        host = self.ctx.ollama_host
+        if status.state is OllamaState.READY:
+            self._recheck.stop()
+            self.ollama_label.setText(
+                self.tr("Ollama {version} · {count} models").format(
+                    version=status.version, count=len(status.models)
+                )
+            )
+            self.chat.set_models(list(status.models))
+            self.chat.show_overlay(None)
+            return
+        self.ollama_label.setText(
+            {
+                OllamaState.NOT_INSTALLED: self.tr("Ollama not installed"),
+                OllamaState.NOT_RUNNING: self.tr("Ollama not running"),
+                OllamaState.NO_MODELS: self.tr("Ollama has no models"),
+            }.get(status.state, "")
+        )
+        self.chat.set_models(list(status.models) if status.models else list[ModelInfo]())
+        self.ollama_panel.show_state(status.state, host, status.detail)
+        self.chat.show_overlay(self.ollama_panel)
+        if not self._recheck.isActive():
+            self._recheck.start()
+
+    def _status_failed(self, exc: BaseException) -> None:
+        log.error("checking Ollama failed", exc_info=exc)
+        self.ollama_label.setText(self.tr("Could not check Ollama: {error}").format(error=exc))
+
+    def _start_ollama(self) -> None:
+        binary = find_ollama_binary()
+        if binary is None:
+            self.check_ollama()
+            return
+        self.ollama_panel.set_starting()
+        host = self.ctx.ollama_host
+        self.ctx.tasks.run(
+            lambda: start_server(binary, host),
+            lambda _r: self.check_ollama(),
+            self._start_failed,
+            self,
+        )
+
+    def _start_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Hearth"), str(exc))
+        self.check_ollama()
+
+    def _open_library(self) -> None:
+        menu = self.findChild(QMenu, "menu_models")
+        for action in menu.actions() if menu is not None else []:
+            if action.objectName() == "open_library":
+                action.trigger()
+                return
+
+    # --- conversations ---------------------------------------------------------------------
+
+    def _current_id(self) -> int:
+        conversation = self.chat.conversation
+        return conversation.id if conversation is not None else 0
+
+    def new_conversation(self) -> None:
+        self.conversations.select(0)
+        self.chat.new_conversation()
+        self._remember(0)
+
+    def _open_conversation(self, conversation_id: int) -> None:
+        self.chat.show_conversation(conversation_id)
+        self._remember(conversation_id)
+
+    def _created(self, conversation_id: int) -> None:
+        self.conversations.refresh(select=conversation_id)
+        self._remember(conversation_id)
+
+    def _remember(self, conversation_id: int) -> None:
+        self.ctx.settings.set(LAST_CONVERSATION, conversation_id)
+
+    def _deleted(self, conversation_id: int, title: str) -> None:
+        if self._current_id() == conversation_id:
+            self.streams.stop(conversation_id)
+            self.new_conversation()
+        self._undo_id = conversation_id
+        self.undo_button.setText(self.tr("Deleted “{title}” — Undo").format(title=title))
+        self.undo_button.show()
+        self._undo_timer.start()
+
+    def _undo(self) -> None:
+        if self._undo_id:
+            self.conversations.undo_delete(self._undo_id)
+            self.chat.show_conversation(self._undo_id)
+            self._remember(self._undo_id)
+        self._undo_id = 0
+        self.undo_button.hide()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Hearth"),
+            self.tr(
+                "<b>Hearth {version}</b><p>Chat with local AI, send a conversation to the "
+                "cloud only when you choose, and see what your hardware saves you.</p>"
+            ).format(version=__version__),
+        )
+
+    # --- closing -----------------------------------------------------------------------------
+
+    def active_downloads(self) -> int:
+        count = 0
+        for child in self.findChildren(QWidget):
+            check = getattr(child, "has_active_downloads", None)
+            if callable(check) and check():
+                count += 1
+        return count
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing_confirmed and self.active_downloads():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Quit Hearth?"),
+                self.tr("A model is still downloading. Quit anyway? You can resume it next time."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self._closing_confirmed = True
+        self.streams.stop_all()
+        settings = self.ctx.settings
+        settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())
+        settings.set(SPLITTER_STATE, bytes(self.splitter.saveState().toBase64().data()).decode())
+        try:
+            settings.save()
+        except Exception as exc:  # noqa: BLE001 - never block quitting on this
+            log.warning("could not save settings on exit: %s", exc)
+        super().closeEvent(event)

@@ -1,0 +1,104 @@
+"""Take screenshots of the real window for review and for the README.
+
+Run under a virtual display:  xvfb-run -a .venv/bin/python tests/screenshots.py OUTDIR
+A fake Ollama answers over real HTTP; the data dir is a temporary folder. It shows
+English and Chinese text, a long Markdown reply, light and dark, wide and narrow.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.fakes.ollama_server import ChatScript, FakeOllama, markdown_tokens, split_tokens
+
+CHINESE_REPLY = (
+    "## 本地模型的优势\n\n"
+    "在自己的电脑上运行模型有三个好处：\n\n"
+    "1. **隐私**：对话不会离开你的机器。\n"
+    "2. **零边际成本**：每次回复只消耗电费。\n"
+    "3. **随时可用**：没有网络也能聊天。\n\n"
+    "| 项目 | 本地 | 云端 |\n|---|---|---|\n"
+    "| 每百万词元 | ¥0.00 | ¥21.60 |\n| 延迟 | 低 | 取决于网络 |\n"
+)
+
+
+def pump(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(predicate, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    waited = 0
+    while not predicate() and waited < timeout_ms:
+        pump(50)
+        waited += 50
+
+
+def main(outdir: str) -> int:
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ["HEARTH_DATA_DIR"] = tempfile.mkdtemp(prefix="hearth-shots-")
+    theme = os.environ.get("HEARTH_SHOT_THEME", "light")
+    fake = FakeOllama()
+    fake.chat_scripts = [
+        ChatScript(tokens=split_tokens(CHINESE_REPLY)),
+        ChatScript(tokens=markdown_tokens()),
+    ]
+    fake.start()
+    os.environ["OLLAMA_HOST"] = fake.url
+
+    from app.core import paths
+    from app.core.settings import Settings
+    from app.ui.bootstrap import create_context, install_translations
+    from app.ui.main_window import MainWindow
+    from app.ui.theme import THEME
+
+    app = QApplication(sys.argv[:1])
+    Settings(paths.settings_path())
+    install_translations(app)
+    ctx = create_context(app)
+    ctx.settings.set(THEME, theme)
+    from app.ui.theme import apply_theme
+
+    apply_theme(app, theme)
+    window = MainWindow(ctx)
+    window.resize(1100, 760)
+    window.show()
+    wait_until(lambda: window.chat.model_picker.count() > 0)
+
+    def send(text: str) -> None:
+        count = len(window.chat.messages.widgets())
+        window.chat.composer.edit.setPlainText(text)
+        window.chat.composer.edit.setFocus()
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(window.chat.composer.edit, Qt.Key.Key_Return)
+        wait_until(
+            lambda: (
+                len(window.chat.messages.widgets()) >= count + 2
+                and window.chat.messages.widgets()[-1].status != "streaming"
+            )
+        )
+
+    send("本地模型和云端模型相比有什么优势？请用表格总结。")
+    send("Show me a Python example that sums a CSV column, with explanation.")
+    pump(300)
+    window.grab().save(str(out / f"main-{theme}.png"))
+    window.resize(560, 760)
+    pump(400)
+    window.grab().save(str(out / f"narrow-{theme}.png"))
+    window.close()
+    fake.stop()
+    print(f"screenshots written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
