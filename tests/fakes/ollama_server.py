@@ -171,7 +171,7 @@ class FakeOllama:
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="fake-ollama", daemon=True
+            target=self._server.serve_forever, args=(0.02,), name="fake-ollama", daemon=True
         )
         self._thread.start()
         return self.url

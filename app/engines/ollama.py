@@ -1,0 +1,310 @@
+"""Chat with a local Ollama server through the official ``ollama`` client.
+
+The stream is read on its own thread and handed over through a queue, so a Stop ends
+``stream_chat`` at once even while Ollama is still loading the model and has sent
+nothing; the reader closes the HTTP response (ending the generation on the server)
+as soon as its next chunk arrives. Every failure becomes an ``EngineError`` whose
+kind says what the person can do about it.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import logging
+import os
+import queue
+import threading
+from collections.abc import Generator, Iterator
+from typing import Any, cast
+
+import httpx
+import ollama
+import pydantic
+
+from app.core.i18n import translate
+from app.engines.base import (
+    ChatRequest,
+    EngineError,
+    ErrorKind,
+    ModelDetails,
+    ModelInfo,
+    ReplyFinished,
+    ReplyUsage,
+    StreamEvent,
+    TextDelta,
+    ThinkingDelta,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOST = "http://127.0.0.1:11434"
+_POLL_SECONDS = 0.05
+"""How often a waiting ``stream_chat`` looks at the cancel event."""
+
+
+def ollama_host(host: str | None = None) -> str:
+    """The server URL: ``host``, else ``OLLAMA_HOST``, else the default, with scheme and port."""
+    text = (host or os.environ.get("OLLAMA_HOST") or DEFAULT_HOST).strip().rstrip("/")
+    if "://" not in text:
+        text = f"http://{text}"
+    scheme, _, rest = text.partition("://")
+    hostport = rest.split("/", 1)[0]
+    if not hostport.rsplit("]", 1)[-1].count(":"):  # no port given (IPv6-safe)
+        default_port = {"http": 11434, "https": 443}.get(scheme, 11434)
+        text = text.replace(hostport, f"{hostport or '127.0.0.1'}:{default_port}", 1)
+    return text
+
+
+class _ChatChunk(ollama.ChatResponse):
+    """``ChatResponse`` plus the newer cache field the client library does not know yet."""
+
+    prompt_eval_cached_count: int | None = None
+
+
+_STATUS_KINDS = {
+    400: ErrorKind.BAD_REQUEST,
+    401: ErrorKind.AUTH,
+    403: ErrorKind.PERMISSION,
+    404: ErrorKind.NOT_FOUND,
+    408: ErrorKind.TIMEOUT,
+    429: ErrorKind.RATE_LIMIT,
+}
+
+
+class OllamaEngine:
+    """A ``ChatEngine`` for Ollama; also answers version and model questions."""
+
+    def __init__(
+        self,
+        host: str | None = None,
+        *,
+        client: ollama.Client | None = None,
+        read_timeout: float = 600.0,
+    ) -> None:
+        self.host = ollama_host(host)
+        # Model loading can take minutes before the first byte, so chat reads wait long;
+        # questions about models and versions should answer quickly or not at all.
+        self._chat_client = client or ollama.Client(
+            host=self.host, timeout=httpx.Timeout(read_timeout, connect=5.0)
+        )
+        self._quick_client = client or ollama.Client(
+            host=self.host, timeout=httpx.Timeout(15.0, connect=3.0)
+        )
+
+    @property
+    def engine_id(self) -> str:
+        return "ollama"
+
+    @property
+    def is_local(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._chat_client.close()  # type: ignore[no-untyped-call]
+        self._quick_client.close()  # type: ignore[no-untyped-call]
+
+    # --- questions ----------------------------------------------------------------------
+
+    def version(self) -> str:
+        # ollama-python has no call for /api/version; it is one small GET.
+        try:
+            response = httpx.get(f"{self.host}/api/version", timeout=httpx.Timeout(5.0))
+            response.raise_for_status()
+            return str(response.json().get("version", ""))
+        except httpx.HTTPStatusError as exc:
+            raise self._map_error(
+                ollama.ResponseError(exc.response.text, exc.response.status_code)
+            ) from exc
+        except (httpx.HTTPError, ValueError) as exc:
+            raise self._map_error(exc) from exc
+
+    def ping(self) -> bool:
+        """True when an Ollama server answers at ``host``."""
+        try:
+            self.version()
+        except EngineError:
+            return False
+        return True
+
+    def list_models(self) -> list[ModelInfo]:
+        try:
+            listing = self._quick_client.list()
+        except Exception as exc:
+            raise self._map_error(exc) from exc
+        models = []
+        for entry in listing.models:
+            details = entry.details
+            models.append(
+                ModelInfo(
+                    name=entry.model or "",
+                    size_bytes=int(entry.size) if entry.size is not None else None,
+                    parameter_size=(details.parameter_size or "") if details else "",
+                    quantization=(details.quantization_level or "") if details else "",
+                    family=(details.family or "") if details else "",
+                    modified_at=entry.modified_at.isoformat() if entry.modified_at else "",
+                )
+            )
+        return models
+
+    def model_details(self, model: str) -> ModelDetails:
+        try:
+            shown = self._quick_client.show(model)
+        except Exception as exc:
+            raise self._map_error(exc, model) from exc
+        info: dict[str, Any] = dict(shown.modelinfo or {})
+        arch = info.get("general.architecture")
+        length = info.get(f"{arch}.context_length") if arch else None
+        return ModelDetails(
+            name=model,
+            capabilities=frozenset(shown.capabilities or ()),
+            context_length=int(length) if isinstance(length, int | float) else None,
+        )
+
+    # --- chat ---------------------------------------------------------------------------
+
+    def stream_chat(self, request: ChatRequest, cancel: threading.Event) -> Iterator[StreamEvent]:
+        if cancel.is_set():
+            return
+        chunks: queue.SimpleQueue[_ChatChunk | BaseException | None] = queue.SimpleQueue()
+        consumer_gone = threading.Event()
+        reader = threading.Thread(
+            target=self._read_stream,
+            args=(self._chat_body(request), chunks, cancel, consumer_gone),
+            name="ollama-chat",
+            daemon=True,
+        )
+        reader.start()
+        try:
+            while True:
+                try:
+                    item = chunks.get(timeout=_POLL_SECONDS)
+                except queue.Empty:
+                    if cancel.is_set():
+                        return
+                    continue
+                if item is None:
+                    raise EngineError(
+                        ErrorKind.STREAM_CUT,
+                        translate("Ollama", "Ollama ended the reply before it was finished."),
+                    )
+                if isinstance(item, BaseException):
+                    raise self._map_error(item, request.model) from item
+                yield from self._events(item)
+                if item.done or cancel.is_set():
+                    return
+        finally:
+            consumer_gone.set()
+
+    def _read_stream(
+        self,
+        body: dict[str, Any],
+        chunks: queue.SimpleQueue[_ChatChunk | BaseException | None],
+        cancel: threading.Event,
+        consumer_gone: threading.Event,
+    ) -> None:
+        """Runs on the reader thread. Closing the generator closes the HTTP response."""
+        try:
+            # The public chat() would drop prompt_eval_cached_count; _request is the same
+            # call with our response type. It returns a generator over the HTTP response.
+            stream = cast(
+                Generator[_ChatChunk, None, None],
+                self._chat_client._request(_ChatChunk, "POST", "/api/chat", json=body, stream=True),
+            )
+            with contextlib.closing(stream):
+                for chunk in stream:
+                    chunks.put(chunk)
+                    if chunk.done:
+                        return
+                    if cancel.is_set() or consumer_gone.is_set():
+                        return
+            chunks.put(None)  # the body ended without a "done" line
+        except Exception as exc:  # noqa: BLE001 - handed to the consumer, which maps it
+            chunks.put(exc)
+
+    @staticmethod
+    def _chat_body(request: ChatRequest) -> dict[str, Any]:
+        messages = []
+        for message in request.messages:
+            entry: dict[str, Any] = {"role": message.role, "content": message.content}
+            if message.images:
+                entry["images"] = [base64.b64encode(image).decode() for image in message.images]
+            messages.append(entry)
+        body: dict[str, Any] = {"model": request.model, "messages": messages, "stream": True}
+        if request.max_output_tokens:
+            body["options"] = {"num_predict": request.max_output_tokens}
+        return body
+
+    @staticmethod
+    def _events(chunk: _ChatChunk) -> Iterator[StreamEvent]:
+        message = chunk.message
+        if message.thinking:
+            yield ThinkingDelta(message.thinking)
+        if message.content:
+            yield TextDelta(message.content)
+        if chunk.done:
+            yield ReplyFinished(_usage(chunk))
+
+    # --- errors -------------------------------------------------------------------------
+
+    def _map_error(self, exc: BaseException, model: str = "") -> EngineError:
+        if isinstance(exc, EngineError):
+            return exc
+        if isinstance(exc, ollama.ResponseError):
+            return self._map_response_error(exc, model)
+        if isinstance(exc, ConnectionError | httpx.ConnectError | httpx.ConnectTimeout):
+            kind = ErrorKind.UNREACHABLE
+            detail = translate(
+                "Ollama",
+                "Ollama is not running at {host}. Start Ollama, or install it from "
+                "https://ollama.com/download.",
+            )
+        elif isinstance(exc, httpx.TimeoutException):
+            kind = ErrorKind.TIMEOUT
+            detail = translate("Ollama", "Ollama at {host} did not answer in time.")
+        elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+            kind = ErrorKind.STREAM_CUT
+            detail = translate("Ollama", "The connection to Ollama broke off: {detail}")
+        else:
+            if not isinstance(
+                exc, json.JSONDecodeError | pydantic.ValidationError | httpx.HTTPError
+            ):
+                log.error("unexpected failure talking to Ollama", exc_info=exc)
+            kind = ErrorKind.SERVER
+            detail = translate("Ollama", "Ollama sent a reply Hearth could not read: {detail}")
+        return EngineError(kind, detail.format(host=self.host, detail=exc))
+
+    @staticmethod
+    def _map_response_error(exc: ollama.ResponseError, model: str) -> EngineError:
+        status = exc.status_code
+        if status == -1:  # an {"error": ...} line inside a 200 stream: the model failed
+            return EngineError(ErrorKind.MODEL, exc.error)
+        if status == 404 and model:
+            detail = translate(
+                "Ollama", "The model {model} is not installed in Ollama ({error})."
+            ).format(model=model, error=exc.error)
+            return EngineError(ErrorKind.NOT_FOUND, detail, status=status)
+        kind = _STATUS_KINDS.get(status)
+        if kind is None:
+            kind = ErrorKind.SERVER if status >= 500 else ErrorKind.BAD_REQUEST
+        return EngineError(kind, exc.error, status=status)
+
+
+def _usage(chunk: _ChatChunk) -> ReplyUsage:
+    """Map Ollama's final metrics; a missing field stays None (Go omits zeros)."""
+    cached = chunk.prompt_eval_cached_count
+    evaluated = chunk.prompt_eval_count
+    if evaluated is not None and cached is not None:
+        # Where Ollama reports a cached count, prompt_eval_count includes those tokens.
+        evaluated = max(evaluated - cached, 0)
+    return ReplyUsage(
+        input_tokens=evaluated,
+        cached_input_tokens=cached,
+        output_tokens=chunk.eval_count,
+        load_duration_ns=chunk.load_duration,
+        prompt_eval_duration_ns=chunk.prompt_eval_duration,
+        eval_duration_ns=chunk.eval_duration,
+        total_duration_ns=chunk.total_duration,
+        done_reason=chunk.done_reason,
+    )
