@@ -177,6 +177,17 @@ MIGRATIONS: list[str] = [
     FROM ledger_usage_facts f
     GROUP BY f.day, f.slot, f.is_local, f.provider, f.model
     """,
+    # 3: model downloads that have not finished, so they can be resumed after a restart.
+    """
+    CREATE TABLE pending_pulls (
+        name TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        completed_bytes INTEGER NOT NULL DEFAULT 0,
+        total_bytes INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT ''
+    )
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
