@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from app import __version__
 from app.core import paths
 from app.core.i18n import install_translator
 from app.core.settings import Settings
+from app.engines.ollama import ollama_host
 from app.storage import repo
 from app.storage.db import OpenedDatabase
 from app.storage.writer import SerialWriter
@@ -28,15 +28,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.theme import THEME, apply_theme
 
 log = logging.getLogger(__name__)
-DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
 QUIET_LOGGERS = ("httpx", "httpcore", "httpx2", "httpcore2", "openai", "anthropic", "urllib3")
-
-
-def ollama_host() -> str:
-    host = os.environ.get("OLLAMA_HOST", "").strip() or DEFAULT_OLLAMA_HOST
-    if "://" not in host:
-        host = "http://" + host
-    return host.rstrip("/")
 
 
 def setup_logging() -> None:

@@ -55,6 +55,8 @@ class ConversationList(QWidget):
         self.list.currentItemChanged.connect(self._changed)
         self.list.itemDoubleClicked.connect(lambda item: self.rename(self._id(item)))
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setUniformItemSizes(True)
         layout.addWidget(self.list, 1)
         delete = QAction(self.tr("Delete conversation"), self.list)
         delete.setShortcut(QKeySequence.StandardKey.Delete)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.chat.service import EnergyProbe, Pricer
 from app.core.settings import LAST_CONVERSATION, SPLITTER_STATE, WINDOW_GEOMETRY
 from app.engines.base import ModelInfo
 from app.engines.ollama_service import (
@@ -85,9 +86,10 @@ class MainWindow(QMainWindow):
         self._install_features()
         self._restore()
 
-    def _meters(self) -> tuple[object | None, object | None]:
+    def _meters(self) -> tuple[EnergyProbe | None, Pricer | None]:
         """The energy probe and cloud pricer, when those features are present."""
-        probe = pricer = None
+        probe: EnergyProbe | None = None
+        pricer: Pricer | None = None
         try:
             from app.ledger.energy import make_energy_probe
 

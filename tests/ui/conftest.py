@@ -19,14 +19,6 @@ from tests.fakes.ollama_server import FakeOllama
 
 
 @pytest.fixture
-def fake_ollama() -> Iterator[FakeOllama]:
-    fake = FakeOllama()
-    fake.start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
 def make_context(qapp: QApplication) -> Iterator[Callable[[str], AppContext]]:
     made: list[AppContext] = []
 

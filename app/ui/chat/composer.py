@@ -23,7 +23,7 @@ def image_attachment(image: QImage, name: str) -> Attachment:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes, the binding a str
     return Attachment("image/png", bytes(data.data()), name)
 
 
@@ -82,7 +82,8 @@ class Composer(QWidget):
         self.edit.setObjectName("composer")
         self.edit.setPlaceholderText(self.tr("Message — Enter to send, Shift+Enter for a new line"))
         self.edit.setTabChangesFocus(True)
-        self.edit.setMaximumHeight(140)
+        self.edit.document().contentsChanged.connect(self._fit_height)
+        self._fit_height()
         self.edit.submit.connect(self._submit)
         self.edit.images_pasted.connect(self.add_attachments)
         self.edit.files_dropped.connect(self.files_dropped)
@@ -99,6 +100,14 @@ class Composer(QWidget):
         buttons.addWidget(self.send_button)
         row.addLayout(buttons)
         layout.addLayout(row)
+
+    def _fit_height(self) -> None:
+        """Three lines to start, growing with the text up to ten, then it scrolls."""
+        line = self.edit.fontMetrics().lineSpacing()
+        lines = max(3, min(10, int(self.edit.document().size().height())))
+        margins = self.edit.contentsMargins()
+        frame = 2 * self.edit.frameWidth() + margins.top() + margins.bottom() + 8
+        self.edit.setFixedHeight(lines * line + frame)
 
     # --- attachments ----------------------------------------------------------------------
 

@@ -69,7 +69,8 @@ def render_markdown(text: str, *, dark: bool, copy_label: str) -> Rendered:
             f'<tr><td><span style="color:#888; font-size:small;">{label}</span>'
             f'&nbsp;&nbsp;<a href="copy:{number}" style="font-size:small;">{copy_label}</a>'
             "</td></tr>"
-            f'<tr><td><pre style="margin:0; font-family: monospace;">{body}</pre></td></tr>'
+            '<tr><td><pre style="margin:0; font-family: monospace; white-space: pre-wrap;">'
+            f"{body}</pre></td></tr>"
             "</table>"
         )
 

@@ -41,7 +41,7 @@ class MessageList(QScrollArea):
 
     def add(self, message: Message) -> MessageWidget:
         widget = MessageWidget(message, self._inner)
-        widget.copy_requested.connect(QGuiApplication.clipboard().setText)
+        widget.copy_requested.connect(self._copy)
         widget.regenerate_requested.connect(self.regenerate_requested)
         widget.retry_requested.connect(self.retry_requested)
         self._layout.insertWidget(self._layout.count() - 1, widget)
@@ -49,6 +49,10 @@ class MessageList(QScrollArea):
         self._follow = True
         self._update_regenerate()
         return widget
+
+    @staticmethod
+    def _copy(text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
 
     def remove(self, message_id: int) -> None:
         widget = self._widgets.pop(message_id, None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPalette, QPixmap, QTextCursor
+from PySide6.QtGui import QGuiApplication, QImage, QPalette, QPixmap, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -53,8 +53,8 @@ class MessageBody(QTextBrowser):
         if height != self.height():
             self.setFixedHeight(height)
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self.document().setTextWidth(self.viewport().width())
         self._fit_height()
 
@@ -72,7 +72,7 @@ class MessageWidget(QFrame):
         self.message_id = message.id
         self.role = message.role
         self._text = message.content
-        self._status = message.status
+        self._status: str = message.status
         self._error = message.error
         self._model = message.model
         self._code_blocks: list[str] = []

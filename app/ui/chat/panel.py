@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from app.ui.chat.message_list import MessageList
 from app.ui.chat.streaming import FinishedReply, StreamController
 from app.ui.context import AppContext
 from app.ui.format import human_size
+from app.ui.widgets import ElidedLabel
 
 log = logging.getLogger(__name__)
 TITLE_LENGTH = 48
@@ -100,10 +100,8 @@ class ChatPanel(QWidget):
         layout.setSpacing(6)
         header = QHBoxLayout()
         header.setContentsMargins(8, 6, 8, 0)
-        self.title = QLabel(self.tr("New conversation"), self)
+        self.title = ElidedLabel(self.tr("New conversation"), self)
         self.title.setObjectName("conversation_title")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -112,7 +110,7 @@ class ChatPanel(QWidget):
         self.model_picker.setObjectName("model_picker")
         self.model_picker.setToolTip(self.tr("Model for this conversation"))
         self.model_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.model_picker.setMinimumContentsLength(12)
+        self.model_picker.setMaximumWidth(280)
         self.model_picker.activated.connect(self._model_chosen)
         header.addWidget(self.model_picker)
         self.system_button = QPushButton(self.tr("System prompt…"), self)

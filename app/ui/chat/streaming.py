@@ -63,6 +63,13 @@ class FinishedReply:
     usage: UsageRecord
 
 
+def _checkpoint(message_id: int, text: str) -> Callable[[sqlite3.Connection], None]:
+    def save(conn: sqlite3.Connection) -> None:
+        repo.update_message(conn, message_id, content=text, status="streaming")
+
+    return save
+
+
 class StreamController(QObject):
     started = Signal(int)  # conversation id
     finished = Signal(object)  # FinishedReply
@@ -137,12 +144,7 @@ class StreamController(QObject):
                 run.sink(chunk)
             if chunk and now - run.last_checkpoint > CHECKPOINT_SECONDS:
                 run.last_checkpoint = now
-                text, message_id = run.text, run.message_id
-                self._ctx.writer.submit(
-                    lambda conn, message_id=message_id, text=text: repo.update_message(
-                        conn, message_id, content=text, status="streaming"
-                    )
-                )
+                self._ctx.writer.submit(_checkpoint(run.message_id, run.text))
         if not self._runs:
             self._timer.stop()
 
