@@ -1,0 +1,255 @@
+"""Provider presets: who Hearth can send a conversation to, and where they live.
+
+Every base URL below was looked up in the provider's own documentation (or, for local
+servers, the server's documentation of its default port); the source is noted next to
+each. A person can override any base URL in Settings (``cloud/<id>/base_url``), which is
+also how tests point the real SDKs at local fake servers.
+
+``prices_id`` is the provider id in ``genai-prices``; presets without one (Qwen via
+DashScope, Volcano Engine Ark, Custom) are priced from a per-million-token price the
+person enters (``cloud/<id>/input_price_per_mtok`` / ``output_price_per_mtok``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+from urllib.parse import urlparse
+
+from app.core.errors import KnownError
+from app.core.i18n import translate
+from app.core.settings import Setting, Settings, declare, non_negative
+
+Protocol = Literal["anthropic", "openai"]
+
+
+@dataclass(frozen=True)
+class Provider:
+    id: str
+    name: str
+    protocol: Protocol
+    default_base_url: str
+    is_local: bool = False
+    prices_id: str | None = None
+    """Provider id in genai-prices, or None when the person must enter a price."""
+    models: tuple[str, ...] = ()
+    """A short preset list shown before (or instead of) the provider's own list."""
+    lists_models: bool = True
+    """The provider answers ``GET /models`` with its models."""
+    needs_key: bool = True
+    """Local servers usually run without a key (Jan and vLLM can require one)."""
+
+    @property
+    def engine_id(self) -> str:
+        """Stored with each reply: ``anthropic``, ``openai``, ``deepseek``, ``lmstudio``…"""
+        return self.id
+
+
+PROVIDERS: tuple[Provider, ...] = (
+    # SDK default, https://docs.anthropic.com/en/api/getting-started
+    Provider(
+        "anthropic",
+        "Anthropic",
+        "anthropic",
+        "https://api.anthropic.com",
+        prices_id="anthropic",
+        models=("claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"),
+    ),
+    # SDK default, https://platform.openai.com/docs/api-reference
+    Provider(
+        "openai",
+        "OpenAI",
+        "openai",
+        "https://api.openai.com/v1",
+        prices_id="openai",
+        models=("gpt-5", "gpt-5-mini", "gpt-4.1", "gpt-4.1-mini"),
+    ),
+    # https://api-docs.deepseek.com/ ("base_url (OpenAI): https://api.deepseek.com")
+    Provider(
+        "deepseek",
+        "DeepSeek",
+        "openai",
+        "https://api.deepseek.com",
+        prices_id="deepseek",
+        models=("deepseek-chat", "deepseek-reasoner"),
+    ),
+    # https://docs.bigmodel.cn/cn/guide/develop/http/introduction (通用端点)
+    Provider(
+        "zhipu",
+        "Zhipu GLM (bigmodel.cn)",
+        "openai",
+        "https://open.bigmodel.cn/api/paas/v4",
+        prices_id="zhipuai",
+        models=("glm-4.7", "glm-4.5-air", "glm-4-plus"),
+    ),
+    # https://docs.z.ai/api-reference/introduction ("general API endpoint")
+    Provider(
+        "zai",
+        "Z.ai GLM",
+        "openai",
+        "https://api.z.ai/api/paas/v4",
+        prices_id="zai",
+        models=("glm-4.7", "glm-4.6", "glm-4.5-air"),
+    ),
+    # https://www.alibabacloud.com/help/en/model-studio/compatibility-of-openai-with-dashscope
+    # (China (Beijing) endpoint; Singapore is dashscope-intl — set it as the base URL)
+    Provider(
+        "qwen",
+        "Alibaba Qwen (DashScope)",
+        "openai",
+        "https://dashscope.aliyuncs.com/compatible-mode/v1",
+        models=("qwen-plus", "qwen-max", "qwen-flash", "qwen3-max"),
+    ),
+    # https://docs.mirobody.ai/en/cloud/byok/volcengine and volcengine.com/docs/82379
+    # (Ark v3 API, OpenAI-compatible). Ark models are endpoint ids (ep-…) or model ids.
+    Provider(
+        "ark",
+        "Volcano Engine Ark (Doubao)",
+        "openai",
+        "https://ark.cn-beijing.volces.com/api/v3",
+        models=("doubao-seed-1-6", "doubao-1-5-pro-32k"),
+    ),
+    # https://platform.kimi.com/docs/api/overview (api.moonshot.cn; global is api.moonshot.ai)
+    Provider(
+        "moonshot",
+        "Moonshot Kimi",
+        "openai",
+        "https://api.moonshot.cn/v1",
+        prices_id="moonshotai",
+        models=("kimi-k2.5", "kimi-k2-turbo-preview", "moonshot-v1-32k"),
+    ),
+    # https://openrouter.ai/docs/quickstart ("base_url=https://openrouter.ai/api/v1")
+    Provider(
+        "openrouter",
+        "OpenRouter",
+        "openai",
+        "https://openrouter.ai/api/v1",
+        prices_id="openrouter",
+        models=("anthropic/claude-sonnet-4.5", "openai/gpt-5", "deepseek/deepseek-chat"),
+    ),
+    # Any OpenAI-compatible endpoint; the person enters the base URL and the model.
+    Provider("custom", "Custom (OpenAI-compatible)", "openai", ""),
+    # --- local OpenAI-compatible servers: no API cost, counted as local use -------------
+    # https://lmstudio.ai/docs/api/openai-api (server port 1234)
+    Provider(
+        "lmstudio",
+        "LM Studio",
+        "openai",
+        "http://127.0.0.1:1234/v1",
+        is_local=True,
+        needs_key=False,
+    ),
+    # llama.cpp server docs: listens on 127.0.0.1:8080, OpenAI API under /v1
+    Provider(
+        "llamacpp",
+        "llama.cpp server",
+        "openai",
+        "http://127.0.0.1:8080/v1",
+        is_local=True,
+        needs_key=False,
+    ),
+    # https://jan.ai/docs/local-api ("JAN API listening at http://127.0.0.1:1337"; key required)
+    Provider("jan", "Jan", "openai", "http://127.0.0.1:1337/v1", is_local=True, needs_key=False),
+    # https://docs.vllm.ai/en/v0.8.1/serving/openai_compatible_server.html (port 8000)
+    Provider("vllm", "vLLM", "openai", "http://127.0.0.1:8000/v1", is_local=True, needs_key=False),
+    # text-generation-webui docs "12 - OpenAI API" (--api, port 5000)
+    Provider(
+        "textgen",
+        "text-generation-webui",
+        "openai",
+        "http://127.0.0.1:5000/v1",
+        is_local=True,
+        needs_key=False,
+    ),
+)
+
+_BY_ID = {provider.id: provider for provider in PROVIDERS}
+
+
+class UnknownProviderError(KnownError):
+    """A provider id that is not one of the presets."""
+
+
+def get_provider(provider_id: str) -> Provider:
+    try:
+        return _BY_ID[provider_id]
+    except KeyError:
+        raise UnknownProviderError(
+            translate("Cloud", "“{provider}” is not a provider Hearth knows.").format(
+                provider=provider_id
+            ),
+            hint=translate("Cloud", "Known providers: {ids}").format(
+                ids=", ".join(provider.id for provider in PROVIDERS)
+            ),
+        ) from None
+
+
+def cloud_providers() -> list[Provider]:
+    return [provider for provider in PROVIDERS if not provider.is_local]
+
+
+# --- settings -------------------------------------------------------------------------
+
+
+def _valid_base_url(value: str) -> str | None:
+    if not value:
+        return None  # empty means "the preset's own URL"
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return translate("Settings", "Enter a URL that starts with http:// or https://.")
+    return None
+
+
+BASE_URLS: dict[str, Setting[str]] = {
+    provider.id: declare(
+        Setting(
+            f"cloud/{provider.id}/base_url",
+            "",
+            f"Base URL for {provider.name}",
+            validate=_valid_base_url,
+        )
+    )
+    for provider in PROVIDERS
+}
+
+INPUT_PRICES: dict[str, Setting[Decimal]] = {
+    provider.id: declare(
+        Setting(
+            f"cloud/{provider.id}/input_price_per_mtok",
+            Decimal(0),
+            f"{provider.name}: your price per million input tokens (USD)",
+            validate=non_negative,
+        )
+    )
+    for provider in PROVIDERS
+    if not provider.is_local
+}
+
+OUTPUT_PRICES: dict[str, Setting[Decimal]] = {
+    provider.id: declare(
+        Setting(
+            f"cloud/{provider.id}/output_price_per_mtok",
+            Decimal(0),
+            f"{provider.name}: your price per million output tokens (USD)",
+            validate=non_negative,
+        )
+    )
+    for provider in PROVIDERS
+    if not provider.is_local
+}
+
+LAST_PROVIDER = declare(Setting("cloud/last_provider", "anthropic", "Last cloud provider"))
+LAST_CLOUD_MODEL = declare(Setting("cloud/last_model", "", "Last cloud model"))
+
+
+def base_url(provider: Provider, settings: Settings) -> str:
+    """The URL Hearth talks to: the person's override, else the preset's."""
+    override = settings.get(BASE_URLS[provider.id]).strip()
+    url = override or provider.default_base_url
+    if not url:
+        raise KnownError(
+            translate("Cloud", "{provider} has no base URL yet.").format(provider=provider.name),
+            hint=translate("Cloud", "Enter the server's base URL in Tools → API keys…"),
+        )
+    return url.rstrip("/")

@@ -1,0 +1,85 @@
+"""Small pieces both cloud engines share: stopping a stream promptly, image types."""
+
+from __future__ import annotations
+
+import base64
+import socket
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+
+class CloseOnCancel:
+    """Closes a stream as soon as ``cancel`` is set, even while a read is blocked.
+
+    Checking ``cancel`` between chunks alone would leave Stop waiting for the next token
+    of a slow reply; closing the response from a watcher thread ends the read at once.
+    """
+
+    def __init__(self, cancel: threading.Event, close: Callable[[], None]) -> None:
+        self._cancel = cancel
+        self._close = close
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="hearth-cancel", daemon=True)
+
+    def _watch(self) -> None:
+        while not self._done.is_set():
+            if self._cancel.wait(0.05):
+                if not self._done.is_set():
+                    try:
+                        self._close()
+                    except Exception:  # noqa: BLE001, S110 - closing twice or late is harmless
+                        pass
+                return
+
+    def __enter__(self) -> CloseOnCancel:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._done.set()
+        self._thread.join(timeout=1)
+
+
+def interrupt(response: Any, close: Callable[[], None]) -> Callable[[], None]:
+    """A closer that also shuts the socket down, which wakes a read blocked in ``recv``.
+
+    Closing an httpx2 response from another thread does not interrupt a read already
+    waiting for the next chunk; shutting the socket down does.
+    """
+
+    def run() -> None:
+        extensions = getattr(response, "extensions", None) or {}
+        network_stream = extensions.get("network_stream")
+        sock = network_stream.get_extra_info("socket") if network_stream is not None else None
+        if isinstance(sock, socket.socket):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        close()
+
+    return run
+
+
+def image_media_type(data: bytes) -> str:
+    """The MIME type of PNG, JPEG, GIF or WebP bytes (what both APIs accept)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8"):
+        return "image/jpeg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return "image/png"
+
+
+def base64_text(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")

@@ -1,0 +1,193 @@
+"""OpenAI and every OpenAI-compatible server through the official ``openai`` SDK.
+
+One engine serves OpenAI, DeepSeek, Zhipu/Z.ai, Qwen (DashScope), Ark, Moonshot,
+OpenRouter, a custom endpoint, and local servers (LM Studio, llama.cpp, Jan, vLLM,
+text-generation-webui — ``is_local``: no API cost, counted as local use).
+
+Usage: ``stream_options={"include_usage": True}`` asks for a last chunk with
+``choices == []`` and ``usage``. Some compatible servers ignore it; then the usage is
+Hearth's estimate (``app.chat.tokens``) and marked ``estimated``. Input tokens exclude
+cached ones (``prompt_tokens - cached_tokens``), as ``ReplyUsage`` documents. A reply is
+complete once a ``finish_reason`` arrived; a stream that ends before it was cut.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import openai
+
+from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
+from app.cloud import secret_guard
+from app.cloud.errors import from_sdk_error, stream_cut
+from app.cloud.streaming import CloseOnCancel, base64_text, image_media_type, interrupt
+from app.engines.base import (
+    ChatMessage,
+    ChatRequest,
+    EngineError,
+    ModelDetails,
+    ModelInfo,
+    ReplyFinished,
+    ReplyUsage,
+    StreamEvent,
+    TextDelta,
+    ThinkingDelta,
+)
+
+NO_KEY = "hearth-no-key"  # local servers without auth still need a non-empty bearer value
+_VISION_PREFIXES = ("gpt-4o", "gpt-4.1", "gpt-5", "o3", "o4", "glm-4v", "glm-4.5v", "qwen-vl")
+
+
+def to_openai_messages(messages: tuple[ChatMessage, ...]) -> list[dict[str, Any]]:
+    """Chat Completions messages; images as ``image_url`` data URLs."""
+    converted: list[dict[str, Any]] = []
+    for message in messages:
+        if not message.images:
+            converted.append({"role": message.role, "content": message.content})
+            continue
+        parts: list[dict[str, Any]] = []
+        if message.content:
+            parts.append({"type": "text", "text": message.content})
+        parts.extend(
+            {
+                "type": "image_url",
+                "image_url": {"url": f"data:{image_media_type(image)};base64,{base64_text(image)}"},
+            }
+            for image in message.images
+        )
+        converted.append({"role": message.role, "content": parts})
+    return converted
+
+
+class OpenAICompatibleEngine:
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str,
+        engine_id: str = "openai",
+        display_name: str = "OpenAI",
+        is_local: bool = False,
+        timeout: float = 120.0,
+        max_retries: int = 2,
+        preset_models: tuple[str, ...] = (),
+        lists_models: bool = True,
+    ) -> None:
+        if api_key:
+            secret_guard.register(api_key)
+        secret_guard.install()
+        self._engine_id = engine_id
+        self._name = display_name
+        self._is_local = is_local
+        self._base_url = base_url
+        self._preset_models = preset_models
+        self._lists_models = lists_models
+        self._client = openai.OpenAI(
+            api_key=api_key or NO_KEY,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            organization=None,
+            project=None,
+        )
+
+    @property
+    def engine_id(self) -> str:
+        return self._engine_id
+
+    @property
+    def is_local(self) -> bool:
+        return self._is_local
+
+    def _error(
+        self, exc: BaseException, model: str = "", *, streaming: bool = False
+    ) -> EngineError:
+        return from_sdk_error(exc, self._name, model=model, url=self._base_url, streaming=streaming)
+
+    def list_models(self) -> list[ModelInfo]:
+        if not self._lists_models:
+            return [ModelInfo(name=name) for name in self._preset_models]
+        try:
+            return [
+                ModelInfo(name=model.id, family=str(model.owned_by or ""))
+                for model in self._client.models.list()
+            ]
+        except openai.OpenAIError as exc:
+            raise self._error(exc) from None
+
+    def model_details(self, model: str) -> ModelDetails:
+        capabilities = {"completion"}
+        if model.lower().startswith(_VISION_PREFIXES) or "vision" in model.lower():
+            capabilities.add("vision")
+        return ModelDetails(name=model, capabilities=frozenset(capabilities))
+
+    def stream_chat(self, request: ChatRequest, cancel: threading.Event) -> Iterator[StreamEvent]:
+        params: dict[str, Any] = {
+            "model": request.model,
+            "messages": to_openai_messages(request.messages),
+            "stream": True,
+            "stream_options": {"include_usage": True},
+        }
+        if request.max_output_tokens:
+            params["max_tokens"] = request.max_output_tokens
+        try:
+            stream = self._client.chat.completions.create(**params)
+        except Exception as exc:  # noqa: BLE001 - SDK and transport errors are all mapped
+            raise self._error(exc, request.model) from None
+        finish_reason: str | None = None
+        usage: Any = None
+        text: list[str] = []
+        try:
+            with CloseOnCancel(cancel, interrupt(stream.response, stream.close)):
+                for chunk in stream:
+                    if cancel.is_set():
+                        return
+                    if chunk.usage is not None:
+                        usage = chunk.usage
+                    for choice in chunk.choices[:1]:
+                        delta = choice.delta
+                        reasoning = (delta.model_extra or {}).get("reasoning_content")
+                        if isinstance(reasoning, str) and reasoning:
+                            yield ThinkingDelta(reasoning)
+                        if delta.content:
+                            text.append(delta.content)
+                            yield TextDelta(delta.content)
+                        if choice.finish_reason:
+                            finish_reason = choice.finish_reason
+        except Exception as exc:  # noqa: BLE001 - see above
+            if cancel.is_set():
+                return
+            raise self._error(exc, request.model, streaming=True) from None
+        finally:
+            stream.close()
+        if cancel.is_set():
+            return
+        if finish_reason is None:
+            raise stream_cut(self._name)
+        yield ReplyFinished(_usage(usage, finish_reason, request, "".join(text)))
+
+
+def _usage(usage: Any, finish_reason: str, request: ChatRequest, text: str) -> ReplyUsage:
+    if usage is None:
+        return ReplyUsage(
+            input_tokens=estimate_context_tokens(request.messages),
+            output_tokens=estimate_text_tokens(text),
+            done_reason=finish_reason,
+            estimated=True,
+        )
+    prompt = int(usage.prompt_tokens or 0)
+    details = getattr(usage, "prompt_tokens_details", None)
+    cached = getattr(details, "cached_tokens", None) if details is not None else None
+    if cached is None:
+        # DeepSeek reports its context cache as prompt_cache_hit_tokens.
+        extra = usage.model_extra or {}
+        hit = extra.get("prompt_cache_hit_tokens")
+        cached = int(hit) if isinstance(hit, int) else None
+    return ReplyUsage(
+        input_tokens=prompt - (cached or 0),
+        cached_input_tokens=cached,
+        output_tokens=usage.completion_tokens,
+        done_reason=finish_reason,
+    )
