@@ -188,6 +188,114 @@ MIGRATIONS: list[str] = [
         last_error TEXT NOT NULL DEFAULT ''
     )
     """,
+    # 4: the ledger rollup again, now also keyed by context-size band: the bands' edges are
+    # every long-context price threshold genai-prices knows, so no row mixes two price
+    # tiers and the report does not have to price requests one by one.
+    """
+    DROP TRIGGER ledger_rollup_on_usage;
+    DROP VIEW ledger_usage_facts;
+    DROP TABLE ledger_rollup;
+
+    CREATE TABLE ledger_rollup (
+        day TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        is_local INTEGER NOT NULL,
+        provider TEXT NOT NULL,
+        model TEXT NOT NULL,
+        band INTEGER NOT NULL,
+        replies INTEGER NOT NULL,
+        failed INTEGER NOT NULL,
+        context_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        cacheable_tokens INTEGER NOT NULL,
+        ctx_min INTEGER,
+        ctx_max INTEGER,
+        output_estimated INTEGER NOT NULL,
+        usage_estimated INTEGER NOT NULL,
+        cost_pusd INTEGER NOT NULL,
+        unpriced INTEGER NOT NULL,
+        energy_measured_j REAL NOT NULL,
+        measured INTEGER NOT NULL,
+        energy_configured_j REAL NOT NULL,
+        configured INTEGER NOT NULL,
+        unmeasured_wall_ms REAL NOT NULL,
+        unmeasured INTEGER NOT NULL,
+        PRIMARY KEY (day, slot, is_local, provider, model, band)
+    ) WITHOUT ROWID;
+
+    CREATE VIEW ledger_usage_facts AS
+    SELECT
+        u.*,
+        substr(u.ts, 1, 10) AS day,
+        CAST(substr(u.ts, 12, 2) AS INTEGER) * 2 + (substr(u.ts, 15, 2) >= '30') AS slot,
+        u.outcome <> 'failed' AS billable,
+        CASE WHEN u.outcome = 'failed' THEN 0 ELSE
+            (u.context_tokens > 32000) + (u.context_tokens > 100000)
+            + (u.context_tokens > 128000) + (u.context_tokens > 199999)
+            + (u.context_tokens > 200000) + (u.context_tokens > 256000)
+            + (u.context_tokens > 272000) + (u.context_tokens > 512000)
+            + (u.context_tokens > 524288) END AS band,
+        CASE WHEN u.outcome = 'failed' THEN 0 ELSE min(u.context_tokens, coalesce((
+            SELECT p.context_tokens + p.output_tokens_estimate FROM usage p
+            WHERE p.conversation_id = u.conversation_id AND p.id < u.id
+              AND julianday(u.ts) - julianday(p.ts) <= 5.0 / 1440
+            ORDER BY p.id DESC LIMIT 1), 0)) END AS cacheable,
+        CASE WHEN u.cost_usd IS NULL THEN 0
+             ELSE CAST(round(CAST(u.cost_usd AS REAL) * 1e12) AS INTEGER) END AS cost_pusd,
+        u.is_local AND u.energy_j IS NOT NULL
+            AND u.energy_source IN ('nvml-energy', 'nvml-power') AS is_measured,
+        u.is_local AND u.energy_j IS NOT NULL
+            AND u.energy_source NOT IN ('nvml-energy', 'nvml-power') AS is_configured,
+        u.is_local AND u.energy_j IS NULL AS is_unmeasured
+    FROM usage u;
+
+    CREATE TRIGGER ledger_rollup_on_usage AFTER INSERT ON usage BEGIN
+        INSERT INTO ledger_rollup
+        SELECT f.day, f.slot, f.is_local, f.provider, f.model, f.band, 1, 1 - f.billable,
+            f.billable * f.context_tokens, f.billable * f.output_tokens_estimate,
+            f.cacheable,
+            CASE WHEN f.billable THEN f.context_tokens END,
+            CASE WHEN f.billable THEN f.context_tokens END,
+            f.billable AND f.output_tokens IS NULL, f.usage_estimated,
+            f.cost_pusd, NOT f.is_local AND f.cost_usd IS NULL,
+            CASE WHEN f.is_measured THEN f.energy_j ELSE 0 END, f.is_measured,
+            CASE WHEN f.is_configured THEN f.energy_j ELSE 0 END, f.is_configured,
+            CASE WHEN f.is_unmeasured THEN f.wall_ms ELSE 0 END, f.is_unmeasured
+        FROM ledger_usage_facts f WHERE f.id = NEW.id
+        ON CONFLICT (day, slot, is_local, provider, model, band) DO UPDATE SET
+            replies = replies + excluded.replies,
+            failed = failed + excluded.failed,
+            context_tokens = context_tokens + excluded.context_tokens,
+            output_tokens = output_tokens + excluded.output_tokens,
+            cacheable_tokens = cacheable_tokens + excluded.cacheable_tokens,
+            ctx_min = min(coalesce(ctx_min, excluded.ctx_min), coalesce(excluded.ctx_min, ctx_min)),
+            ctx_max = max(coalesce(ctx_max, excluded.ctx_max), coalesce(excluded.ctx_max, ctx_max)),
+            output_estimated = output_estimated + excluded.output_estimated,
+            usage_estimated = usage_estimated + excluded.usage_estimated,
+            cost_pusd = cost_pusd + excluded.cost_pusd,
+            unpriced = unpriced + excluded.unpriced,
+            energy_measured_j = energy_measured_j + excluded.energy_measured_j,
+            measured = measured + excluded.measured,
+            energy_configured_j = energy_configured_j + excluded.energy_configured_j,
+            configured = configured + excluded.configured,
+            unmeasured_wall_ms = unmeasured_wall_ms + excluded.unmeasured_wall_ms,
+            unmeasured = unmeasured + excluded.unmeasured;
+    END;
+
+    INSERT INTO ledger_rollup
+    SELECT f.day, f.slot, f.is_local, f.provider, f.model, f.band, count(*), sum(1 - f.billable),
+        sum(f.billable * f.context_tokens), sum(f.billable * f.output_tokens_estimate),
+        sum(f.cacheable),
+        min(CASE WHEN f.billable THEN f.context_tokens END),
+        max(CASE WHEN f.billable THEN f.context_tokens END),
+        sum(f.billable AND f.output_tokens IS NULL), sum(f.usage_estimated),
+        sum(f.cost_pusd), sum(NOT f.is_local AND f.cost_usd IS NULL),
+        total(CASE WHEN f.is_measured THEN f.energy_j ELSE 0 END), sum(f.is_measured),
+        total(CASE WHEN f.is_configured THEN f.energy_j ELSE 0 END), sum(f.is_configured),
+        total(CASE WHEN f.is_unmeasured THEN f.wall_ms ELSE 0 END), sum(f.is_unmeasured)
+    FROM ledger_usage_facts f
+    GROUP BY f.day, f.slot, f.is_local, f.provider, f.model, f.band
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
