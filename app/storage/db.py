@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -62,7 +63,10 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # SQLite may already have rolled back (a full disk does): ROLLBACK would then
+            # fail and hide the real error.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         log.info("database migrated to schema %d", number)
 
@@ -111,18 +115,28 @@ def _as_storage_error(exc: sqlite3.Error, path: Path) -> StorageError:
     return StorageError(message.format(path=path), hint=hint)
 
 
-def move_aside(path: Path) -> Path:
+def move_aside(path: Path, conn: sqlite3.Connection | None = None) -> Path:
+    """Rename a corrupt database (and its -wal/-shm) out of the way, keeping every byte.
+
+    SQLite deletes a WAL it could not use when its last connection closes, and that WAL
+    may hold the latest writes. So the side files are copied while ``conn`` (the
+    connection that found the damage) is still open, and only then is it closed.
+    """
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     counter = 1
     while target.exists():
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
         counter += 1
-    path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    for side in sides:
         if side.exists():
-            side.rename(target.with_name(target.name + suffix))
+            shutil.copy2(side, target.with_name(target.name + side.name[len(path.name) :]))
+    if conn is not None:
+        conn.close()
+    path.rename(target)
+    for side in sides:  # never leave a stale WAL next to the fresh database
+        side.unlink(missing_ok=True)
     log.warning("corrupt database moved from %s to %s", path, target)
     return target
 
@@ -149,10 +163,14 @@ def open_database(path: Path) -> OpenedDatabase:
             _migrate(conn, path)
             return OpenedDatabase(conn, moved)
         except sqlite3.DatabaseError as exc:
+            if attempt == 0 and _looks_corrupt(exc) and path.exists():
+                moved = move_aside(path, conn)
+                continue
             if conn is not None:
                 conn.close()
-            if attempt == 0 and _looks_corrupt(exc) and path.exists():
-                moved = move_aside(path)
-                continue
             raise _as_storage_error(exc, path) from exc
+        except BaseException:  # e.g. a newer schema: refuse, but do not leak the handle
+            if conn is not None:
+                conn.close()
+            raise
     raise AssertionError("unreachable")  # pragma: no cover
