@@ -296,6 +296,85 @@ MIGRATIONS: list[str] = [
     FROM ledger_usage_facts f
     GROUP BY f.day, f.slot, f.is_local, f.provider, f.model, f.band
     """,
+    # 5: per-day ledger sums, so the savings history before a month (cumulative saved,
+    # payback) is a few hundred rows to read, not the half-hourly rollup of years.
+    """
+    CREATE TABLE ledger_daily (
+        day TEXT NOT NULL,
+        is_local INTEGER NOT NULL,
+        band INTEGER NOT NULL,
+        replies INTEGER NOT NULL,
+        failed INTEGER NOT NULL,
+        context_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        cacheable_tokens INTEGER NOT NULL,
+        ctx_min INTEGER,
+        ctx_max INTEGER,
+        output_estimated INTEGER NOT NULL,
+        usage_estimated INTEGER NOT NULL,
+        cost_pusd INTEGER NOT NULL,
+        unpriced INTEGER NOT NULL,
+        energy_measured_j REAL NOT NULL,
+        measured INTEGER NOT NULL,
+        energy_configured_j REAL NOT NULL,
+        configured INTEGER NOT NULL,
+        unmeasured_wall_ms REAL NOT NULL,
+        unmeasured INTEGER NOT NULL,
+        PRIMARY KEY (day, is_local, band)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER ledger_daily_on_usage AFTER INSERT ON usage BEGIN
+        INSERT INTO ledger_daily
+        SELECT r.day, r.is_local, r.band, 1, r.failed, r.context_tokens, r.output_tokens,
+            r.cacheable_tokens, r.ctx_min, r.ctx_max, r.output_estimated, r.usage_estimated,
+            r.cost_pusd, r.unpriced, r.energy_measured_j, r.measured, r.energy_configured_j,
+            r.configured, r.unmeasured_wall_ms, r.unmeasured
+        FROM (
+            SELECT f.day, f.is_local, f.band, 1 - f.billable AS failed,
+                f.billable * f.context_tokens AS context_tokens,
+                f.billable * f.output_tokens_estimate AS output_tokens,
+                f.cacheable AS cacheable_tokens,
+                CASE WHEN f.billable THEN f.context_tokens END AS ctx_min,
+                CASE WHEN f.billable THEN f.context_tokens END AS ctx_max,
+                f.billable AND f.output_tokens IS NULL AS output_estimated,
+                f.usage_estimated, f.cost_pusd,
+                NOT f.is_local AND f.cost_usd IS NULL AS unpriced,
+                CASE WHEN f.is_measured THEN f.energy_j ELSE 0 END AS energy_measured_j,
+                f.is_measured AS measured,
+                CASE WHEN f.is_configured THEN f.energy_j ELSE 0 END AS energy_configured_j,
+                f.is_configured AS configured,
+                CASE WHEN f.is_unmeasured THEN f.wall_ms ELSE 0 END AS unmeasured_wall_ms,
+                f.is_unmeasured AS unmeasured
+            FROM ledger_usage_facts f WHERE f.id = NEW.id
+        ) r WHERE true
+        ON CONFLICT (day, is_local, band) DO UPDATE SET
+            replies = replies + excluded.replies,
+            failed = failed + excluded.failed,
+            context_tokens = context_tokens + excluded.context_tokens,
+            output_tokens = output_tokens + excluded.output_tokens,
+            cacheable_tokens = cacheable_tokens + excluded.cacheable_tokens,
+            ctx_min = min(coalesce(ctx_min, excluded.ctx_min), coalesce(excluded.ctx_min, ctx_min)),
+            ctx_max = max(coalesce(ctx_max, excluded.ctx_max), coalesce(excluded.ctx_max, ctx_max)),
+            output_estimated = output_estimated + excluded.output_estimated,
+            usage_estimated = usage_estimated + excluded.usage_estimated,
+            cost_pusd = cost_pusd + excluded.cost_pusd,
+            unpriced = unpriced + excluded.unpriced,
+            energy_measured_j = energy_measured_j + excluded.energy_measured_j,
+            measured = measured + excluded.measured,
+            energy_configured_j = energy_configured_j + excluded.energy_configured_j,
+            configured = configured + excluded.configured,
+            unmeasured_wall_ms = unmeasured_wall_ms + excluded.unmeasured_wall_ms,
+            unmeasured = unmeasured + excluded.unmeasured;
+    END;
+
+    INSERT INTO ledger_daily
+    SELECT day, is_local, band, sum(replies), sum(failed), sum(context_tokens),
+        sum(output_tokens), sum(cacheable_tokens), min(ctx_min), max(ctx_max),
+        sum(output_estimated), sum(usage_estimated), sum(cost_pusd), sum(unpriced),
+        total(energy_measured_j), sum(measured), total(energy_configured_j), sum(configured),
+        total(unmeasured_wall_ms), sum(unmeasured)
+    FROM ledger_rollup GROUP BY day, is_local, band
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
