@@ -11,7 +11,6 @@ import argparse
 import sys
 import time
 from typing import Any, TextIO
-from urllib.parse import urlparse
 
 from app.core import paths
 from app.core.i18n import translate
@@ -26,6 +25,7 @@ from app.library.pull import (
     PullJob,
     PullProgress,
     check_disk_space,
+    is_local_host,
 )
 from app.storage.writer import SerialWriter
 
@@ -56,12 +56,6 @@ def register(subparsers: Any) -> None:
         help=translate("PullCommand", "retry when no progress is made for this long"),
     )
     parser.set_defaults(func=run)
-
-
-def is_local_host(host: str) -> bool:
-    """The disk check only means something when Ollama runs on this computer."""
-    hostname = (urlparse(host).hostname or "").lower()
-    return hostname in {"127.0.0.1", "localhost", "::1", "0.0.0.0"}  # noqa: S104 - a name, not a bind
 
 
 def duration_text(seconds: float | None) -> str:

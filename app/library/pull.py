@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
 import httpx
 import ollama
@@ -83,6 +84,12 @@ class PullProgress:
 
 
 ProgressCallback = Callable[[PullProgress], None]
+
+
+def is_local_host(host: str) -> bool:
+    """The disk check only means something when Ollama runs on this computer."""
+    hostname = (urlparse(host).hostname or "").lower()
+    return hostname in {"127.0.0.1", "localhost", "::1", "0.0.0.0"}  # noqa: S104 - a name, not a bind
 
 
 def check_disk_space(name: str, needed_bytes: int | None, free_bytes: int | None) -> None:
