@@ -1,0 +1,419 @@
+"""The monthly savings report, built from the rollup in well under 200 ms.
+
+Saved = all-cloud baseline − real cost. In the all-cloud world every local reply is
+billed by the baseline model and every cloud reply costs what it cost; the real cost is
+cloud spend + electricity + hardware amortization. Cloud spend is on both sides, so
+net saved = local baseline − electricity − amortization.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from decimal import Decimal
+
+from app.core.i18n import translate
+from app.ledger.baseline import (
+    RAW,
+    SLOT,
+    Baseline,
+    Tokens,
+    make_baseline,
+    slot_start,
+    straddles,
+    tier_of,
+)
+from app.ledger.settings import LedgerConfig
+from app.ledger.store import Cell, Grouping, aggregate, position, raw_requests
+
+J_PER_KWH = Decimal(3_600_000)
+PICO = Decimal(10) ** -12
+RECENT_DAYS = 30
+
+
+@dataclass
+class Amounts:
+    """Money in the person's currency."""
+
+    local_baseline: Decimal = Decimal(0)
+    cloud_spend: Decimal = Decimal(0)
+    electricity: Decimal = Decimal(0)
+    amortization: Decimal = Decimal(0)
+
+    @property
+    def baseline(self) -> Decimal:
+        """The all-cloud world: local replies at the baseline price plus the cloud replies."""
+        return self.local_baseline + self.cloud_spend
+
+    @property
+    def real_cost(self) -> Decimal:
+        return self.cloud_spend + self.electricity + self.amortization
+
+    @property
+    def operating_saved(self) -> Decimal:
+        """Saved before hardware amortization (what pays the hardware back)."""
+        return self.baseline - self.cloud_spend - self.electricity
+
+    @property
+    def net_saved(self) -> Decimal:
+        return self.baseline - self.real_cost
+
+    def add(self, other: Amounts) -> None:
+        self.local_baseline += other.local_baseline
+        self.cloud_spend += other.cloud_spend
+        self.electricity += other.electricity
+        self.amortization += other.amortization
+
+
+@dataclass
+class Counts:
+    local_replies: int = 0
+    cloud_replies: int = 0
+    failed_replies: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    energy_measured: int = 0
+    energy_configured: int = 0
+    energy_unmeasured: int = 0
+    output_estimated: int = 0
+    usage_estimated: int = 0
+    cloud_unpriced: int = 0
+
+    def add_cell(self, cell: Cell) -> None:
+        if cell.is_local:
+            self.local_replies += cell.replies
+        else:
+            self.cloud_replies += cell.replies
+        self.failed_replies += cell.failed
+        self.input_tokens += cell.context_tokens
+        self.output_tokens += cell.output_tokens
+        self.energy_measured += cell.measured
+        self.energy_configured += cell.configured
+        self.energy_unmeasured += cell.unmeasured
+        self.output_estimated += cell.output_estimated
+        self.usage_estimated += cell.usage_estimated
+        self.cloud_unpriced += cell.unpriced
+
+    def add(self, other: Counts) -> None:
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+@dataclass
+class DayFigures:
+    day: date
+    counts: Counts = field(default_factory=Counts)
+    amounts: Amounts = field(default_factory=Amounts)
+
+
+@dataclass
+class ModelFigures:
+    provider: str
+    model: str
+    is_local: bool
+    counts: Counts = field(default_factory=Counts)
+    amounts: Amounts = field(default_factory=Amounts)
+
+
+@dataclass
+class MonthReport:
+    month: str
+    currency: str
+    timezone: str
+    config: LedgerConfig
+    baseline_description: str
+    days: list[DayFigures]
+    models: list[ModelFigures]
+    counts: Counts
+    totals: Amounts
+    cumulative_saved: Decimal
+    payback_percent: Decimal | None
+    payback_status: str
+    """"none" (no hardware cost), "paid", "projected" or "never"."""
+    payback_date: date | None
+    recent_daily_saving: Decimal
+
+
+def month_bounds(month: str, tz: tzinfo) -> tuple[datetime, datetime]:
+    """The month ``YYYY-MM`` as [start, end) instants in ``tz``."""
+    try:
+        first = datetime.strptime(month, "%Y-%m").replace(tzinfo=tz)
+    except ValueError as exc:
+        raise ValueError(translate("Ledger", "Write the month as YYYY-MM, e.g. 2025-03.")) from exc
+    nxt = first.replace(year=first.year + (first.month == 12), month=first.month % 12 + 1)
+    return first, nxt
+
+
+def electricity(
+    config: LedgerConfig, measured_j: float, configured_j: float, wall_ms: float
+) -> Decimal:
+    """Energy → money: joules measured or estimated, plus configured watts × wall time for
+    replies recorded without any energy figure."""
+    joules = Decimal(repr(measured_j)) + Decimal(repr(configured_j))
+    joules += Decimal(repr(wall_ms)) / 1000 * config.configured_watts
+    return joules * config.electricity_per_kwh / J_PER_KWH
+
+
+def cloud_spend(config: LedgerConfig, cost_pusd: int) -> Decimal:
+    return Decimal(cost_pusd) * PICO * config.usd_rate
+
+
+class AmortizationPlan:
+    """The hardware cost spread evenly over the days from purchase to purchase + N months."""
+
+    def __init__(self, config: LedgerConfig) -> None:
+        self.start = config.purchase_date
+        self.daily = Decimal(0)
+        self.end = self.start
+        if self.start and config.amortization_months > 0 and config.hardware_cost > 0:
+            months = self.start.month - 1 + config.amortization_months
+            year, month = self.start.year + months // 12, months % 12 + 1
+            self.end = _clamped_date(year, month, self.start.day)
+            self.daily = config.hardware_cost / (self.end - self.start).days
+
+    def between(self, first: date, last_exclusive: date) -> Decimal:
+        if not self.daily or self.start is None or self.end is None:
+            return Decimal(0)
+        lo, hi = max(first, self.start), min(last_exclusive, self.end)
+        return self.daily * max(0, (hi - lo).days)
+
+
+def _clamped_date(year: int, month: int, day: int) -> date:
+    while True:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            day -= 1
+
+
+class _Pricer:
+    """Prices aggregate cells: one genai-prices call per same-price group."""
+
+    def __init__(self, conn: sqlite3.Connection, baseline: Baseline) -> None:
+        self.conn = conn
+        self.baseline = baseline
+        self.thresholds = baseline.thresholds()
+        self.totals: dict[object, Decimal] = defaultdict(Decimal)
+
+    def add(
+        self,
+        key: object,
+        cell: Cell,
+        grouping: Grouping,
+        bounds: tuple[datetime | None, datetime],
+    ) -> None:
+        if not cell.is_local or cell.billable <= 0:
+            return
+        day = date.fromisoformat(cell.day)
+        time_class = self.baseline.time_classes(day)[cell.slot]
+        if time_class == RAW or straddles(self.thresholds, cell.ctx_min or 0, cell.ctx_max or 0):
+            self._add_raw(key, cell, grouping, bounds)
+            return
+        tokens = Tokens(
+            cell.billable, cell.context_tokens, cell.output_tokens, cell.cacheable_tokens
+        )
+        tier = tier_of(self.thresholds, cell.ctx_max or 0)
+        self.totals[key] += self.baseline.price_group(day, time_class, tier, tokens)
+
+    def _add_raw(
+        self, key: object, cell: Cell, grouping: Grouping, bounds: tuple[datetime | None, datetime]
+    ) -> None:
+        """Request by request, where a group's price is not constant."""
+        for request in raw_requests(self.conn, *bounds, grouping, cell):
+            self.totals[key] += self.baseline.price_request(
+                request.ts, request.context_tokens, request.output_tokens, request.cacheable
+            )
+
+
+def _period(baseline: Baseline) -> tuple[str, tuple[object, ...], bool]:
+    """SQL that groups days sharing the baseline's prices (and whether slots matter)."""
+    if baseline.has_time_of_day:
+        return "day", (), True
+    starts = baseline.period_starts()
+    if not starts:
+        return "0", (), False
+    return " + ".join("(day >= ?)" for _ in starts), starts, False
+
+
+def _local_date_sql(start: datetime, end: datetime, tz: tzinfo) -> tuple[str, tuple[object, ...]]:
+    """SQL for the local date of a rollup row, honouring offset changes (DST) in the month."""
+    changes: list[tuple[tuple[str, int], int]] = []
+    moment = start.astimezone(UTC)
+    while moment < end:
+        offset = moment.astimezone(tz).utcoffset() or timedelta(0)
+        minutes = int(offset.total_seconds() // 60)
+        if not changes or changes[-1][1] != minutes:
+            changes.append((position(moment), minutes))
+        moment += SLOT
+    expr = str(changes[0][1])
+    params: list[object] = []
+    if len(changes) > 1:
+        expr = "CASE"
+        for where, minutes in reversed(changes[1:]):
+            expr += f" WHEN (day, slot) >= (?, ?) THEN {minutes}"
+            params += list(where)
+        expr += f" ELSE {changes[0][1]} END"
+    return f"date(day, printf('%+d minutes', slot * 30 + {expr}))", tuple(params)
+
+
+def build_month_report(
+    conn: sqlite3.Connection,
+    month: str,
+    config: LedgerConfig,
+    *,
+    tz: tzinfo = UTC,
+    now: datetime | None = None,
+) -> MonthReport:
+    now = now or datetime.now(UTC)
+    start, end = month_bounds(month, tz)
+    start_pos, end_pos = position(start.astimezone(UTC)), position(end.astimezone(UTC))
+    bounds = (start.astimezone(UTC), end.astimezone(UTC))
+    baseline = make_baseline(config)
+    period, period_params, by_slot = _period(baseline)
+
+    local_date, local_params = _local_date_sql(start, end, tz)
+    by_day = Grouping(local_date, local_params, period, period_params, by_slot)
+    pricer = _Pricer(conn, baseline)
+    days: dict[date, DayFigures] = {}
+    for cell in aggregate(conn, start_pos, end_pos, by_day):
+        day = date.fromisoformat(str(cell.bucket))
+        figures = days.setdefault(day, DayFigures(day))
+        figures.counts.add_cell(cell)
+        figures.amounts.add(_running_costs(config, cell))
+        pricer.add(day, cell, by_day, bounds)
+    for day_key, value in pricer.totals.items():
+        days[day_key].amounts.local_baseline += value  # type: ignore[index]
+
+    by_model = Grouping("0", (), period, period_params, by_slot, by_model=True)
+    model_pricer = _Pricer(conn, baseline)
+    models: dict[tuple[str, str, bool], ModelFigures] = {}
+    for cell in aggregate(conn, start_pos, end_pos, by_model):
+        key = (cell.provider, cell.model, bool(cell.is_local))
+        figures_m = models.setdefault(key, ModelFigures(*key))
+        figures_m.counts.add_cell(cell)
+        figures_m.amounts.add(_running_costs(config, cell))
+        model_pricer.add(key, cell, by_model, bounds)
+    for model_key, value in model_pricer.totals.items():
+        models[model_key].amounts.local_baseline += value  # type: ignore[index]
+
+    plan = AmortizationPlan(config)
+    first_day, end_day = start.date(), end.date()
+    for offset in range((end_day - first_day).days):
+        day = first_day + timedelta(days=offset)
+        share = plan.between(day, day + timedelta(days=1))
+        if share:
+            days.setdefault(day, DayFigures(day)).amounts.amortization += share
+
+    totals, counts = Amounts(), Counts()
+    for figures in days.values():
+        totals.add(figures.amounts)
+        counts.add(figures.counts)
+
+    local_now = now.astimezone(tz)
+    period_end = min(end, local_now) if local_now > start else end
+    recent_from = (period_end - timedelta(days=RECENT_DAYS)).date()
+    history = _history(conn, config, baseline, start_pos, recent_from)
+    cumulative = (
+        history["all"].operating_saved - plan.between(date.min, first_day) + totals.net_saved
+    )
+    since_purchase = history["since_purchase"].operating_saved + sum(
+        (f.amounts.operating_saved for f in days.values() if _after(f.day, config.purchase_date)),
+        Decimal(0),
+    )
+    recent = history["recent"].operating_saved + sum(
+        (
+            f.amounts.operating_saved
+            for f in days.values()
+            if recent_from <= f.day < period_end.date()
+        ),
+        Decimal(0),
+    )
+    rate = recent / RECENT_DAYS
+    percent, status, when = _payback(config.hardware_cost, since_purchase, rate, period_end.date())
+    return MonthReport(
+        month=month,
+        currency=config.currency,
+        timezone=str(tz),
+        config=config,
+        baseline_description=baseline.describe(),
+        days=[days[d] for d in sorted(days)],
+        models=sorted(
+            models.values(),
+            key=lambda m: (-(m.counts.local_replies + m.counts.cloud_replies), m.model),
+        ),
+        counts=counts,
+        totals=totals,
+        cumulative_saved=cumulative,
+        payback_percent=percent,
+        payback_status=status,
+        payback_date=when,
+        recent_daily_saving=rate,
+    )
+
+
+def _running_costs(config: LedgerConfig, cell: Cell) -> Amounts:
+    return Amounts(
+        cloud_spend=cloud_spend(config, cell.cost_pusd),
+        electricity=electricity(
+            config, cell.energy_measured_j, cell.energy_configured_j, cell.unmeasured_wall_ms
+        ),
+    )
+
+
+def _after(day: date, purchase: date | None) -> bool:
+    return purchase is None or day >= purchase
+
+
+def _payback(
+    cost: Decimal, saved: Decimal, daily_rate: Decimal, today: date
+) -> tuple[Decimal | None, str, date | None]:
+    if cost <= 0:
+        return None, "none", None
+    percent = saved / cost * 100
+    if saved >= cost:
+        return percent, "paid", None
+    if daily_rate <= 0:
+        return percent, "never", None
+    days_left = math.ceil((cost - saved) / daily_rate)
+    if days_left > 365 * 200:
+        return percent, "never", None
+    return percent, "projected", today + timedelta(days=days_left)
+
+
+def _history(
+    conn: sqlite3.Connection,
+    config: LedgerConfig,
+    baseline: Baseline,
+    end_pos: tuple[str, int],
+    recent_from: date,
+) -> dict[str, Amounts]:
+    """Everything before the month, summed into the spans payback needs."""
+    purchase = config.purchase_date.isoformat() if config.purchase_date else ""
+    period, period_params, by_slot = _period(baseline)
+    grouping = Grouping(
+        "(day >= ?) * 2 + (day >= ?)",
+        (purchase, recent_from.isoformat()),
+        period,
+        period_params,
+        by_slot,
+        daily=not by_slot,
+    )
+    end = slot_start(date.fromisoformat(end_pos[0]), end_pos[1])
+    pricer = _Pricer(conn, baseline)
+    spans: dict[object, Amounts] = defaultdict(Amounts)
+    for cell in aggregate(conn, None, end_pos, grouping):
+        spans[cell.bucket].add(_running_costs(config, cell))
+        pricer.add(cell.bucket, cell, grouping, (None, end))
+    for bucket, value in pricer.totals.items():
+        spans[bucket].local_baseline += value
+    result = {"all": Amounts(), "since_purchase": Amounts(), "recent": Amounts()}
+    for bucket, amounts in spans.items():
+        result["all"].add(amounts)
+        if int(str(bucket)) >= 2:
+            result["since_purchase"].add(amounts)
+        if int(str(bucket)) % 2:
+            result["recent"].add(amounts)
+    return result

@@ -1,0 +1,205 @@
+"""The ledger's settings, declared once, and the snapshot the arithmetic works from.
+
+Money settings (electricity, hardware, custom prices) are in the person's chosen
+currency; genai-prices and cloud bills are in US dollars and are converted with the
+exchange rate the person sets (Hearth never fetches live rates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from app.core.i18n import translate
+from app.core.settings import Setting, Settings, declare, non_negative, positive
+
+CURRENCIES = ("USD", "CNY", "EUR", "GBP", "JPY")
+BASELINE_MODEL_KIND = "model"
+BASELINE_CUSTOM_KIND = "custom"
+DEFAULT_BASELINE_MODEL = "anthropic:claude-sonnet-4-5"
+_MODEL_REF = re.compile(r"^[a-z0-9_.-]+:\S+$")
+
+
+def _valid_model_ref(value: str) -> str | None:
+    if not _MODEL_REF.match(value):
+        return translate("Ledger", "Write the baseline as PROVIDER:MODEL, e.g. {example}.").format(
+            example=DEFAULT_BASELINE_MODEL
+        )
+    return None
+
+
+def _valid_date_or_empty(value: str) -> str | None:
+    if not value:
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return translate("Ledger", "Write the date as YYYY-MM-DD, or leave it empty.")
+    return None
+
+
+def _valid_months(value: int) -> str | None:
+    if value < 0 or value > 600:
+        return translate("Ledger", "Must be between 0 (off) and 600 months.")
+    return None
+
+
+def _valid_days_per_month(value: int) -> str | None:
+    if value < 1 or value > 31:
+        return translate("Ledger", "Must be between 1 and 31 days.")
+    return None
+
+
+CURRENCY = declare(Setting("ledger/currency", "USD", "Currency", choices=CURRENCIES))
+FX_RATE = declare(
+    Setting(
+        "ledger/fx_rate",
+        Decimal("7.1"),
+        "Exchange rate (units of your currency per US dollar)",
+        validate=positive,
+    )
+)
+BASELINE_KIND = declare(
+    Setting(
+        "ledger/baseline_kind",
+        BASELINE_MODEL_KIND,
+        "Baseline price",
+        choices=(BASELINE_MODEL_KIND, BASELINE_CUSTOM_KIND),
+    )
+)
+BASELINE_MODEL = declare(
+    Setting(
+        "ledger/baseline_model",
+        DEFAULT_BASELINE_MODEL,
+        "Baseline cloud model (PROVIDER:MODEL)",
+        validate=_valid_model_ref,
+    )
+)
+CUSTOM_INPUT_PER_MTOK = declare(
+    Setting(
+        "ledger/custom_input_per_mtok",
+        Decimal(0),
+        "Custom price per million input tokens",
+        validate=non_negative,
+    )
+)
+CUSTOM_OUTPUT_PER_MTOK = declare(
+    Setting(
+        "ledger/custom_output_per_mtok",
+        Decimal(0),
+        "Custom price per million output tokens",
+        validate=non_negative,
+    )
+)
+CUSTOM_PER_REQUEST = declare(
+    Setting(
+        "ledger/custom_per_request", Decimal(0), "Custom price per request", validate=non_negative
+    )
+)
+CACHE_DISCOUNT = declare(
+    Setting("ledger/cache_discount", False, "Model the baseline provider's prompt-cache discount")
+)
+ELECTRICITY_PER_KWH = declare(
+    Setting(
+        "ledger/electricity_per_kwh",
+        Decimal("0.15"),
+        "Electricity price per kWh",
+        validate=non_negative,
+    )
+)
+CONFIGURED_WATTS = declare(
+    Setting(
+        "ledger/configured_watts",
+        Decimal(200),
+        "Power while generating, in watts (when it cannot be measured)",
+        validate=non_negative,
+    )
+)
+HARDWARE_COST = declare(
+    Setting("ledger/hardware_cost", Decimal(0), "Hardware cost", validate=non_negative)
+)
+PURCHASE_DATE = declare(
+    Setting("ledger/purchase_date", "", "Hardware purchase date", validate=_valid_date_or_empty)
+)
+AMORTIZATION_MONTHS = declare(
+    Setting(
+        "ledger/amortization_months",
+        0,
+        "Spread the hardware cost over (months, 0 = off)",
+        validate=_valid_months,
+    )
+)
+DAYS_PER_MONTH = declare(
+    Setting(
+        "ledger/days_per_month", 30, "Days per month (calculator)", validate=_valid_days_per_month
+    )
+)
+
+ALL_SETTINGS = (
+    CURRENCY,
+    FX_RATE,
+    BASELINE_KIND,
+    BASELINE_MODEL,
+    CUSTOM_INPUT_PER_MTOK,
+    CUSTOM_OUTPUT_PER_MTOK,
+    CUSTOM_PER_REQUEST,
+    CACHE_DISCOUNT,
+    ELECTRICITY_PER_KWH,
+    CONFIGURED_WATTS,
+    HARDWARE_COST,
+    PURCHASE_DATE,
+    AMORTIZATION_MONTHS,
+    DAYS_PER_MONTH,
+)
+
+
+@dataclass(frozen=True)
+class LedgerConfig:
+    """Everything the arithmetic needs, read once so a report is internally consistent."""
+
+    currency: str = "USD"
+    fx_rate: Decimal = Decimal("7.1")
+    baseline_kind: str = BASELINE_MODEL_KIND
+    baseline_model: str = DEFAULT_BASELINE_MODEL
+    custom_input_per_mtok: Decimal = Decimal(0)
+    custom_output_per_mtok: Decimal = Decimal(0)
+    custom_per_request: Decimal = Decimal(0)
+    cache_discount: bool = False
+    electricity_per_kwh: Decimal = Decimal("0.15")
+    configured_watts: Decimal = Decimal(200)
+    hardware_cost: Decimal = Decimal(0)
+    purchase_date: date | None = None
+    amortization_months: int = 0
+    days_per_month: int = 30
+
+    @property
+    def usd_rate(self) -> Decimal:
+        """Units of the person's currency per US dollar (exactly 1 for USD)."""
+        return Decimal(1) if self.currency == "USD" else self.fx_rate
+
+    @property
+    def baseline_provider_model(self) -> tuple[str, str]:
+        provider, _, model = self.baseline_model.partition(":")
+        return provider, model
+
+
+def load_config(settings: Settings) -> LedgerConfig:
+    purchase = settings.get(PURCHASE_DATE)
+    return LedgerConfig(
+        currency=settings.get(CURRENCY),
+        fx_rate=settings.get(FX_RATE),
+        baseline_kind=settings.get(BASELINE_KIND),
+        baseline_model=settings.get(BASELINE_MODEL),
+        custom_input_per_mtok=settings.get(CUSTOM_INPUT_PER_MTOK),
+        custom_output_per_mtok=settings.get(CUSTOM_OUTPUT_PER_MTOK),
+        custom_per_request=settings.get(CUSTOM_PER_REQUEST),
+        cache_discount=settings.get(CACHE_DISCOUNT),
+        electricity_per_kwh=settings.get(ELECTRICITY_PER_KWH),
+        configured_watts=settings.get(CONFIGURED_WATTS),
+        hardware_cost=settings.get(HARDWARE_COST),
+        purchase_date=date.fromisoformat(purchase) if purchase else None,
+        amortization_months=settings.get(AMORTIZATION_MONTHS),
+        days_per_month=settings.get(DAYS_PER_MONTH),
+    )
