@@ -162,7 +162,8 @@ def cn_ids(text: str) -> Iterator[Span]:
             yield match.span()
 
 
-_CARD = re.compile(r"(?<![\d\-+])\d(?:[ \-]?\d){12,18}(?![\d\-])")
+_DIGIT_RUN = re.compile(r"(?<![\d\-+])\d+(?:[ \-]\d+)*(?![\d\-])")
+_DIGITS = re.compile(r"\d+")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -175,11 +176,37 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _card_windows(groups: list[re.Match[str]]) -> Iterator[Span]:
+    """Runs of digit groups (4-4-4-4, 4-6-5, 6-13, or one block) that pass Luhn.
+
+    Every group but the last has at least three digits, so a list of small numbers
+    ("1 2 3 4 …") is never read as a card.
+    """
+    for first in range(len(groups)):
+        digits = ""
+        for last in range(first, len(groups)):
+            if last > first and len(groups[last - 1].group()) < 3:
+                break
+            digits += groups[last].group()
+            if len(digits) > 19:
+                break
+            if len(digits) >= 13 and len(set(digits)) > 1 and luhn_valid(digits):
+                yield groups[first].start(), groups[last].end()
+
+
 def bank_cards(text: str) -> Iterator[Span]:
-    for match in _CARD.finditer(text):
-        digits = re.sub(r"[ \-]", "", match.group())
-        if 13 <= len(digits) <= 19 and len(set(digits)) > 1 and luhn_valid(digits):
-            yield match.span()
+    for run in _DIGIT_RUN.finditer(text):
+        groups = list(_DIGITS.finditer(run.group()))
+        # Overlapping candidate windows are merged, so the real number is always covered
+        # even when neighbouring digits also happen to pass Luhn.
+        merged: list[list[int]] = []
+        for start, end in sorted(_card_windows(groups)):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            yield run.start() + start, run.start() + end
 
 
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)")
@@ -213,8 +240,8 @@ DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     (Kind.API_KEY, api_keys),
     (Kind.PASSWORD, passwords),
     (Kind.CN_ID, cn_ids),
-    (Kind.PHONE, phones),
     (Kind.BANK_CARD, bank_cards),
+    (Kind.PHONE, phones),
     (Kind.EMAIL, emails),
     (Kind.IP_ADDRESS, ip_addresses),
 )

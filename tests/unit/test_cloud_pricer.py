@@ -1,0 +1,108 @@
+"""Prices of cloud replies: genai-prices at the request's time, else the person's price."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from app.chat.service import run_reply
+from app.cloud.pricer import CloudPricer, Tokens, price_request, tokens_from_usage
+from app.cloud.providers import BASE_URLS, INPUT_PRICES, OUTPUT_PRICES
+from app.core.settings import Settings
+from app.engines.base import ChatMessage, ChatRequest, ReplyUsage
+from app.engines.openai_engine import OpenAICompatibleEngine
+from app.pricing import PriceUnknownError, quote
+from tests.fakes.openai_server import FakeOpenAI, Reply
+
+AT = datetime(2025, 11, 3, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "settings.json")
+
+
+def test_usage_becomes_genai_prices_tokens_with_cached_included() -> None:
+    usage = ReplyUsage(input_tokens=100, cached_input_tokens=900, cache_write_tokens=50,
+                       output_tokens=20)  # fmt: skip
+    assert tokens_from_usage(usage, 0) == Tokens(input=1050, output=20, cache_read=900,
+                                                 cache_write=50)  # fmt: skip
+    # Nothing reported: the whole context is what the provider bills.
+    assert tokens_from_usage(ReplyUsage(), 777) == Tokens(input=777, output=0)
+
+
+def test_anthropic_price_matches_genai_prices_with_cache_reads(settings: Settings) -> None:
+    pricer = CloudPricer(settings)
+    usage = ReplyUsage(input_tokens=1000, cached_input_tokens=10_000, output_tokens=500)
+    cost, source = pricer("anthropic", "claude-sonnet-4-5", usage, 0, AT)
+    expected = quote("anthropic", "claude-sonnet-4-5", input_tokens=11_000, output_tokens=500,
+                     cache_read_tokens=10_000, at=AT)  # fmt: skip
+    assert cost == expected.usd
+    assert source == "genai-prices: Anthropic Claude Sonnet 4.5"
+    # Cached tokens are cheaper than fresh ones: the same total without cache costs more.
+    fresh, _ = pricer("anthropic", "claude-sonnet-4-5", ReplyUsage(input_tokens=11_000,
+                      output_tokens=500), 0, AT)  # fmt: skip
+    assert fresh is not None and cost is not None and fresh > cost
+
+
+def test_presets_map_to_their_genai_prices_provider(settings: Settings) -> None:
+    tokens = Tokens(input=1_000_000, output=0)
+    for provider_id, model in [("zhipu", "glm-4.7"), ("zai", "glm-4.6"), ("moonshot", "kimi-k2.5"),
+                               ("deepseek", "deepseek-chat"), ("openrouter", "openai/gpt-5")]:  # fmt: skip
+        result = price_request(provider_id, model, tokens, AT, settings)
+        assert result.usd > 0, provider_id
+        assert result.source.startswith("genai-prices: ")
+
+
+def test_qwen_uses_the_price_the_person_entered(settings: Settings) -> None:
+    with pytest.raises(PriceUnknownError):
+        price_request("qwen", "qwen-plus", Tokens(1000, 1000), AT, settings)
+    settings.set(INPUT_PRICES["qwen"], Decimal("0.40"))
+    settings.set(OUTPUT_PRICES["qwen"], Decimal("1.20"))
+    result = price_request("qwen", "qwen-plus", Tokens(2_000_000, 500_000), AT, settings)
+    assert result.usd == Decimal("0.80") + Decimal("0.60")
+    assert "your price" in result.source
+
+
+def test_an_unknown_model_falls_back_to_the_persons_price_or_none(settings: Settings) -> None:
+    pricer = CloudPricer(settings)
+    usage = ReplyUsage(input_tokens=1000, output_tokens=1000)
+    cost, source = pricer("openai", "gpt-from-the-future", usage, 0, AT)
+    assert cost is None and "No published price" in source
+    settings.set(INPUT_PRICES["openai"], Decimal(3))
+    cost, _ = pricer("openai", "gpt-from-the-future", usage, 0, AT)
+    assert cost == Decimal("0.003")
+
+
+def test_local_providers_cost_nothing(settings: Settings) -> None:
+    assert price_request("lmstudio", "any", Tokens(10**6, 10**6), AT, settings).usd == 0
+
+
+def test_a_cloud_reply_through_run_reply_records_its_cost(settings: Settings) -> None:
+    with FakeOpenAI() as fake:
+        assert isinstance(fake, FakeOpenAI)
+        fake.push(Reply(tokens=["Hi"], prompt_tokens=5000, cached_tokens=4000,
+                        completion_tokens=300))  # fmt: skip
+        settings.set(BASE_URLS["deepseek"], fake.base_url)
+        engine = OpenAICompatibleEngine(api_key="sk-x0123456789", base_url=fake.base_url,
+                                        engine_id="deepseek", max_retries=0)  # fmt: skip
+        reply = run_reply(
+            engine,
+            ChatRequest("deepseek-chat", (ChatMessage("user", "hello"),)),
+            threading.Event(),
+            lambda _text: None,
+            provider="deepseek",
+            pricer=CloudPricer(settings),
+        )
+    record = reply.usage
+    assert reply.outcome == "ok"
+    assert (record.input_tokens, record.cached_input_tokens, record.output_tokens) == (
+        1000, 4000, 300)  # fmt: skip
+    expected = quote("deepseek", "deepseek-chat", input_tokens=5000, output_tokens=300,
+                     cache_read_tokens=4000, at=record.ts)  # fmt: skip
+    assert record.cost_usd == expected.usd
+    assert record.price_source.startswith("genai-prices: Deepseek")
