@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from app import __version__
 from app.core.errors import KnownError
 
-SUBCOMMAND_MODULES: tuple[str, ...] = ("doctor", "models", "pull", "keys")
+SUBCOMMAND_MODULES: tuple[str, ...] = ("doctor", "models", "pull", "keys", "report", "calc")
 
 
 def _install_qt_translation() -> None:

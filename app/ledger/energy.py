@@ -1,0 +1,166 @@
+"""How much energy a local reply used, measured when the hardware allows.
+
+In order of preference (each record says which was used):
+
+1. ``nvml-energy``: NVIDIA's total-energy counter (``nvmlDeviceGetTotalEnergyConsumption``,
+   millijoules, Volta and newer), read before and after the request, summed over GPUs.
+2. ``nvml-power``: power samples (``nvmlDeviceGetPowerUsage``, milliwatts) taken by a
+   sampling thread during the request and integrated over time.
+3. ``configured-watts``: the wattage the person configured × the request's wall time
+   (Apple Silicon, AMD, machines without NVML). An estimate, and marked as one.
+
+The NVML module is injected through the constructor so tests can pass a small fake with
+the same function names.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from app.core.settings import Settings
+from app.ledger.settings import CONFIGURED_WATTS
+
+log = logging.getLogger(__name__)
+
+SOURCE_ENERGY = "nvml-energy"
+SOURCE_POWER = "nvml-power"
+SOURCE_CONFIGURED = "configured-watts"
+MEASURED_SOURCES = (SOURCE_ENERGY, SOURCE_POWER)
+
+
+class ConfiguredWattsProbe:
+    """Configured watts × wall time: an estimate for machines Hearth cannot measure."""
+
+    def __init__(self, watts: Decimal | float) -> None:
+        self.watts = float(watts)
+
+    def begin(self) -> object:
+        return None
+
+    def end(self, handle: object, wall_seconds: float) -> tuple[float | None, str]:
+        return self.watts * max(0.0, wall_seconds), SOURCE_CONFIGURED
+
+
+class NvmlEnergyProbe:
+    """The GPUs' total-energy counters, read at the start and the end of a request."""
+
+    def __init__(self, nvml: Any, handles: list[Any]) -> None:
+        self._nvml = nvml
+        self._handles = handles
+
+    def _total_mj(self) -> int:
+        return sum(int(self._nvml.nvmlDeviceGetTotalEnergyConsumption(h)) for h in self._handles)
+
+    def begin(self) -> object:
+        return self._total_mj()
+
+    def end(self, handle: object, wall_seconds: float) -> tuple[float | None, str]:
+        if not isinstance(handle, int):
+            return None, SOURCE_ENERGY
+        try:
+            used_mj = self._total_mj() - handle
+        except Exception as exc:  # noqa: BLE001 - NVML errors vary by driver; a reply must not fail
+            log.warning("NVML energy read failed: %s", exc)
+            return None, SOURCE_ENERGY
+        return max(0, used_mj) / 1000.0, SOURCE_ENERGY
+
+
+@dataclass
+class _Sampling:
+    stop: threading.Event = field(default_factory=threading.Event)
+    joules: float = 0.0
+    thread: threading.Thread | None = None
+
+
+class NvmlPowerProbe:
+    """Power samples over the request, integrated with the trapezoid rule."""
+
+    def __init__(self, nvml: Any, handles: list[Any], interval_s: float = 0.1) -> None:
+        self._nvml = nvml
+        self._handles = handles
+        self._interval = interval_s
+
+    def _watts(self) -> float:
+        return sum(float(self._nvml.nvmlDeviceGetPowerUsage(h)) for h in self._handles) / 1000.0
+
+    def _run(self, sampling: _Sampling) -> None:
+        last_time, last_watts = time.perf_counter(), self._watts()
+        while True:
+            stopped = sampling.stop.wait(self._interval)
+            now = time.perf_counter()
+            try:
+                watts = self._watts()
+            except Exception as exc:  # noqa: BLE001 - keep what was measured so far
+                log.warning("NVML power read failed: %s", exc)
+                return
+            sampling.joules += (last_watts + watts) / 2 * (now - last_time)
+            last_time, last_watts = now, watts
+            if stopped:
+                return
+
+    def begin(self) -> object:
+        sampling = _Sampling()
+        sampling.thread = threading.Thread(
+            target=self._run, args=(sampling,), name="hearth-power", daemon=True
+        )
+        sampling.thread.start()
+        return sampling
+
+    def end(self, handle: object, wall_seconds: float) -> tuple[float | None, str]:
+        if not isinstance(handle, _Sampling) or handle.thread is None:
+            return None, SOURCE_POWER
+        handle.stop.set()
+        handle.thread.join(timeout=2)
+        return handle.joules, SOURCE_POWER
+
+
+def _load_nvml() -> Any:
+    import pynvml
+
+    return pynvml
+
+
+def probe_for(
+    nvml: Any, watts: Decimal | float
+) -> NvmlEnergyProbe | NvmlPowerProbe | ConfiguredWattsProbe:
+    """The best probe this machine supports (``nvml`` is the pynvml module or a fake)."""
+    fallback = ConfiguredWattsProbe(watts)
+    try:
+        nvml.nvmlInit()
+        handles = [nvml.nvmlDeviceGetHandleByIndex(i) for i in range(nvml.nvmlDeviceGetCount())]
+    except Exception as exc:  # noqa: BLE001 - no driver, no library, no permission: estimate
+        log.info("NVML unavailable (%s); energy is estimated from configured watts", exc)
+        return fallback
+    if not handles:
+        return fallback
+    try:
+        for handle in handles:
+            nvml.nvmlDeviceGetTotalEnergyConsumption(handle)
+        return NvmlEnergyProbe(nvml, handles)
+    except Exception as exc:  # noqa: BLE001 - NVMLError_NotSupported before Volta
+        log.info("GPU energy counter unavailable (%s); sampling power", exc)
+    try:
+        for handle in handles:
+            nvml.nvmlDeviceGetPowerUsage(handle)
+        return NvmlPowerProbe(nvml, handles)
+    except Exception as exc:  # noqa: BLE001
+        log.info("GPU power readings unavailable (%s); using configured watts", exc)
+    return fallback
+
+
+def make_energy_probe(
+    settings: Settings, nvml: Any | None = None
+) -> NvmlEnergyProbe | NvmlPowerProbe | ConfiguredWattsProbe:
+    """The energy probe for the chat service, per the EnergyProbe protocol."""
+    watts = settings.get(CONFIGURED_WATTS)
+    if nvml is None:
+        try:
+            nvml = _load_nvml()
+        except ImportError:
+            return ConfiguredWattsProbe(watts)
+    return probe_for(nvml, watts)

@@ -1,0 +1,78 @@
+"""The report as a standalone HTML page (also the source of the PDF export)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from html import escape
+
+from app.core.i18n import translate
+from app.ledger.explain import how_computed, provenance, summary
+from app.ledger.money import format_money
+from app.ledger.report import MonthReport
+
+
+def to_html(report: MonthReport, money: Callable[[Decimal], str] | None = None) -> str:
+    fmt = money or (lambda value: format_money(value, report.currency))
+    t, c = report.totals, report.counts
+    tr = translate
+    totals = [
+        (tr("Ledger", "Local replies"), f"{c.local_replies:,}"),
+        (tr("Ledger", "Cloud replies"), f"{c.cloud_replies:,}"),
+        (tr("Ledger", "Input tokens"), f"{c.input_tokens:,}"),
+        (tr("Ledger", "Output tokens"), f"{c.output_tokens:,}"),
+        (tr("Ledger", "All-cloud baseline"), fmt(t.baseline)),
+        (tr("Ledger", "Cloud spend"), fmt(t.cloud_spend)),
+        (tr("Ledger", "Electricity"), fmt(t.electricity)),
+        (tr("Ledger", "Hardware amortization"), fmt(t.amortization)),
+        (tr("Ledger", "Net saved"), fmt(t.net_saved)),
+        (tr("Ledger", "Cumulative saved"), fmt(report.cumulative_saved)),
+    ]
+    rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in totals)
+    day_rows = "".join(
+        f"<tr><td>{d.day.isoformat()}</td><td>{d.counts.local_replies}</td>"
+        f"<td>{d.counts.cloud_replies}</td><td>{escape(fmt(d.amounts.baseline))}</td>"
+        f"<td>{escape(fmt(d.amounts.real_cost))}</td><td>{escape(fmt(d.amounts.net_saved))}</td></tr>"
+        for d in report.days
+    )
+    model_rows = "".join(
+        f"<tr><td>{escape(m.provider)}</td><td>{escape(m.model)}</td>"
+        f"<td>{m.counts.local_replies + m.counts.cloud_replies}</td>"
+        f"<td>{m.counts.input_tokens + m.counts.output_tokens:,}</td></tr>"
+        for m in report.models
+    )
+    sources = "".join(
+        f"<li><b>{escape(key)}</b>: {escape(text)}</li>" for key, text in provenance(report).items()
+    )
+    method = "".join(f"<p>{escape(p)}</p>" for p in how_computed(report))
+    title = tr("Ledger", "Hearth savings report — {month}").format(month=report.month)
+    heads = [
+        tr("Ledger", "Date"),
+        tr("Ledger", "Local"),
+        tr("Ledger", "Cloud"),
+        tr("Ledger", "Baseline"),
+        tr("Ledger", "Real cost"),
+        tr("Ledger", "Saved"),
+    ]
+    model_heads = [
+        tr("Ledger", "Provider"),
+        tr("Ledger", "Model"),
+        tr("Ledger", "Replies"),
+        tr("Ledger", "Tokens"),
+    ]
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{escape(title)}</title>
+<style>body{{font-family:sans-serif;max-width:52em;margin:2em auto}}
+table{{border-collapse:collapse}}td,th{{padding:2px 10px;text-align:left}}
+td{{text-align:right}}</style></head><body>
+<h1>{escape(title)}</h1>
+<p>{escape(summary(report, fmt))}</p>
+<table>{rows}</table>
+<h2>{escape(tr("Ledger", "Days"))}</h2>
+<table><tr>{"".join(f"<th>{escape(h)}</th>" for h in heads)}</tr>{day_rows}</table>
+<h2>{escape(tr("Ledger", "Models"))}</h2>
+<table><tr>{"".join(f"<th>{escape(h)}</th>" for h in model_heads)}</tr>{model_rows}</table>
+<h2>{escape(tr("Ledger", "Where the figures come from"))}</h2><ul>{sources}</ul>
+<h2>{escape(tr("Ledger", "How this is computed"))}</h2>{method}
+</body></html>
+"""
