@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from app.core.i18n import translate
 from app.core.settings import Setting, Settings, declare, non_negative, positive
@@ -137,7 +138,7 @@ DAYS_PER_MONTH = declare(
     )
 )
 
-ALL_SETTINGS = (
+ALL_SETTINGS: tuple[Setting[Any], ...] = (
     CURRENCY,
     FX_RATE,
     BASELINE_KIND,

@@ -1,0 +1,43 @@
+"""The savings ledger in the main window: the status-bar tally and the Tools menu entries."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from app.ui.context import AppContext
+
+
+def install(window: QMainWindow, ctx: AppContext) -> None:
+    """Add the tally to the status bar and the ledger's actions to the Tools menu."""
+    from app.ui.ledger.calculator_dialog import CalculatorDialog
+    from app.ui.ledger.report_view import ReportDialog
+    from app.ui.ledger.settings_dialog import LedgerSettingsDialog
+    from app.ui.ledger.tally import SavingsTally
+
+    def open_report() -> None:
+        ReportDialog(ctx, window).open()
+
+    def open_calculator() -> None:
+        CalculatorDialog(ctx, window).open()
+
+    def open_settings() -> None:
+        LedgerSettingsDialog(ctx, window).open()
+
+    tally = SavingsTally(ctx, window)
+    tally.clicked.connect(open_report)
+    window.statusBar().addPermanentWidget(tally)
+
+    menu = window.findChild(QMenu, "menu_tools")
+    if menu is None:
+        menu = window.menuBar().addMenu(window.tr("&Tools"))
+        menu.setObjectName("menu_tools")
+    for name, text, slot in (
+        ("action_savings_report", window.tr("Savings report…"), open_report),
+        ("action_break_even", window.tr("Break-even calculator…"), open_calculator),
+        ("action_savings_settings", window.tr("Savings settings…"), open_settings),
+    ):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)

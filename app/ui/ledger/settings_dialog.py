@@ -1,0 +1,133 @@
+"""Savings settings: every ledger setting, with the reason when a value is refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.i18n import translate
+from app.core.settings import Setting, SettingError
+from app.ledger.settings import ALL_SETTINGS
+from app.ui.context import AppContext
+
+Editor = QComboBox | QCheckBox | QLineEdit | QSpinBox
+
+
+class LedgerSettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ledger_settings")
+        self.setWindowTitle(self.tr("Savings settings"))
+        self._ctx = ctx
+        self.editors: dict[str, Editor] = {}
+        form = QFormLayout()
+        for setting in ALL_SETTINGS:
+            editor = self._editor(setting, ctx.settings.get(setting))
+            editor.setObjectName(setting.key.replace("/", "_"))
+            self.editors[setting.key] = editor
+            form.addRow(translate("Settings", setting.label), editor)
+        note = QLabel(
+            self.tr(
+                "Prices, electricity and hardware are in your currency; the exchange rate "
+                "converts published US-dollar prices. Hearth never fetches live rates."
+            )
+        )
+        note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("settings_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: palette(highlight);")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _editor(self, setting: Setting[Any], value: object) -> Editor:
+        if setting.choices:
+            combo = QComboBox()
+            for choice in setting.choices:
+                combo.addItem(str(choice), choice)
+            combo.setCurrentIndex(combo.findData(value))
+            return combo
+        if isinstance(value, bool):
+            check = QCheckBox()
+            check.setChecked(value)
+            return check
+        if isinstance(value, int):
+            spin = QSpinBox()
+            spin.setRange(-1000, 100000)  # out-of-range values are refused with a reason
+            spin.setValue(value)
+            return spin
+        return QLineEdit(str(value))
+
+    def _value(self, setting: Setting[Any]) -> object:
+        editor = self.editors[setting.key]
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        text = editor.text().strip()
+        if isinstance(setting.default, Decimal):
+            try:
+                return Decimal(text.replace(",", "."))
+            except InvalidOperation as exc:
+                raise SettingError(
+                    translate("Settings", "“{label}” cannot be set to {value}.").format(
+                        label=translate("Settings", setting.label), value=text
+                    )
+                ) from exc
+        return text
+
+    def apply(self) -> None:
+        """Validate everything first; change nothing unless every value is acceptable."""
+        problems: list[str] = []
+        values: dict[str, object] = {}
+        for setting in ALL_SETTINGS:
+            try:
+                value = self._value(setting)
+                problem = setting.validate(value) if setting.validate else None
+                if problem:
+                    raise SettingError(
+                        translate("Settings", "“{label}”: {problem}").format(
+                            label=translate("Settings", setting.label), problem=problem
+                        )
+                    )
+                values[setting.key] = value
+            except SettingError as exc:
+                problems.append(exc.message)
+        if problems:
+            self.error.setText("\n".join(problems))
+            return
+        changed = []
+        for setting in ALL_SETTINGS:
+            if self._ctx.settings.get(setting) != values[setting.key]:
+                self._ctx.settings.set(setting, values[setting.key])
+                changed.append(setting.key)
+        self._ctx.tasks.run(self._ctx.settings.save, None, self._save_failed)
+        for key in changed:
+            self._ctx.events.settings_changed.emit(key)
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.error.setText(str(exc))
