@@ -91,6 +91,33 @@ def _server_words(body: object, fallback: str) -> tuple[str, str | None, str | N
     return fallback, None, None
 
 
+def _templates() -> dict[ErrorKind, str]:
+    # Built on each call so a language switched at run time is honoured.
+    return {
+        ErrorKind.AUTH: translate("Cloud", "The key for {provider} was refused."),
+        ErrorKind.PERMISSION: translate(
+            "Cloud", "{provider} refused access: this key may not use {model}."
+        ),
+        ErrorKind.NOT_FOUND: translate("Cloud", "{provider} does not know the model “{model}”."),
+        ErrorKind.RATE_LIMIT: translate(
+            "Cloud", "{provider} is limiting requests. Try again later."
+        ),
+        ErrorKind.SERVER: translate(
+            "Cloud", "{provider} had a problem on its side. Try again in a moment."
+        ),
+        ErrorKind.TIMEOUT: translate("Cloud", "{provider} did not answer in time."),
+        ErrorKind.UNREACHABLE: translate("Cloud", "Could not reach {provider} at {url}."),
+        ErrorKind.STREAM_CUT: translate(
+            "Cloud", "The connection to {provider} ended before the reply was complete."
+        ),
+        ErrorKind.MODEL: translate("Cloud", "{provider} stopped the reply with an error."),
+        ErrorKind.BLOCKED: translate(
+            "Cloud", "Local-only mode is on, so Hearth will not contact {provider}."
+        ),
+        ErrorKind.BAD_REQUEST: translate("Cloud", "{provider} rejected the request."),
+    }
+
+
 def plain_message(
     kind: ErrorKind,
     provider: str,
@@ -101,51 +128,19 @@ def plain_message(
     url: str = "",
 ) -> str:
     """The sentence shown to the person for each kind of failure."""
-    if kind is ErrorKind.AUTH:
-        return translate("Cloud", "The key for {provider} was refused.").format(provider=provider)
-    if kind is ErrorKind.PERMISSION:
-        return translate(
-            "Cloud", "{provider} refused access: this key may not use {model}."
-        ).format(provider=provider, model=model or translate("Cloud", "this model"))
-    if kind is ErrorKind.NOT_FOUND:
-        return translate("Cloud", "{provider} does not know the model “{model}”.").format(
-            provider=provider, model=model
+    template = _templates()[kind]
+    if kind is ErrorKind.RATE_LIMIT and retry_after is not None:
+        template = translate(
+            "Cloud", "{provider} is limiting requests. Try again in {seconds} seconds."
         )
-    if kind is ErrorKind.RATE_LIMIT:
-        if retry_after is not None:
-            return translate(
-                "Cloud", "{provider} is limiting requests. Try again in {seconds} seconds."
-            ).format(provider=provider, seconds=max(1, round(retry_after)))
-        return translate("Cloud", "{provider} is limiting requests. Try again later.").format(
-            provider=provider
-        )
-    if kind is ErrorKind.SERVER:
-        if status == 529:
-            return translate("Cloud", "{provider} is overloaded right now. Try again soon.").format(
-                provider=provider
-            )
-        return translate(
-            "Cloud", "{provider} had a problem on its side. Try again in a moment."
-        ).format(provider=provider)
-    if kind is ErrorKind.TIMEOUT:
-        return translate("Cloud", "{provider} did not answer in time.").format(provider=provider)
-    if kind is ErrorKind.UNREACHABLE:
-        return translate("Cloud", "Could not reach {provider} at {url}.").format(
-            provider=provider, url=url or "?"
-        )
-    if kind is ErrorKind.STREAM_CUT:
-        return translate(
-            "Cloud", "The connection to {provider} ended before the reply was complete."
-        ).format(provider=provider)
-    if kind is ErrorKind.MODEL:
-        return translate("Cloud", "{provider} stopped the reply with an error.").format(
-            provider=provider
-        )
-    if kind is ErrorKind.BLOCKED:
-        return translate(
-            "Cloud", "Local-only mode is on, so Hearth will not contact {provider}."
-        ).format(provider=provider)
-    return translate("Cloud", "{provider} rejected the request.").format(provider=provider)
+    elif kind is ErrorKind.SERVER and status == 529:
+        template = translate("Cloud", "{provider} is overloaded right now. Try again soon.")
+    return template.format(
+        provider=provider,
+        model=model or translate("Cloud", "this model"),
+        url=url or "?",
+        seconds=max(1, round(retry_after or 0)),
+    )
 
 
 def _with_words(message: str, words: str) -> str:
@@ -157,7 +152,7 @@ def _with_words(message: str, words: str) -> str:
     )
 
 
-def from_sdk_error(
+def from_sdk_error(  # noqa: PLR0911 - one early return per family of failure
     exc: BaseException,
     provider: str,
     *,

@@ -138,3 +138,24 @@ def check_connection(
         if isinstance(event, ReplyFinished):
             break
     return translate("Cloud", "Connected to {provider}.").format(provider=provider.name)
+
+
+def available_models(provider_id: str, settings: Settings, keys: KeySource) -> list[str]:
+    """The provider's own model list where it offers one, else the preset list.
+
+    Subject to local-only mode and to having a key, like any other request.
+    """
+    provider = get_provider(provider_id)
+    if not provider.lists_models:
+        check_allowed(provider, settings)
+        return list(provider.models)
+    engine = engine_for(
+        provider_id,
+        provider.models[0] if provider.models else "-",
+        settings,
+        keys,
+        timeout=20.0,
+        max_retries=0,
+    )
+    names = [model.name for model in engine.list_models()]
+    return names or list(provider.models)

@@ -115,3 +115,8 @@ class CloudPricer:
         except KnownError as exc:  # unknown provider or no price: record "unknown"
             return None, exc.message
         return result.usd, result.source
+
+
+def make_pricer(settings: Settings) -> CloudPricer:
+    """The pricer the chat service uses for cloud replies."""
+    return CloudPricer(settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import socket
 import threading
 from collections.abc import Callable
@@ -27,10 +28,9 @@ class CloseOnCancel:
         while not self._done.is_set():
             if self._cancel.wait(0.05):
                 if not self._done.is_set():
-                    try:
+                    # Closing twice or late is harmless; nothing to report.
+                    with contextlib.suppress(Exception):
                         self._close()
-                    except Exception:  # noqa: BLE001, S110 - closing twice or late is harmless
-                        pass
                 return
 
     def __enter__(self) -> CloseOnCancel:
@@ -59,10 +59,8 @@ def interrupt(response: Any, close: Callable[[], None]) -> Callable[[], None]:
         network_stream = extensions.get("network_stream")
         sock = network_stream.get_extra_info("socket") if network_stream is not None else None
         if isinstance(sock, socket.socket):
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         close()
 
     return run

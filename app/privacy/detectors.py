@@ -20,7 +20,7 @@ from datetime import date
 class Kind(enum.Enum):
     PRIVATE_KEY = "PRIVATE_KEY"
     API_KEY = "API_KEY"
-    PASSWORD = "PASSWORD"
+    PASSWORD = "PASSWORD"  # noqa: S105 - a label, not a password
     CN_ID = "CN_ID"
     BANK_CARD = "BANK_CARD"
     EMAIL = "EMAIL"

@@ -7,6 +7,7 @@ closed in the middle of a chunked body (what a dropped connection looks like).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import sys
@@ -56,7 +57,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Silent: the default writes every request line to stderr."""
 
     def _record(self, method: str) -> RecordedRequest:
@@ -111,10 +112,8 @@ class _Handler(BaseHTTPRequestHandler):
         """Drop the connection mid-body, as a failing network or proxy would."""
         self.close_connection = True
         self.wfile.flush()
-        try:
+        with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 
 
 class FakeServer:

@@ -27,10 +27,12 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def test_usage_becomes_genai_prices_tokens_with_cached_included() -> None:
-    usage = ReplyUsage(input_tokens=100, cached_input_tokens=900, cache_write_tokens=50,
-                       output_tokens=20)  # fmt: skip
-    assert tokens_from_usage(usage, 0) == Tokens(input=1050, output=20, cache_read=900,
-                                                 cache_write=50)  # fmt: skip
+    usage = ReplyUsage(
+        input_tokens=100, cached_input_tokens=900, cache_write_tokens=50, output_tokens=20
+    )
+    assert tokens_from_usage(usage, 0) == Tokens(
+        input=1050, output=20, cache_read=900, cache_write=50
+    )
     # Nothing reported: the whole context is what the provider bills.
     assert tokens_from_usage(ReplyUsage(), 777) == Tokens(input=777, output=0)
 
@@ -39,20 +41,32 @@ def test_anthropic_price_matches_genai_prices_with_cache_reads(settings: Setting
     pricer = CloudPricer(settings)
     usage = ReplyUsage(input_tokens=1000, cached_input_tokens=10_000, output_tokens=500)
     cost, source = pricer("anthropic", "claude-sonnet-4-5", usage, 0, AT)
-    expected = quote("anthropic", "claude-sonnet-4-5", input_tokens=11_000, output_tokens=500,
-                     cache_read_tokens=10_000, at=AT)  # fmt: skip
+    expected = quote(
+        "anthropic",
+        "claude-sonnet-4-5",
+        input_tokens=11_000,
+        output_tokens=500,
+        cache_read_tokens=10_000,
+        at=AT,
+    )
     assert cost == expected.usd
     assert source == "genai-prices: Anthropic Claude Sonnet 4.5"
     # Cached tokens are cheaper than fresh ones: the same total without cache costs more.
-    fresh, _ = pricer("anthropic", "claude-sonnet-4-5", ReplyUsage(input_tokens=11_000,
-                      output_tokens=500), 0, AT)  # fmt: skip
+    fresh, _ = pricer(
+        "anthropic", "claude-sonnet-4-5", ReplyUsage(input_tokens=11_000, output_tokens=500), 0, AT
+    )
     assert fresh is not None and cost is not None and fresh > cost
 
 
 def test_presets_map_to_their_genai_prices_provider(settings: Settings) -> None:
     tokens = Tokens(input=1_000_000, output=0)
-    for provider_id, model in [("zhipu", "glm-4.7"), ("zai", "glm-4.6"), ("moonshot", "kimi-k2.5"),
-                               ("deepseek", "deepseek-chat"), ("openrouter", "openai/gpt-5")]:  # fmt: skip
+    for provider_id, model in [
+        ("zhipu", "glm-4.7"),
+        ("zai", "glm-4.6"),
+        ("moonshot", "kimi-k2.5"),
+        ("deepseek", "deepseek-chat"),
+        ("openrouter", "openai/gpt-5"),
+    ]:
         result = price_request(provider_id, model, tokens, AT, settings)
         assert result.usd > 0, provider_id
         assert result.source.startswith("genai-prices: ")
@@ -85,11 +99,13 @@ def test_local_providers_cost_nothing(settings: Settings) -> None:
 def test_a_cloud_reply_through_run_reply_records_its_cost(settings: Settings) -> None:
     with FakeOpenAI() as fake:
         assert isinstance(fake, FakeOpenAI)
-        fake.push(Reply(tokens=["Hi"], prompt_tokens=5000, cached_tokens=4000,
-                        completion_tokens=300))  # fmt: skip
+        fake.push(
+            Reply(tokens=["Hi"], prompt_tokens=5000, cached_tokens=4000, completion_tokens=300)
+        )
         settings.set(BASE_URLS["deepseek"], fake.base_url)
-        engine = OpenAICompatibleEngine(api_key="sk-x0123456789", base_url=fake.base_url,
-                                        engine_id="deepseek", max_retries=0)  # fmt: skip
+        engine = OpenAICompatibleEngine(
+            api_key="sk-x0123456789", base_url=fake.base_url, engine_id="deepseek", max_retries=0
+        )
         reply = run_reply(
             engine,
             ChatRequest("deepseek-chat", (ChatMessage("user", "hello"),)),
@@ -101,8 +117,17 @@ def test_a_cloud_reply_through_run_reply_records_its_cost(settings: Settings) ->
     record = reply.usage
     assert reply.outcome == "ok"
     assert (record.input_tokens, record.cached_input_tokens, record.output_tokens) == (
-        1000, 4000, 300)  # fmt: skip
-    expected = quote("deepseek", "deepseek-chat", input_tokens=5000, output_tokens=300,
-                     cache_read_tokens=4000, at=record.ts)  # fmt: skip
+        1000,
+        4000,
+        300,
+    )
+    expected = quote(
+        "deepseek",
+        "deepseek-chat",
+        input_tokens=5000,
+        output_tokens=300,
+        cache_read_tokens=4000,
+        at=record.ts,
+    )
     assert record.cost_usd == expected.usd
     assert record.price_source.startswith("genai-prices: Deepseek")

@@ -56,7 +56,10 @@ def test_finds_each_kind(text: str, kind: Kind, value: str) -> None:
 
 
 def test_a_private_key_block_is_one_finding() -> None:
-    block = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk=\nuser@host\n-----END OPENSSH PRIVATE KEY-----"
+    block = (
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk=\nuser@host\n"
+        "-----END OPENSSH PRIVATE KEY-----"
+    )
     found = scan(f"here:\n{block}\nthanks")
     assert [(f.kind, f.value) for f in found] == [(Kind.PRIVATE_KEY, block)]
 

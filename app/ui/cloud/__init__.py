@@ -1,0 +1,77 @@
+"""The cloud feature: ``install(window, ctx)`` adds "API keys…" and "Local-only mode"
+to the menu whose objectName is ``menu_tools`` (created if the window has none).
+
+The chat view opens ``EscalationDialog`` (``app.ui.cloud.escalate``) for "Send to
+cloud…", then builds the engine with ``app.cloud.factory.engine_for`` and prices
+replies with ``app.cloud.pricer.CloudPricer``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from app.cloud.keys import KeyStore
+from app.core.settings import LOCAL_ONLY
+from app.ui.cloud.keys_dialog import ApiKeysDialog
+from app.ui.context import AppContext
+
+
+class CloudFeature(QObject):
+    def __init__(self, window: QWidget, ctx: AppContext, keys: KeyStore | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("cloud_feature")
+        self._window = window
+        self._ctx = ctx
+        self.keys = keys or KeyStore()
+        self.dialog: ApiKeysDialog | None = None
+
+        self.keys_action = QAction(self.tr("API keys…"), window)
+        self.keys_action.setObjectName("action_api_keys")
+        self.keys_action.triggered.connect(self._show_keys_from_menu)
+
+        self.local_only_action = QAction(self.tr("Local-only mode"), window)
+        self.local_only_action.setObjectName("action_local_only")
+        self.local_only_action.setCheckable(True)
+        self.local_only_action.setChecked(ctx.settings.get(LOCAL_ONLY))
+        self.local_only_action.setToolTip(
+            self.tr("Never contact a cloud service, whatever a conversation asks for.")
+        )
+        self.local_only_action.toggled.connect(self._set_local_only)
+        ctx.events.settings_changed.connect(self._setting_changed)
+
+    def _show_keys_from_menu(self) -> None:
+        self.show_keys()
+
+    def show_keys(self, provider_id: str | None = None) -> ApiKeysDialog:
+        if self.dialog is None:
+            self.dialog = ApiKeysDialog(self._ctx, self.keys, self._window, provider_id)
+        elif provider_id is not None:
+            self.dialog.select_provider(provider_id)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog
+
+    def _set_local_only(self, on: bool) -> None:
+        if self._ctx.settings.get(LOCAL_ONLY) == on:
+            return
+        self._ctx.settings.set(LOCAL_ONLY, on)
+        self._ctx.tasks.run(self._ctx.settings.save, None, None, owner=self)
+        self._ctx.events.settings_changed.emit(LOCAL_ONLY.key)
+
+    def _setting_changed(self, key: str) -> None:
+        if key == LOCAL_ONLY.key:
+            self.local_only_action.setChecked(self._ctx.settings.get(LOCAL_ONLY))
+
+
+def install(window: QMainWindow, ctx: AppContext) -> CloudFeature:
+    feature = CloudFeature(window, ctx)
+    menu = window.findChild(QMenu, "menu_tools")
+    if menu is None:
+        menu = window.menuBar().addMenu(window.tr("&Tools"))
+        menu.setObjectName("menu_tools")
+    menu.addAction(feature.keys_action)
+    menu.addAction(feature.local_only_action)
+    return feature
