@@ -276,10 +276,17 @@ class EscalationDialog(QDialog):
             if generation != self._generation:
                 return
             current = self.model()
+            remembered = (
+                self._ctx.settings.get(LAST_PROVIDER) == provider.id
+                and current == self._ctx.settings.get(LAST_CLOUD_MODEL)
+            )
+            # Keep what the person chose before; a preset guess gives way to the real list.
+            if names and current not in names and not remembered:
+                current = names[0]
             self.model_combo.blockSignals(True)
             self.model_combo.clear()
             self.model_combo.addItems(names)
-            self.model_combo.setEditText(current or (names[0] if names else ""))
+            self.model_combo.setEditText(current)
             self.model_combo.blockSignals(False)
             self.model_status.setText(self.tr("{count} models available.").format(count=len(names)))
             self._model_changed()
