@@ -102,7 +102,7 @@ def test_bad_base_urls_are_refused_and_prices_are_saved(
     dialog.input_price_edit.setText("0.8")
     dialog.input_price_edit.editingFinished.emit()
     assert str(ctx.settings.get(INPUT_PRICES["qwen"])) == "0.8"
-    qtbot.waitUntil(lambda: ctx.settings.path.exists(), timeout=5000)
+    qtbot.waitUntil(ctx.settings.path.exists, timeout=5000)
     dialog.select_provider("lmstudio")
     assert not dialog.input_price_edit.isVisible()  # local: no price to enter
 

@@ -276,10 +276,9 @@ class EscalationDialog(QDialog):
             if generation != self._generation:
                 return
             current = self.model()
-            remembered = (
-                self._ctx.settings.get(LAST_PROVIDER) == provider.id
-                and current == self._ctx.settings.get(LAST_CLOUD_MODEL)
-            )
+            remembered = self._ctx.settings.get(
+                LAST_PROVIDER
+            ) == provider.id and current == self._ctx.settings.get(LAST_CLOUD_MODEL)
             # Keep what the person chose before; a preset guess gives way to the real list.
             if names and current not in names and not remembered:
                 current = names[0]
