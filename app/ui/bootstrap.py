@@ -112,6 +112,9 @@ def main(argv: Sequence[str] = ()) -> int:
         app.exit(1)
 
     ctx.tasks.watch(ctx.writer.opened(), opened, failed)
+    from app.ui.chat.markdown import prewarm
+
+    ctx.tasks.run(prewarm)
     code = app.exec()
     ctx.tasks.shutdown()
     ctx.writer.close()

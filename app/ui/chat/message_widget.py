@@ -1,8 +1,8 @@
 """One message in the conversation: header, rendered body, thumbnails, actions.
 
 While a reply streams, text is appended to the document as plain text (cheap, once per
-frame); the Markdown rendering is refreshed on a slower, adaptive timer and once more when
-the reply ends, so long replies never stall the event loop.
+frame), and each Markdown block is rendered once, when complete, within a small budget
+per frame, so long replies never stall the event loop.
 """
 
 from __future__ import annotations
@@ -10,7 +10,16 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPalette, QPixmap, QResizeEvent, QTextCursor
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,10 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.records import Message
-from app.ui.chat.markdown import render_markdown
+from app.ui.chat.markdown import render_markdown, stable_cuts
 from app.ui.theme import is_dark
 
 THUMBNAIL = 160
+FRAME_MS = 16
+STREAM_BUDGET_S = 0.003  # per frame while tokens arrive: leave the CPU to the stream
+IDLE_BUDGET_S = 0.010  # per frame once the reply is complete
+SYNC_BUDGET_S = 1.0
+SYNC_CHARS = 4000
 
 
 class MessageBody(QTextBrowser):
@@ -55,8 +69,10 @@ class MessageBody(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.document().setTextWidth(self.viewport().width())
-        self._fit_height()
+        # Only a new width changes the layout; our own height changes must not trigger a
+        # relayout of the whole document (that made long replies stall the GUI).
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     def sizeHint(self) -> QSize:
         return QSize(400, int(self.document().size().height()) + 4)
@@ -76,11 +92,11 @@ class MessageWidget(QFrame):
         self._error = message.error
         self._model = message.model
         self._code_blocks: list[str] = []
-        self._last_render = 0.0
-        self._render_cost = 0.0
+        self._rendered_upto = 0  # characters of _text already rendered as Markdown
+        self._tail_position = 0  # where the not-yet-rendered plain tail starts in the document
         self._render_timer = QTimer(self)
-        self._render_timer.setSingleShot(True)
-        self._render_timer.timeout.connect(self._render)
+        self._render_timer.setInterval(FRAME_MS)
+        self._render_timer.timeout.connect(self._render_step)
 
         self.setObjectName("message_" + message.role)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -145,7 +161,7 @@ class MessageWidget(QFrame):
         self._error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._error_label.setStyleSheet("color: #d1242f;")
         layout.addWidget(self._error_label)
-        self._render()
+        self._start_render()
         self._update_chrome()
 
     def _tool(self, text: str, tip: str) -> QToolButton:
@@ -171,22 +187,20 @@ class MessageWidget(QFrame):
         )
 
     def append(self, text: str) -> None:
-        """Append streamed text: plain insert now, Markdown soon (adaptive throttle)."""
+        """Append streamed text as plain text; completed blocks become Markdown per frame."""
         self._text += text
         cursor = QTextCursor(self.body.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text)
-        if not self._render_timer.isActive():
-            # Re-rendering costs grow with the text; keep them under ~10% of the time.
-            self._render_timer.start(int(max(250.0, self._render_cost * 10_000)))
+        cursor.insertText(text, QTextCharFormat())
+        if not self._render_timer.isActive() and self.role == "assistant":
+            self._render_timer.start()
 
     def finish(self, status: str, error: str = "", model: str = "") -> None:
         self._status = status
         self._error = error
         if model:
             self._model = model
-        self._render_timer.stop()
-        self._render()
+        self._start_render()
         self._update_chrome()
 
     def set_status(self, status: str) -> None:
@@ -209,16 +223,69 @@ class MessageWidget(QFrame):
         self._retry.setVisible(self.role == "assistant" and self._status == "failed")
         self._copy.setEnabled(bool(self._text))
 
-    def _render(self) -> None:
-        started = time.perf_counter()
+    def _start_render(self) -> None:
         if self.role == "user":
             self.body.setPlainText(self._text)
-            self._code_blocks = []
-        else:
-            rendered = render_markdown(self._text, dark=is_dark(), copy_label=self.tr("Copy"))
-            self._code_blocks = rendered.code_blocks
-            self.body.setHtml(rendered.html)
-        self._render_cost = time.perf_counter() - started
+            return
+        if self._rendered_upto == 0 and self._tail_position == 0 and self._text:
+            cursor = QTextCursor(self.body.document())
+            cursor.insertText(self._text, QTextCharFormat())
+        # Short texts render at once (nothing to see flicker); long ones over a few frames.
+        self._render_step(budget=SYNC_BUDGET_S if len(self._text) < SYNC_CHARS else None)
+        if self._rendered_upto < len(self._text):
+            self._render_timer.start()
+
+    def _render_step(self, budget: float | None = None) -> None:
+        """Render the next completed Markdown blocks, within a time budget.
+
+        Each block is rendered once, when it is complete, and put in place of the plain
+        text that showed it so far; the still-growing tail stays plain. So the cost per
+        frame is bounded whatever the length of the reply, and the GUI never stalls.
+        """
+        streaming = self._status == "streaming"
+        if budget is None:
+            budget = STREAM_BUDGET_S if streaming else IDLE_BUDGET_S
+        cuts = stable_cuts(self._text, self._rendered_upto, final=not streaming)
+        if not cuts:
+            self._render_timer.stop()
+            return
+        deadline = time.perf_counter() + budget
+        pieces: list[str] = []
+        upto = self._rendered_upto
+        for cut in cuts:
+            rendered = render_markdown(
+                self._text[upto:cut],
+                dark=is_dark(),
+                copy_label=self.tr("Copy"),
+                code_offset=len(self._code_blocks),
+            )
+            self._code_blocks.extend(rendered.code_blocks)
+            pieces.append(rendered.html)
+            upto = cut
+            if time.perf_counter() > deadline:
+                break
+        # The document is [rendered HTML][separator + plain tail]. Replace just the plain
+        # characters that were rendered (insertText put one position per character), so
+        # the rest of the tail is neither removed nor laid out again.
+        separator = 1 if self._tail_position > 0 else 0
+        consumed = upto - self._rendered_upto
+        cursor = QTextCursor(self.body.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(self._tail_position)
+        cursor.setPosition(
+            self._tail_position + separator + consumed, QTextCursor.MoveMode.KeepAnchor
+        )
+        cursor.removeSelectedText()
+        if separator:
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.insertHtml("".join(pieces))
+        self._tail_position = cursor.position()
+        self._rendered_upto = upto
+        if upto < len(self._text):
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.endEditBlock()
+        if upto >= len(self._text) and not streaming:
+            self._render_timer.stop()
 
     def code_blocks(self) -> list[str]:
         return list(self._code_blocks)
