@@ -38,7 +38,7 @@ from app.ui.conversation_list import ConversationList
 log = logging.getLogger(__name__)
 
 # Each feature package exposes install(window, ctx): menus, status-bar widgets, dialogs.
-FEATURES: tuple[str, ...] = ()
+FEATURES: tuple[str, ...] = ("app.ui.library", "app.ui.cloud")
 RECHECK_MS = 5000
 UNDO_MS = 10_000
 
@@ -161,9 +161,10 @@ class MainWindow(QMainWindow):
         self.undo_button.clicked.connect(self._undo)
 
     def _install_features(self) -> None:
+        self.features: dict[str, object] = {}
         for name in FEATURES:
             module = importlib.import_module(name)
-            module.install(self, self.ctx)
+            self.features[name] = module.install(self, self.ctx)
 
     def _restore(self) -> None:
         settings = self.ctx.settings
@@ -241,11 +242,9 @@ class MainWindow(QMainWindow):
         self.check_ollama()
 
     def _open_library(self) -> None:
-        menu = self.findChild(QMenu, "menu_models")
-        for action in menu.actions() if menu is not None else []:
-            if action.objectName() == "open_library":
-                action.trigger()
-                return
+        action = self.findChild(QAction, "action_model_library")
+        if action is not None:
+            action.trigger()
 
     # --- conversations ---------------------------------------------------------------------
 
@@ -298,13 +297,17 @@ class MainWindow(QMainWindow):
 
     # --- closing -----------------------------------------------------------------------------
 
-    def active_downloads(self) -> int:
-        count = 0
-        for child in self.findChildren(QWidget):
-            check = getattr(child, "has_active_downloads", None)
-            if callable(check) and check():
-                count += 1
-        return count
+    def active_downloads(self) -> bool:
+        return any(
+            callable(check := getattr(feature, "has_active_downloads", None)) and check()
+            for feature in self.features.values()
+        )
+
+    def _cancel_downloads(self) -> None:
+        for feature in self.features.values():
+            cancel = getattr(feature, "cancel_downloads", None)
+            if callable(cancel):
+                cancel()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing_confirmed and self.active_downloads():
@@ -317,6 +320,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._closing_confirmed = True
+        self._cancel_downloads()  # partial files stay; the library offers Resume next time
         self.streams.stop_all()
         settings = self.ctx.settings
         settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())

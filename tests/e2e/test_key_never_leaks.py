@@ -115,7 +115,7 @@ def test_the_key_is_in_the_keyring_and_nowhere_else(
             )
             engine = engine_for("openai", "gpt-4.1", settings, KeyStore(), max_retries=0)
             for name in ("openai", "httpx2", "httpcore2"):  # the noisiest debug logs there are
-                logging.getLogger(name).setLevel(logging.DEBUG)
+                caplog.set_level(logging.DEBUG, logger=name)  # restored after the test
             fake.push(
                 Reply(tokens=["Sure", ", here", " is a plan."]),
                 Reply(tokens=["Half", " a"], cut_after=1),

@@ -288,3 +288,37 @@ def test_no_models_says_how_to_get_one(
     qtbot.waitUntil(lambda: window.chat.stack.currentWidget() is window.ollama_panel, timeout=5000)
     assert window.ollama_panel.title.text() == "No models yet"
     assert "ollama pull" in window.ollama_panel.steps.toPlainText()
+
+
+def test_quitting_during_a_download_asks_first(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.fakes.ollama_server import PullScript
+
+    fake_ollama.pull_scripts["qwen2.5:7b"] = PullScript(
+        layers=[("sha256:" + "a" * 64, 50_000_000)], chunk_bytes=100_000, delay=0.02
+    )
+    window = open_window()
+    wait_ready(qtbot, window)
+    feature = window.features["app.ui.library"]
+    dialog = feature.show()
+    feature.downloads.start("qwen2.5:7b")
+    qtbot.waitUntil(feature.has_active_downloads, timeout=3000)
+    answers = []
+
+    def refuse(*_args):  # type: ignore[no-untyped-def]
+        answers.append("asked")
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", refuse)
+    window.close()
+    assert answers == ["asked"]
+    assert window.isVisible()  # the person said no: still open, still downloading
+    assert feature.has_active_downloads()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    window.close()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not feature.has_active_downloads(), timeout=5000)
+    dialog.close()

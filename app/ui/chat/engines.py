@@ -1,28 +1,47 @@
-"""Which engine answers a conversation: the local Ollama, or the cloud it was sent to."""
+"""Which engine answers a conversation: the local Ollama, or the cloud it was sent to.
+
+Cloud engines are built on the worker thread (``EngineFactory``): building one reads the
+API key from the OS keyring, which may block on D-Bus or a Keychain prompt.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.cloud.factory import engine_for
+from app.cloud.keys import KeyStore
 from app.engines.base import ChatEngine
 from app.engines.ollama import OllamaEngine
 from app.storage.records import Conversation
 from app.ui.context import AppContext
 
+EngineFactory = Callable[[], ChatEngine]
+
+
+@dataclass(frozen=True)
+class Route:
+    factory: EngineFactory
+    provider: str
+    model: str
+    engine_label: str
+
 
 class EngineResolver:
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, keys: KeyStore | None = None) -> None:
         self._ctx = ctx
+        self._keys = keys or KeyStore()
         self._ollama = OllamaEngine(host=ctx.ollama_host)
 
     def local(self) -> OllamaEngine:
         return self._ollama
 
-    def for_conversation(
-        self, conversation: Conversation, local_model: str
-    ) -> tuple[ChatEngine, str, str]:
-        """(engine, provider id, model) for the conversation's next reply."""
-        if conversation.cloud_provider and conversation.cloud_model:
-            from app.ui.chat.cloud_engines import cloud_engine
-
-            engine = cloud_engine(self._ctx, conversation.cloud_provider, conversation.cloud_model)
-            return engine, conversation.cloud_provider, conversation.cloud_model
-        return self._ollama, "ollama", local_model
+    def route(self, conversation: Conversation, local_model: str) -> Route:
+        """How the conversation's next reply is produced."""
+        provider, model = conversation.cloud_provider, conversation.cloud_model
+        if provider and model:
+            settings, keys = self._ctx.settings, self._keys
+            return Route(
+                lambda: engine_for(provider, model, settings, keys), provider, model, provider
+            )
+        return Route(lambda: self._ollama, "ollama", local_model, "ollama")

@@ -380,14 +380,8 @@ class ChatPanel(QWidget):
         self._ctx.tasks.watch(self._ctx.writer.submit(store), stored, self._error, owner=self)
 
     def _start_reply(self, conversation: Conversation) -> None:
-        try:
-            engine, provider, model = self._resolver.for_conversation(
-                conversation, self.current_model()
-            )
-        except Exception as exc:  # noqa: BLE001 - shown to the person, message kept
-            self._error(exc)
-            return
-        request = build_request(conversation, self._messages, model)
+        route = self._resolver.route(conversation, self.current_model())
+        request = build_request(conversation, self._messages, route.model)
 
         def placeholder(conn: sqlite3.Connection) -> Message:
             return repo.add_message(
@@ -395,8 +389,8 @@ class ChatPanel(QWidget):
                 conversation.id,
                 "assistant",
                 "",
-                engine=engine.engine_id,
-                model=model,
+                engine=route.engine_label,
+                model=route.model,
                 status="streaming",
             )
 
@@ -408,9 +402,9 @@ class ChatPanel(QWidget):
             self._streams.start(
                 conversation.id,
                 message.id,
-                engine,
+                route.factory,
                 request,
-                provider,
+                route.provider,
                 widget.append if widget is not None else None,
             )
             self._update_streaming()

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.chat.service import EnergyProbe, Pricer, Reply, run_reply
-from app.engines.base import ChatEngine, ChatRequest
+from app.core.errors import KnownError
+from app.engines.base import ChatEngine, ChatRequest, EngineError, ErrorKind
 from app.storage import repo
-from app.storage.records import UsageRecord
+from app.storage.records import UsageRecord, utc_now
 from app.ui.chat.errors import describe_engine_error
 from app.ui.context import AppContext
 
@@ -63,6 +64,21 @@ class FinishedReply:
     usage: UsageRecord
 
 
+def _unsent_usage(run: ReplyRun) -> UsageRecord:
+    return UsageRecord(
+        ts=utc_now(),
+        engine=run.engine_id,
+        model=run.model,
+        is_local=False,
+        outcome="failed",
+        context_tokens=0,
+        output_tokens_estimate=0,
+        wall_ms=0.0,
+        conversation_id=run.conversation_id,
+        message_id=run.message_id,
+    )
+
+
 def _checkpoint(message_id: int, text: str) -> Callable[[sqlite3.Connection], None]:
     def save(conn: sqlite3.Connection) -> None:
         repo.update_message(conn, message_id, content=text, status="streaming")
@@ -101,15 +117,22 @@ class StreamController(QObject):
         self,
         conversation_id: int,
         message_id: int,
-        engine: ChatEngine,
+        engine_factory: Callable[[], ChatEngine],
         request: ChatRequest,
         provider: str,
         sink: Sink | None,
     ) -> ReplyRun:
-        run = ReplyRun(conversation_id, message_id, request.model, engine.engine_id, sink=sink)
+        run = ReplyRun(conversation_id, message_id, request.model, provider, sink=sink)
         self._runs[conversation_id] = run
-        future = self._ctx.tasks.submit(
-            lambda: run_reply(
+
+        def work() -> Reply | EngineError:
+            try:
+                engine = engine_factory()  # may read a key from the OS keyring
+            except EngineError as exc:
+                return exc
+            except KnownError as exc:
+                return EngineError(ErrorKind.BAD_REQUEST, str(exc))
+            return run_reply(
                 engine,
                 request,
                 run.cancel,
@@ -120,8 +143,9 @@ class StreamController(QObject):
                 energy_probe=self._energy_probe,
                 pricer=self._pricer,
             )
-        )
-        self._ctx.tasks.watch(future, lambda reply: self._done(run, reply), owner=self)
+
+        future = self._ctx.tasks.submit(work)
+        self._ctx.tasks.watch(future, lambda outcome: self._done(run, outcome), owner=self)
         if not self._timer.isActive():
             self._timer.start()
         self.started.emit(conversation_id)
@@ -148,11 +172,15 @@ class StreamController(QObject):
         if not self._runs:
             self._timer.stop()
 
-    def _done(self, run: ReplyRun, reply: Reply) -> None:
+    def _done(self, run: ReplyRun, outcome: Reply | EngineError) -> None:
         chunk = run.drain()
         if chunk and run.sink is not None:
             run.sink(chunk)
         self._runs.pop(run.conversation_id, None)
+        if isinstance(outcome, EngineError):
+            self._not_sent(run, outcome)
+            return
+        reply = outcome
         error_text = ""
         if reply.error is not None:
             error_text = describe_engine_error(reply.error)
@@ -179,3 +207,19 @@ class StreamController(QObject):
             self.finished.emit(FinishedReply(run, reply, reply.usage))
 
         self._ctx.tasks.watch(self._ctx.writer.submit(store), stored, failed, owner=self)
+
+    def _not_sent(self, run: ReplyRun, error: EngineError) -> None:
+        """The engine could not even be built (local-only mode, no key): nothing was sent,
+        so there is no usage to record; the reply is marked failed with the reason."""
+        text = describe_engine_error(error)
+        reply = Reply("", "", "failed", error, _unsent_usage(run))
+
+        def store(conn: sqlite3.Connection) -> None:
+            repo.update_message(conn, run.message_id, content="", status="failed", error=text)
+
+        self._ctx.tasks.watch(
+            self._ctx.writer.submit(store),
+            lambda _r: self.finished.emit(FinishedReply(run, reply, reply.usage)),
+            lambda exc: self.store_failed.emit(str(exc)),
+            owner=self,
+        )
