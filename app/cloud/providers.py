@@ -185,6 +185,12 @@ def get_provider(provider_id: str) -> Provider:
         ) from None
 
 
+def provider_name(provider_id: str) -> str:
+    """The provider's display name, or the id itself for one Hearth does not know."""
+    provider = _BY_ID.get(provider_id)
+    return provider.name if provider is not None else provider_id
+
+
 def cloud_providers() -> list[Provider]:
     return [provider for provider in PROVIDERS if not provider.is_local]
 

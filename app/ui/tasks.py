@@ -29,9 +29,15 @@ class TaskRunner(QObject):
     def __init__(self, max_workers: int = 8, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="hearth")
+        self._closed = False
         self._finished.connect(self._deliver)
 
     def submit(self, fn: Callable[[], T]) -> Future[T]:
+        if self._closed:
+            # Quitting: late callbacks may still ask for work; there is no one to answer.
+            future: Future[T] = Future()
+            future.cancel()
+            return future
         return self._pool.submit(fn)
 
     def run(
@@ -41,7 +47,7 @@ class TaskRunner(QObject):
         on_error: OnError | None = None,
         owner: QObject | None = None,
     ) -> Future[T]:
-        future = self._pool.submit(fn)
+        future = self.submit(fn)
         self.watch(future, on_done, on_error, owner)
         return future
 
@@ -61,6 +67,8 @@ class TaskRunner(QObject):
     @Slot(object)
     def _deliver(self, payload: tuple[Future[Any], OnDone | None, OnError | None, Any]) -> None:
         future, on_done, on_error, owner = payload
+        if self._closed:
+            return
         if owner is not None and not Shiboken.isValid(owner):
             return
         if future.cancelled():
@@ -76,4 +84,5 @@ class TaskRunner(QObject):
             on_done(future.result())
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)

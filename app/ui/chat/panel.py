@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.chat.tokens import estimate_context_tokens
+from app.cloud.providers import provider_name
 from app.core.errors import KnownError
 from app.core.settings import LAST_MODEL
 from app.engines.base import ChatMessage, ChatRequest, ModelDetails, ModelInfo
@@ -270,7 +271,10 @@ class ChatPanel(QWidget):
                 self.tr(
                     "☁ This conversation goes to {provider} · {model}. "
                     "Its replies are billed by the provider."
-                ).format(provider=conversation.cloud_provider, model=conversation.cloud_model)
+                ).format(
+                    provider=provider_name(conversation.cloud_provider or ""),
+                    model=conversation.cloud_model,
+                )
             )
         self.cloud_button.setEnabled(not escalated)
 
