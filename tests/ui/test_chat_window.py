@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.storage import repo
 from app.ui.main_window import MainWindow
 from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens
 from tests.ui.conftest import db_path, wait_ready
@@ -322,3 +323,53 @@ def test_quitting_during_a_download_asks_first(
     assert not window.isVisible()
     qtbot.waitUntil(lambda: not feature.has_active_downloads(), timeout=5000)
     dialog.close()
+
+
+def test_ctrl_n_and_filter(qtbot: QtBot, open_window: OpenWindow) -> None:
+    window = open_window()
+    wait_ready(qtbot, window)
+    type_and_send(qtbot, window, "Apples and pears")
+    wait_reply_done(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.chat.messages.widgets() == []
+    assert window.chat.title.text() == "New conversation"
+    type_and_send(qtbot, window, "Bananas")
+    wait_reply_done(qtbot, window)
+    qtbot.waitUntil(lambda: window.conversations.list.count() == 2)
+    qtbot.keyClicks(window.conversations.filter, "apple")
+    qtbot.waitUntil(lambda: window.conversations.list.count() == 1)
+    assert window.conversations.list.item(0).text() == "Apples and pears"
+
+
+def test_long_conversation_hints_at_the_cloud(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama
+) -> None:
+    fake_ollama.models[0].context_length = 64
+    window = open_window()
+    wait_ready(qtbot, window)
+    type_and_send(qtbot, window, "word " * 300)
+    wait_reply_done(qtbot, window)
+    qtbot.waitUntil(window.chat.hint.isVisible, timeout=5000)
+    assert "Send to cloud" in window.chat.hint.text()
+    assert "64" in window.chat.hint.text()
+
+
+def test_corrupt_database_is_kept_and_the_person_told(
+    qtbot: QtBot, make_context, monkeypatch, data_dir
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.bootstrap import report_database
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db_path().write_bytes(b"this is not a database" * 100)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    ctx = make_context("http://127.0.0.1:9")
+    opened = ctx.writer.opened().result(10)
+    report_database(ctx, opened, None)
+    assert opened.moved_aside is not None
+    assert opened.moved_aside.read_bytes().startswith(b"this is not a database")
+    assert str(opened.moved_aside) in warnings[0]
+    conversation = ctx.writer.call(lambda c: repo.create_conversation(c, "fresh"))
+    assert conversation.id == 1
