@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import sys
 import venv
 from pathlib import Path
@@ -91,7 +92,9 @@ def main() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
     pytest = [str(BIN / "python"), "-m", "pytest", *sys.argv[1:]]
     if shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
-        # A real Secret Service for the keyring tests, unlocked with a throwaway password.
+        # A real Secret Service for the keyring tests, in a keyring folder of its own
+        # (never the developer's), created and unlocked with a throwaway password.
+        env["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="hearth-keyring-")
         script = (
             'eval "$(printf hearth-ci | gnome-keyring-daemon --unlock --components=secrets)"; '
             'export HEARTH_REAL_KEYRING=1; exec "$@"'
