@@ -4,6 +4,7 @@ and the baseline grows with every turn whatever Ollama's prompt cache reports.""
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 import threading
 from datetime import UTC, datetime, timedelta
@@ -158,7 +159,7 @@ def test_baseline_grows_every_turn_even_with_cache_reduced_counts(
         baseline.price_request(r.ts, r.context_tokens, r.output_tokens_estimate, 0)
         for r in recorded
     ]
-    assert all(later > earlier for earlier, later in zip(prices, prices[1:], strict=False))
+    assert all(later > earlier for earlier, later in itertools.pairwise(prices))
     # Turn 2 was cache-reduced: Ollama counted fewer tokens than the context sent.
     assert recorded[1].input_tokens is not None
     assert recorded[1].input_tokens < recorded[1].context_tokens

@@ -152,8 +152,12 @@ def test_months_follow_the_persons_time_zone(tmp_path: Path) -> None:
     # 17:00 UTC on 30 April is 01:00 on 1 May in Shanghai (UTC+8).
     conn = seeded(tmp_path / "db.sqlite3", [local(at("2025-04-30T17:00:00"), 10_000, 0)])
     shanghai = ZoneInfo("Asia/Shanghai")
-    assert build_month_report(conn, "2025-05", LedgerConfig(), tz=shanghai).counts.local_replies == 1
-    assert build_month_report(conn, "2025-04", LedgerConfig(), tz=shanghai).counts.local_replies == 0
+    assert (
+        build_month_report(conn, "2025-05", LedgerConfig(), tz=shanghai).counts.local_replies == 1
+    )
+    assert (
+        build_month_report(conn, "2025-04", LedgerConfig(), tz=shanghai).counts.local_replies == 0
+    )
     assert build_month_report(conn, "2025-04", LedgerConfig()).counts.local_replies == 1
     may = build_month_report(conn, "2025-05", LedgerConfig(), tz=shanghai)
     assert [d.day for d in may.days] == [date(2025, 5, 1)]
