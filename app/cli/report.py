@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--month",
-        default=datetime.now(UTC).strftime("%Y-%m"),
+        default=datetime.now(UTC).astimezone(local_timezone()).strftime("%Y-%m"),
         help=translate("Ledger", "the month, YYYY-MM (default: this month)"),
     )
     parser.add_argument("--format", choices=FORMATS, default="text")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -34,10 +35,18 @@ MEASURED_SOURCES = (SOURCE_ENERGY, SOURCE_POWER)
 
 
 class ConfiguredWattsProbe:
-    """Configured watts × wall time: an estimate for machines Hearth cannot measure."""
+    """Configured watts × wall time: an estimate for machines Hearth cannot measure.
 
-    def __init__(self, watts: Decimal | float) -> None:
-        self.watts = float(watts)
+    ``watts`` may be a callable, read at the end of each reply, so a changed setting
+    applies from the next reply on.
+    """
+
+    def __init__(self, watts: Decimal | float | Callable[[], Decimal | float]) -> None:
+        self._watts = watts
+
+    @property
+    def watts(self) -> float:
+        return float(self._watts() if callable(self._watts) else self._watts)
 
     def begin(self) -> object:
         return None
@@ -126,7 +135,7 @@ def _load_nvml() -> Any:
 
 
 def probe_for(
-    nvml: Any, watts: Decimal | float
+    nvml: Any, watts: Decimal | float | Callable[[], Decimal | float]
 ) -> NvmlEnergyProbe | NvmlPowerProbe | ConfiguredWattsProbe:
     """The best probe this machine supports (``nvml`` is the pynvml module or a fake)."""
     fallback = ConfiguredWattsProbe(watts)
@@ -157,7 +166,10 @@ def make_energy_probe(
     settings: Settings, nvml: Any | None = None
 ) -> NvmlEnergyProbe | NvmlPowerProbe | ConfiguredWattsProbe:
     """The energy probe for the chat service, per the EnergyProbe protocol."""
-    watts = settings.get(CONFIGURED_WATTS)
+
+    def watts() -> Decimal:
+        return settings.get(CONFIGURED_WATTS)
+
     if nvml is None:
         try:
             nvml = _load_nvml()

@@ -98,3 +98,10 @@ def test_this_machine_without_a_gpu_falls_back_to_the_configured_wattage(tmp_pat
     probe = make_energy_probe(settings)  # real pynvml: no driver here
     assert isinstance(probe, ConfiguredWattsProbe)
     assert probe.end(probe.begin(), 2.0) == (130.0, "configured-watts")
+
+
+def test_a_changed_wattage_applies_from_the_next_reply(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    probe = make_energy_probe(settings, nvml=FakeNvml(init_fails=True))
+    settings.set(CONFIGURED_WATTS, Decimal(50))
+    assert probe.end(probe.begin(), 2.0) == (100.0, "configured-watts")

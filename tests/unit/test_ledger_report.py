@@ -186,3 +186,23 @@ def test_migration_backfills_the_rollup_from_existing_usage(tmp_path: Path) -> N
         query = f"SELECT * FROM {table} ORDER BY 1, 2, 3, 4"
         assert migrated.execute(query).fetchall() == fresh.execute(query).fetchall()
     assert build_month_report(migrated, "2025-05", LedgerConfig()).totals.net_saved == D("1.631535")
+
+
+def test_one_reply_saving_with_provenance() -> None:
+    from app.ledger.ledger import reply_saving
+
+    # A: 0.045 baseline; 7,200 J = 0.002 kWh × 0.15 = 0.0003
+    saving = reply_saving(MAY[0], LedgerConfig())
+    assert (saving.baseline, saving.electricity, saving.saved) == (
+        D("0.045"),
+        D("0.0003"),
+        D("0.0447"),
+    )
+    assert not saving.energy_estimated
+    assert "Claude Sonnet 4.5" in saving.provenance
+    # B: no energy figure: 200 W × 18 s = 3,600 J = 0.001 kWh × 0.15, marked estimated
+    estimated = reply_saving(MAY[1], LedgerConfig())
+    assert estimated.electricity == D("0.00015")
+    assert estimated.energy_estimated
+    # E: a cloud reply saves nothing: it cost what it cost, in both worlds
+    assert reply_saving(MAY[4], LedgerConfig(currency="CNY", fx_rate=D(7))).saved == 0
