@@ -39,6 +39,27 @@ class EnergyProbe(Protocol):
         ...
 
 
+class LazyEnergyProbe:
+    """Builds the real probe on first use, on the thread that runs the reply."""
+
+    def __init__(self, factory: Callable[[], EnergyProbe]) -> None:
+        self._factory = factory
+        self._probe: EnergyProbe | None = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> EnergyProbe:
+        with self._lock:
+            if self._probe is None:
+                self._probe = self._factory()
+            return self._probe
+
+    def begin(self) -> object:
+        return self._get().begin()
+
+    def end(self, handle: object, wall_seconds: float) -> tuple[float | None, str]:
+        return self._get().end(handle, wall_seconds)
+
+
 class Pricer(Protocol):
     """Prices a cloud reply from what the provider reported."""
 

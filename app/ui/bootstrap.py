@@ -45,6 +45,9 @@ def setup_logging() -> None:
 
 
 def install_translations(app: QApplication) -> None:
+    if QLocale().name() == "C":
+        # No LANG set (a bare session): format numbers and money the common way.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     locale = QLocale()
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

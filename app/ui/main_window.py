@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.chat.service import EnergyProbe, Pricer
+from app.chat.service import EnergyProbe, LazyEnergyProbe, Pricer
 from app.core.settings import LAST_CONVERSATION, SPLITTER_STATE, WINDOW_GEOMETRY
 from app.engines.base import ModelInfo
 from app.engines.ollama_service import (
@@ -38,7 +38,7 @@ from app.ui.conversation_list import ConversationList
 log = logging.getLogger(__name__)
 
 # Each feature package exposes install(window, ctx): menus, status-bar widgets, dialogs.
-FEATURES: tuple[str, ...] = ("app.ui.library", "app.ui.cloud")
+FEATURES: tuple[str, ...] = ("app.ui.library", "app.ui.cloud", "app.ui.ledger")
 RECHECK_MS = 5000
 UNDO_MS = 10_000
 
@@ -88,20 +88,14 @@ class MainWindow(QMainWindow):
 
     def _meters(self) -> tuple[EnergyProbe | None, Pricer | None]:
         """The energy probe and cloud pricer, when those features are present."""
-        probe: EnergyProbe | None = None
-        pricer: Pricer | None = None
-        try:
-            from app.ledger.energy import make_energy_probe
+        from app.cloud.pricer import make_pricer
+        from app.ledger.energy import make_energy_probe
 
-            probe = make_energy_probe(self.ctx.settings)
-        except ImportError:
-            log.info("ledger not available: no energy measurement")
-        try:
-            from app.cloud.pricer import make_pricer
-
-            pricer = make_pricer(self.ctx.settings)
-        except ImportError:
-            log.info("cloud not available: no cloud pricing")
+        settings = self.ctx.settings
+        # NVML initialisation can take a while on machines with GPUs: do it on the worker
+        # thread, at the first reply, not while the window is opening.
+        probe = LazyEnergyProbe(lambda: make_energy_probe(settings))
+        pricer = make_pricer(settings)
         return probe, pricer
 
     # --- building ------------------------------------------------------------------------

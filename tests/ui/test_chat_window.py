@@ -6,6 +6,7 @@ import base64
 import sqlite3
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
@@ -373,3 +374,33 @@ def test_corrupt_database_is_kept_and_the_person_told(
     assert str(opened.moved_aside) in warnings[0]
     conversation = ctx.writer.call(lambda c: repo.create_conversation(c, "fresh"))
     assert conversation.id == 1
+
+
+@pytest.mark.parametrize("token_delay", [0.0, 0.002], ids=["burst", "paced"])
+def test_markdown_rendered_while_streaming_matches_a_whole_render(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama, token_delay: float
+) -> None:
+    """Block-by-block rendering during a stream must end exactly like rendering the whole
+    reply at once: nothing dropped, duplicated or left as raw Markdown."""
+    from PySide6.QtGui import QTextDocument
+
+    from app.ui.chat.markdown import render_markdown
+    from tests.fakes.ollama_server import MARKDOWN_REPLY
+
+    text = (MARKDOWN_REPLY + "\n") * 6
+    fake_ollama.chat_scripts.append(ChatScript(tokens=split_tokens(text), token_delay=token_delay))
+    window = open_window()
+    wait_ready(qtbot, window)
+    type_and_send(qtbot, window, "twice please")
+    wait_reply_done(qtbot, window)
+    reply = last_widget(window)
+    qtbot.waitUntil(lambda: not reply._render_timer.isActive(), timeout=5000)
+    whole = QTextDocument()
+    whole.setHtml(render_markdown(text, dark=False, copy_label="Copy").html)
+
+    def words(plain: str) -> list[str]:
+        return plain.split()
+
+    assert words(reply.body.toPlainText()) == words(whole.toPlainText())
+    assert "```" not in reply.body.toPlainText() and "|---" not in reply.body.toPlainText()
+    assert len(reply.code_blocks()) == 6

@@ -93,7 +93,7 @@ class MessageWidget(QFrame):
         self._model = message.model
         self._code_blocks: list[str] = []
         self._rendered_upto = 0  # characters of _text already rendered as Markdown
-        self._tail_position = 0  # where the not-yet-rendered plain tail starts in the document
+        self._separated = False  # a block break stands between the rendered HTML and the tail
         self._render_timer = QTimer(self)
         self._render_timer.setInterval(FRAME_MS)
         self._render_timer.timeout.connect(self._render_step)
@@ -188,9 +188,13 @@ class MessageWidget(QFrame):
 
     def append(self, text: str) -> None:
         """Append streamed text as plain text; completed blocks become Markdown per frame."""
-        self._text += text
         cursor = QTextCursor(self.body.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
+        if self._rendered_upto and not self._separated:
+            # Everything so far is rendered: start the plain tail on a block of its own.
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            self._separated = True
+        self._text += text
         cursor.insertText(text, QTextCharFormat())
         if not self._render_timer.isActive() and self.role == "assistant":
             self._render_timer.start()
@@ -227,7 +231,7 @@ class MessageWidget(QFrame):
         if self.role == "user":
             self.body.setPlainText(self._text)
             return
-        if self._rendered_upto == 0 and self._tail_position == 0 and self._text:
+        if self._rendered_upto == 0 and self._text and self.body.document().isEmpty():
             cursor = QTextCursor(self.body.document())
             cursor.insertText(self._text, QTextCharFormat())
         # Short texts render at once (nothing to see flicker); long ones over a few frames.
@@ -264,25 +268,30 @@ class MessageWidget(QFrame):
             upto = cut
             if time.perf_counter() > deadline:
                 break
-        # The document is [rendered HTML][separator + plain tail]. Replace just the plain
-        # characters that were rendered (insertText put one position per character), so
-        # the rest of the tail is neither removed nor laid out again.
-        separator = 1 if self._tail_position > 0 else 0
+        # The document is [rendered HTML][block break][plain tail]; insertText put one
+        # position per character of the tail. Positions are counted back from the end,
+        # which insertHtml cannot disturb, and only the consumed characters are replaced,
+        # so the rest of the tail is neither removed nor laid out again.
+        document = self.body.document()
+        tail_length = len(self._text) - self._rendered_upto
         consumed = upto - self._rendered_upto
-        cursor = QTextCursor(self.body.document())
+        remaining = tail_length - consumed
+        end = document.characterCount() - 1
+        start = end - tail_length - (1 if self._separated else 0)
+        cursor = QTextCursor(document)
         cursor.beginEditBlock()
-        cursor.setPosition(self._tail_position)
-        cursor.setPosition(
-            self._tail_position + separator + consumed, QTextCursor.MoveMode.KeepAnchor
-        )
+        cursor.setPosition(start)
+        cursor.setPosition(end - remaining, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        if separator:
+        if self._rendered_upto:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         cursor.insertHtml("".join(pieces))
-        self._tail_position = cursor.position()
         self._rendered_upto = upto
-        if upto < len(self._text):
+        self._separated = False
+        if remaining:
+            cursor.setPosition(document.characterCount() - 1 - remaining)
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            self._separated = True
         cursor.endEditBlock()
         if upto >= len(self._text) and not streaming:
             self._render_timer.stop()
