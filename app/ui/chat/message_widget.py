@@ -249,6 +249,7 @@ class MessageWidget(QFrame):
         streaming = self._status == "streaming"
         if budget is None:
             budget = STREAM_BUDGET_S if streaming else IDLE_BUDGET_S
+        started = time.perf_counter()
         cuts = stable_cuts(self._text, self._rendered_upto, final=not streaming)
         if not cuts:
             self._render_timer.stop()
@@ -295,6 +296,13 @@ class MessageWidget(QFrame):
         cursor.endEditBlock()
         if upto >= len(self._text) and not streaming:
             self._render_timer.stop()
+        elif streaming:
+            # Same rule as painting: rendering takes at most ~10% of the time while the
+            # reply streams, however fast the tokens come.
+            cost_ms = (time.perf_counter() - started) * 1000
+            self._render_timer.setInterval(int(min(250, max(FRAME_MS, cost_ms * 10))))
+        else:
+            self._render_timer.setInterval(FRAME_MS)
 
     def code_blocks(self) -> list[str]:
         return list(self._code_blocks)
