@@ -25,7 +25,7 @@ from app.storage.db import OpenedDatabase
 from app.storage.writer import SerialWriter
 from app.ui.context import AppContext, AppEvents
 from app.ui.tasks import TaskRunner
-from app.ui.theme import THEME, apply_theme
+from app.ui.theme import THEME, apply_theme, follow_system
 
 log = logging.getLogger(__name__)
 QUIET_LOGGERS = ("httpx", "httpcore", "httpx2", "httpcore2", "openai", "anthropic", "urllib3")
@@ -62,6 +62,7 @@ def install_translations(app: QApplication) -> None:
 def create_context(app: QApplication) -> AppContext:
     settings = Settings(paths.settings_path())
     apply_theme(app, settings.get(THEME))
+    follow_system(app, lambda: settings.get(THEME))
     writer = SerialWriter(paths.database_path())
     tasks = TaskRunner(parent=app)
     return AppContext(settings, writer, tasks, AppEvents(app), ollama_host())
