@@ -229,13 +229,18 @@ class _Pricer:
 
 
 def _period(baseline: Baseline) -> tuple[str, tuple[object, ...], bool]:
-    """SQL that groups days sharing the baseline's prices (and whether slots matter)."""
-    if baseline.has_time_of_day:
-        return "day", (), True
+    """SQL that puts together rows sharing the baseline's prices, and whether it depends
+    on the half hour (off-peak prices: then it also names the half hour's time class)."""
     starts = baseline.period_starts()
-    if not starts:
-        return "0", (), False
-    return " + ".join("(day >= ?)" for _ in starts), starts, False
+    index = " + ".join("(day >= ?)" for _ in starts) or "0"
+    if not baseline.has_time_of_day:
+        return index, starts, False
+    sql = f"({index}) || ':' || CASE {index}"
+    params: list[object] = [*starts, *starts]
+    for number, first in enumerate(("2000-01-01", *starts)):
+        sql += f" WHEN {number} THEN substr(?, slot + 1, 1)"
+        params.append(baseline.time_classes(date.fromisoformat(first)))
+    return sql + " END", tuple(params), True
 
 
 def _local_date_sql(start: datetime, end: datetime, tz: tzinfo) -> tuple[str, tuple[object, ...]]:

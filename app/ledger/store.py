@@ -53,6 +53,8 @@ class Grouping:
     period: str = "0"
     period_params: tuple[object, ...] = ()
     by_slot: bool = False
+    """The period expression depends on ``slot`` (off-peak prices): rows report their first
+    slot as a representative, and ``ledger_daily`` cannot be used."""
     by_model: bool = False
     daily: bool = False
     """Read ``ledger_daily`` (whole UTC days, no model or slot) instead of the rollup."""
@@ -103,7 +105,7 @@ _SUMS = """
 
 
 def _keys(grouping: Grouping) -> tuple[str, str, str]:
-    slot = "slot" if grouping.by_slot else "0"
+    slot = "min(slot)" if grouping.by_slot else "0"
     who = "provider, model" if grouping.by_model else "'', ''"
     return slot, who, ", provider, model" if grouping.by_model else ""
 
@@ -141,7 +143,7 @@ def _select(
     sql = (
         f"SELECT {grouping.bucket} AS b, {grouping.period} AS p, min(day), {slot} AS s,"  # noqa: S608
         f" is_local, {who}, band, {_SUMS} FROM {table}"
-        f" WHERE {where} GROUP BY b, p, s, is_local, band{extra}"
+        f" WHERE {where} GROUP BY b, p, is_local, band{extra}"
     )
     params = (*grouping.bucket_params, *grouping.period_params, *where_params)
     return [Cell(*row) for row in conn.execute(sql, params)]
@@ -159,11 +161,10 @@ def raw_requests(
     conn: sqlite3.Connection, start: datetime | None, end: datetime, grouping: Grouping, cell: Cell
 ) -> list[RawRequest]:
     """The billable local requests behind one ``aggregate`` cell."""
-    slot, _, _ = _keys(grouping)
     sql = (
         "SELECT ts, context_tokens, output_tokens_estimate, cacheable FROM ledger_usage_facts"  # noqa: S608
         f" WHERE ts >= ? AND ts < ? AND is_local AND billable AND band = ?"
-        f" AND {grouping.bucket} = ? AND {grouping.period} = ? AND {slot} = ?"
+        f" AND {grouping.bucket} = ? AND {grouping.period} = ?"
     )
     params: list[object] = [
         to_db_time(start) if start else "",
@@ -173,7 +174,6 @@ def raw_requests(
         cell.bucket,
         *grouping.period_params,
         cell.period,
-        cell.slot,
     ]
     if grouping.by_model:
         sql += " AND provider = ? AND model = ?"
