@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
