@@ -52,6 +52,7 @@ class CalculatorDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ledger_calculator")
         self.setWindowTitle(self.tr("Break-even calculator"))
+        self.setMinimumWidth(520)  # room for "anthropic:claude-sonnet-4-5" and the results
         self._ctx = ctx
         config = load_config(ctx.settings)
         labels = {

@@ -16,16 +16,21 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 
 from app.ledger.report import MonthReport
+from app.ui.theme import is_dark
 
 TOP_MODELS = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LedgerCharts", text)
+tr = QCoreApplication.translate
 
 
-def _view(chart: QChart) -> QChartView:
-    chart.legend().setVisible(False)
+def _view(chart: QChart, legend: bool = False) -> QChartView:
+    # Charts do not follow the palette by themselves: pick the matching theme.
+    chart.setTheme(
+        QChart.ChartTheme.ChartThemeDark if is_dark() else QChart.ChartTheme.ChartThemeLight
+    )
+    chart.legend().setVisible(legend)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setBackgroundRoundness(0)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -34,7 +39,7 @@ def _view(chart: QChart) -> QChartView:
 
 
 def daily_savings(report: MonthReport) -> QChartView:
-    bars = QBarSet(_tr("Saved"))
+    bars = QBarSet(tr("LedgerCharts", "Saved"))
     categories = []
     for day in report.days:
         bars.append(float(day.amounts.net_saved))
@@ -42,7 +47,9 @@ def daily_savings(report: MonthReport) -> QChartView:
     series = QBarSeries()
     series.append(bars)
     chart = QChart()
-    chart.setTitle(_tr("Saved per day ({currency})").replace("{currency}", report.currency))
+    chart.setTitle(
+        tr("LedgerCharts", "Saved per day ({currency})").replace("{currency}", report.currency)
+    )
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(categories)
@@ -58,20 +65,19 @@ def daily_savings(report: MonthReport) -> QChartView:
 
 def local_cloud_share(report: MonthReport) -> QChartView:
     series = QPieSeries()
-    series.append(_tr("Local"), report.counts.local_replies)
-    series.append(_tr("Cloud"), report.counts.cloud_replies)
-    series.setLabelsVisible(True)
+    series.append(tr("LedgerCharts", "Local"), report.counts.local_replies)
+    series.append(tr("LedgerCharts", "Cloud"), report.counts.cloud_replies)
     chart = QChart()
-    chart.setTitle(_tr("Replies: local and cloud"))
+    chart.setTitle(tr("LedgerCharts", "Replies: local and cloud"))
     chart.addSeries(series)
-    view = _view(chart)
+    view = _view(chart, legend=True)
     view.setObjectName("chart_share")
     return view
 
 
 def top_models(report: MonthReport) -> QChartView:
     top = report.models[:TOP_MODELS]
-    bars = QBarSet(_tr("Replies"))
+    bars = QBarSet(tr("LedgerCharts", "Replies"))
     names = []
     for figures in reversed(top):
         bars.append(figures.counts.local_replies + figures.counts.cloud_replies)
@@ -79,7 +85,7 @@ def top_models(report: MonthReport) -> QChartView:
     series = QHorizontalBarSeries()
     series.append(bars)
     chart = QChart()
-    chart.setTitle(_tr("Top models by replies"))
+    chart.setTitle(tr("LedgerCharts", "Top models by replies"))
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     axis_y.append(names)

@@ -168,6 +168,8 @@ class ReportDialog(QDialog):
         self.charts.addWidget(charts.daily_savings(report), 0, 0, 1, 2)
         self.charts.addWidget(charts.local_cloud_share(report), 1, 0)
         self.charts.addWidget(charts.top_models(report), 1, 1)
+        self.charts.setColumnStretch(0, 1)
+        self.charts.setColumnStretch(1, 1)
         self.status.setText(self.tr("Amounts in %1.").replace("%1", report.currency))
         self.report_shown.emit(report)
 

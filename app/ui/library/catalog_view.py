@@ -35,6 +35,12 @@ class CatalogView(QWidget):
         self.language = QLocale().name()
         self.use_filter = named(QComboBox(), "catalog_filter")
         self.use_filter.addItem(self.tr("All uses"), "")
+        self._use_labels = {
+            "chat": self.tr("chat"),
+            "coding": self.tr("coding"),
+            "chinese": self.tr("Chinese"),
+            "vision": self.tr("vision"),
+        }
         for use, label in (
             ("chat", self.tr("Everyday chat")),
             ("coding", self.tr("Coding")),
@@ -105,7 +111,8 @@ class CatalogView(QWidget):
             )
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(model.download_size))
-            self.table.setItem(row, 2, QTableWidgetItem(", ".join(sorted(model.uses))))
+            uses = ", ".join(self._use_labels.get(use, use) for use in sorted(model.uses))
+            self.table.setItem(row, 2, QTableWidgetItem(uses))
             fit = self.fit_for(model)
             badge = QTableWidgetItem(fit.badge() if fit else self.tr("measuring…"))
             if fit is not None:
@@ -120,6 +127,8 @@ class CatalogView(QWidget):
             )
             self.table.setCellWidget(row, 4, button)
         self.table.resizeColumnsToContents()
+        # resizeColumnsToContents fixes every width; let the name take the spare room again.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _pull_typed(self) -> None:
         try:

@@ -103,6 +103,7 @@ class InstalledView(QWidget):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.status.setText(
             self.tr("{n} models installed.").format(n=len(models))
             if models
