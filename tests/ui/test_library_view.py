@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableWidgetItem,
+)
 from pytestqt.qtbot import QtBot
 
 from app.library import pending
@@ -51,10 +58,13 @@ def test_menu_opens_the_library_with_machine_and_fit_badges(
     assert "GPU:" in dialog.machine_panel.text.text()
     table = dialog.catalog_view.table
     assert table.rowCount() >= 10
-    badges = [table.item(row, 3) for row in range(table.rowCount())]
-    # The badges follow the machine probe on a later event-loop turn.
-    qtbot.waitUntil(lambda: all(b.text() != "measuring…" for b in badges), timeout=5000)
-    assert all("Needs about" in b.toolTip() for b in badges)
+
+    def badges() -> list[QTableWidgetItem]:
+        # Read afresh: the table is rebuilt when the machine probe arrives.
+        return [table.item(row, 3) for row in range(table.rowCount())]
+
+    qtbot.waitUntil(lambda: all(b.text() != "measuring…" for b in badges()), timeout=5000)
+    assert all("Needs about" in b.toolTip() for b in badges())
     # Filter by use: only vision models remain.
     view = dialog.catalog_view
     view.use_filter.setCurrentIndex(view.use_filter.findData("vision"))
