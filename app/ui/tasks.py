@@ -9,6 +9,7 @@ ever touched from the callbacks. Callbacks whose owner has been destroyed are dr
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -24,13 +25,19 @@ OnError = Callable[[BaseException], None]
 
 
 class TaskRunner(QObject):
-    _finished = Signal(object)  # (callback, value) delivered on the GUI thread
+    _finished = Signal(object)  # (future, callbacks, owner) delivered on the GUI thread
+    _posted = Signal(object)  # (function, owner) to call on the GUI thread
 
     def __init__(self, max_workers: int = 8, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="hearth")
         self._closed = False
+        # Held while emitting from worker threads and while closing, so no thread emits
+        # on a runner whose C++ side is being torn down (that crashed the interpreter).
+        self._emit_lock = threading.Lock()
+        self._gui_thread = threading.get_ident()  # the runner is made on the GUI thread
         self._finished.connect(self._deliver)
+        self._posted.connect(self._call)
 
     def submit(self, fn: Callable[[], T]) -> Future[T]:
         if self._closed:
@@ -60,9 +67,31 @@ class TaskRunner(QObject):
     ) -> None:
         def settled(done: Future[T]) -> None:
             # Runs on whichever thread finished the future; hop to the GUI thread.
-            self._finished.emit((done, on_done, on_error, owner))
+            self._emit(self._finished, (done, on_done, on_error, owner))
 
         future.add_done_callback(settled)
+
+    def post(self, fn: Callable[[], None], owner: QObject | None = None) -> None:
+        """Call ``fn`` on the GUI thread soon (from any thread), e.g. to report progress."""
+        self._emit(self._posted, (fn, owner))
+
+    def _emit(self, signal: Any, payload: object) -> None:
+        if threading.get_ident() == self._gui_thread:
+            # On the GUI thread the slot runs at once (and may start more work that
+            # settles here again), so no lock: teardown happens on this thread too.
+            if not self._closed:
+                signal.emit(payload)
+            return
+        with self._emit_lock:  # a queued emit: it only posts an event, so held briefly
+            if not self._closed:
+                signal.emit(payload)
+
+    @Slot(object)
+    def _call(self, payload: tuple[Callable[[], None], QObject | None]) -> None:
+        fn, owner = payload
+        if self._closed or (owner is not None and not Shiboken.isValid(owner)):
+            return
+        fn()
 
     @Slot(object)
     def _deliver(self, payload: tuple[Future[Any], OnDone | None, OnError | None, Any]) -> None:
@@ -84,5 +113,6 @@ class TaskRunner(QObject):
             on_done(future.result())
 
     def shutdown(self) -> None:
-        self._closed = True
+        with self._emit_lock:
+            self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,8 +1,8 @@
 """Downloads that keep going while the person chats.
 
 ``DownloadManager`` lives as long as the main window (not the library dialog): each
-download is a ``PullJob`` run through ``ctx.tasks``; its progress is emitted from the
-worker thread as a Qt signal, which Qt queues to this object's (the GUI) thread.
+download is a ``PullJob`` run through ``ctx.tasks``; its progress is posted from the
+worker thread through ``ctx.tasks.post`` and emitted on the GUI thread.
 Unfinished downloads are recorded through the serial writer so a restart can resume
 them; a finished one fires ``ctx.events.models_changed`` so the chat's picker refreshes.
 """
@@ -82,7 +82,7 @@ class DownloadManager(QObject):
             urgent = progress.done or progress.retrying_in is not None
             if urgent or now - last_emit[0] >= EMIT_INTERVAL_SECONDS:
                 last_emit[0] = now
-                self.progressed.emit(name, progress)
+                self._ctx.tasks.post(lambda: self.progressed.emit(name, progress), owner=self)
 
         self._ctx.tasks.run(
             lambda: job.run(report),
