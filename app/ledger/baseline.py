@@ -158,6 +158,7 @@ class ModelBaseline:
         )
         self._resolved: dict[tuple[int, int], ModelPrice] = {}
         self._classes: dict[tuple[int, ...], str] = {}
+        self._period_classes: dict[int, str] = {}
 
     def describe(self) -> str:
         name = self.info.name or self.info.id
@@ -182,6 +183,10 @@ class ModelBaseline:
         if not self.has_time_of_day:
             # Start dates are UTC dates: without off-peak windows a day has one price.
             return "a" * SLOTS_PER_DAY
+        # Between two price start dates every day has the same windows, so compute once.
+        period = bisect.bisect_right(self._starts, day.isoformat())
+        if period in self._period_classes:
+            return self._period_classes[period]
         starts = [slot_start(day, slot) for slot in range(SLOTS_PER_DAY + 1)]
         prices = [self._price_at(moment) for moment in starts]
         ends = [self._price_at(moment - timedelta(microseconds=1)) for moment in starts[1:]]
@@ -197,6 +202,7 @@ class ModelBaseline:
                     distinct.append(id(prices[slot]))
                 chars.append(chr(ord("a") + distinct.index(id(prices[slot]))))
             self._classes[key] = "".join(chars)
+        self._period_classes[period] = self._classes[key]
         return self._classes[key]
 
     def price_key(self, day: date, time_class: str) -> object:

@@ -27,7 +27,14 @@ from app.ledger.baseline import (
     tier_of,
 )
 from app.ledger.settings import LedgerConfig
-from app.ledger.store import Cell, Grouping, aggregate, position, raw_requests
+from app.ledger.store import (
+    Cell,
+    Grouping,
+    aggregate,
+    local_token_sums,
+    position,
+    raw_requests,
+)
 
 J_PER_KWH = Decimal(3_600_000)
 PICO = Decimal(10) ** -12
@@ -398,27 +405,30 @@ def _history(
     """Everything before the month, summed into the spans payback needs."""
     purchase = config.purchase_date.isoformat() if config.purchase_date else ""
     period, period_params, by_slot = _period(baseline)
-    grouping = Grouping(
-        "(day >= ?) * 2 + (day >= ?)",
-        (purchase, recent_from.isoformat()),
-        period,
-        period_params,
-        by_slot,
-        daily=not by_slot,
-    )
+    bucket = "(day >= ?) * 2 + (day >= ?)"
+    bucket_params = (purchase, recent_from.isoformat())
     end = slot_start(date.fromisoformat(end_pos[0]), end_pos[1])
     pricer = _Pricer(conn, baseline)
     spans: dict[object, Amounts] = defaultdict(Amounts)
-    for cell in aggregate(conn, None, end_pos, grouping):
+    # Running costs never depend on the half hour, so whole days serve; so does the
+    # baseline unless its price changes within a day (off-peak hours).
+    day_period, day_params = ("0", ()) if by_slot else (period, period_params)
+    daily = Grouping(bucket, bucket_params, day_period, day_params, daily=True)
+    for cell in aggregate(conn, None, end_pos, daily):
         spans[cell.bucket].add(_running_costs(config, cell))
-        pricer.add(cell.bucket, cell, grouping, (None, end))
-    for bucket, value in pricer.totals.items():
-        spans[bucket].local_baseline += value
+        if not by_slot:
+            pricer.add(cell.bucket, cell, daily, (None, end))
+    if by_slot:
+        slots = Grouping(bucket, bucket_params, period, period_params, by_slot=True)
+        for cell in local_token_sums(conn, end_pos, slots):
+            pricer.add(cell.bucket, cell, slots, (None, end))
+    for span, value in pricer.totals.items():
+        spans[span].local_baseline += value
     result = {"all": Amounts(), "since_purchase": Amounts(), "recent": Amounts()}
-    for bucket, amounts in spans.items():
+    for span, amounts in spans.items():
         result["all"].add(amounts)
-        if int(str(bucket)) >= 2:
+        if int(str(span)) >= 2:
             result["since_purchase"].add(amounts)
-        if int(str(bucket)) % 2:
+        if int(str(span)) % 2:
             result["recent"].add(amounts)
     return result

@@ -1,10 +1,12 @@
 """Reading the ledger: sums from ``ledger_rollup``, grouped the way a report needs them.
 
 The rollup (migration 4) is kept by a trigger on ``usage``: one row per UTC half hour ×
-local/cloud × provider × model × context-size band. These queries never scan the usage
-table, except to price the requests of a rare group whose price is not constant (a price
-change inside a half hour, or a tier genai-prices added after the bands were fixed).
-Reads may use their own read-only connection (WAL lets them run beside the writer).
+local/cloud × provider × model × context-size band. ``ledger_daily`` holds the same sums
+per UTC day, ``ledger_local_slots`` the billable local tokens per half hour. These
+queries never scan the usage table, except to price the requests of a rare group whose
+price is not constant (a price change inside a half hour, or a tier genai-prices added
+after the bands were fixed). Reads may use their own read-only connection (WAL lets
+them run beside the writer).
 """
 
 from __future__ import annotations
@@ -146,6 +148,19 @@ def _select(
         f" WHERE {where} GROUP BY b, p, is_local, band{extra}"
     )
     params = (*grouping.bucket_params, *grouping.period_params, *where_params)
+    return [Cell(*row) for row in conn.execute(sql, params)]
+
+
+def local_token_sums(conn: sqlite3.Connection, end: Position, grouping: Grouping) -> list[Cell]:
+    """Billable local token sums before ``end`` from ``ledger_local_slots``, for pricing a
+    baseline whose price depends on the half hour; the cells' other figures are zero."""
+    sql = (
+        f"SELECT {grouping.bucket} AS b, {grouping.period} AS p, min(day), min(slot), 1, '', '',"  # noqa: S608
+        " band, sum(replies), 0, sum(context_tokens), sum(output_tokens),"
+        " sum(cacheable_tokens), min(ctx_min), max(ctx_max), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0"
+        " FROM ledger_local_slots WHERE (day, slot) < (?, ?) GROUP BY b, p, band"
+    )
+    params = (*grouping.bucket_params, *grouping.period_params, *end)
     return [Cell(*row) for row in conn.execute(sql, params)]
 
 

@@ -375,6 +375,72 @@ MIGRATIONS: list[str] = [
         total(unmeasured_wall_ms), sum(unmeasured)
     FROM ledger_rollup GROUP BY day, is_local, band
     """,
+    # 6: billable local tokens per half hour (no model, no cloud rows): what an off-peak
+    # baseline (prices by time of day) needs to price years of history without reading
+    # the much wider per-model rollup. Also the facts view again: julianday() rounding
+    # judged about half of all gaps of exactly five minutes longer than five minutes, so
+    # the cache window now allows a millisecond (rows already summed keep their values).
+    """
+    DROP VIEW ledger_usage_facts;
+    CREATE VIEW ledger_usage_facts AS
+    SELECT
+        u.*,
+        substr(u.ts, 1, 10) AS day,
+        CAST(substr(u.ts, 12, 2) AS INTEGER) * 2 + (substr(u.ts, 15, 2) >= '30') AS slot,
+        u.outcome <> 'failed' AS billable,
+        CASE WHEN u.outcome = 'failed' THEN 0 ELSE
+            (u.context_tokens > 32000) + (u.context_tokens > 100000)
+            + (u.context_tokens > 128000) + (u.context_tokens > 199999)
+            + (u.context_tokens > 200000) + (u.context_tokens > 256000)
+            + (u.context_tokens > 272000) + (u.context_tokens > 512000)
+            + (u.context_tokens > 524288) END AS band,
+        CASE WHEN u.outcome = 'failed' THEN 0 ELSE min(u.context_tokens, coalesce((
+            SELECT p.context_tokens + p.output_tokens_estimate FROM usage p
+            WHERE p.conversation_id = u.conversation_id AND p.id < u.id
+              AND julianday(u.ts) - julianday(p.ts) <= 300.001 / 86400
+            ORDER BY p.id DESC LIMIT 1), 0)) END AS cacheable,
+        CASE WHEN u.cost_usd IS NULL THEN 0
+             ELSE CAST(round(CAST(u.cost_usd AS REAL) * 1e12) AS INTEGER) END AS cost_pusd,
+        u.is_local AND u.energy_j IS NOT NULL
+            AND u.energy_source IN ('nvml-energy', 'nvml-power') AS is_measured,
+        u.is_local AND u.energy_j IS NOT NULL
+            AND u.energy_source NOT IN ('nvml-energy', 'nvml-power') AS is_configured,
+        u.is_local AND u.energy_j IS NULL AS is_unmeasured
+    FROM usage u;
+
+    CREATE TABLE ledger_local_slots (
+        day TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        band INTEGER NOT NULL,
+        replies INTEGER NOT NULL,
+        context_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        cacheable_tokens INTEGER NOT NULL,
+        ctx_min INTEGER NOT NULL,
+        ctx_max INTEGER NOT NULL,
+        PRIMARY KEY (day, slot, band)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER ledger_local_slots_on_usage AFTER INSERT ON usage
+    WHEN NEW.is_local AND NEW.outcome <> 'failed' BEGIN
+        INSERT INTO ledger_local_slots
+        SELECT f.day, f.slot, f.band, 1, f.context_tokens, f.output_tokens_estimate,
+            f.cacheable, f.context_tokens, f.context_tokens
+        FROM ledger_usage_facts f WHERE f.id = NEW.id
+        ON CONFLICT (day, slot, band) DO UPDATE SET
+            replies = replies + excluded.replies,
+            context_tokens = context_tokens + excluded.context_tokens,
+            output_tokens = output_tokens + excluded.output_tokens,
+            cacheable_tokens = cacheable_tokens + excluded.cacheable_tokens,
+            ctx_min = min(ctx_min, excluded.ctx_min),
+            ctx_max = max(ctx_max, excluded.ctx_max);
+    END;
+
+    INSERT INTO ledger_local_slots
+    SELECT day, slot, band, sum(replies - failed), sum(context_tokens), sum(output_tokens),
+        sum(cacheable_tokens), min(ctx_min), max(ctx_max)
+    FROM ledger_rollup WHERE is_local AND replies > failed GROUP BY day, slot, band
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -93,6 +93,25 @@ def test_prompt_cache_model_discounts_the_repeated_context(may) -> None:  # type
     assert days[date(2025, 5, 2)].amounts.local_baseline == D("1.92")
 
 
+def test_a_turn_exactly_five_minutes_later_still_reads_the_cache(tmp_path: Path) -> None:
+    """The cache window is five minutes inclusive, at any time of day (float rounding in
+    SQLite's julianday() once judged half of all exact five-minute gaps longer)."""
+    config = LedgerConfig(cache_discount=True)
+    for hour in range(0, 24, 5):
+        first = at(f"2025-05-01T{hour:02d}:07:00")
+        rows = [
+            local(first, 1_000, 100, conversation=1),
+            local(first + timedelta(minutes=5), 2_000, 100, conversation=1),
+        ]
+        conn = seeded(tmp_path / f"cache{hour}.sqlite3", rows)
+        # First turn: 1,000 written at $3.75 + 100 out at $15 = 0.00525; second: 1,100
+        # read at $0.30 + 900 written at $3.75 + 100 out = 0.00033 + 0.003375 + 0.0015
+        expected = D("0.00525") + D("0.005205")
+        report = build_month_report(conn, "2025-05", config)
+        assert report.totals.local_baseline == expected, hour
+        conn.close()
+
+
 def test_custom_price_per_million_and_per_request(may) -> None:  # type: ignore[no-untyped-def]
     config = LedgerConfig(
         baseline_kind="custom",
@@ -182,7 +201,7 @@ def test_migration_backfills_the_rollup_from_existing_usage(tmp_path: Path) -> N
     old.close()
     migrated = seeded(path, [])
     fresh = seeded(tmp_path / "fresh.sqlite3", MAY)
-    for table in ("ledger_rollup", "ledger_daily"):
+    for table in ("ledger_rollup", "ledger_daily", "ledger_local_slots"):
         query = f"SELECT * FROM {table} ORDER BY 1, 2, 3, 4"
         assert migrated.execute(query).fetchall() == fresh.execute(query).fetchall()
     assert build_month_report(migrated, "2025-05", LedgerConfig()).totals.net_saved == D("1.631535")
