@@ -186,7 +186,7 @@ def main() -> int:
             print(f"building {RECORDS:,} usage records over two years ...", flush=True)
             seconds = build(path)
             print(
-                f"  bulk insert incl. both ledger triggers: {seconds:.1f} s"
+                f"  bulk insert incl. the ledger triggers: {seconds:.1f} s"
                 f" ({seconds / RECORDS * 1e6:.1f} µs per record)"
             )
         worst = 0.0
