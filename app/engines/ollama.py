@@ -57,6 +57,15 @@ def ollama_host(host: str | None = None) -> str:
     return text
 
 
+def client_for(host: str, timeout: httpx.Timeout, **options: Any) -> ollama.Client:
+    """An ``ollama.Client`` for ``host``. For a plain-HTTP host (the usual local Ollama)
+    no TLS context is built: loading the CA bundle costs ~30 ms a client, on start-up.
+    Redirects are then not followed, so nothing can be sent on to an unchecked HTTPS."""
+    if host.startswith("http://"):
+        options = {"verify": False, "follow_redirects": False, **options}
+    return ollama.Client(host=host, timeout=timeout, **options)
+
+
 class _ChatChunk(ollama.ChatResponse):
     """``ChatResponse`` plus the newer cache field the client library does not know yet."""
 
@@ -86,12 +95,10 @@ class OllamaEngine:
         self.host = ollama_host(host)
         # Model loading can take minutes before the first byte, so chat reads wait long;
         # questions about models and versions should answer quickly or not at all.
-        self._chat_client = client or ollama.Client(
-            host=self.host, timeout=httpx.Timeout(read_timeout, connect=5.0)
+        self._chat_client = client or client_for(
+            self.host, httpx.Timeout(read_timeout, connect=5.0)
         )
-        self._quick_client = client or ollama.Client(
-            host=self.host, timeout=httpx.Timeout(15.0, connect=3.0)
-        )
+        self._quick_client = client or client_for(self.host, httpx.Timeout(15.0, connect=3.0))
 
     @property
     def engine_id(self) -> str:

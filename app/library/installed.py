@@ -15,6 +15,7 @@ import ollama
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.engines.ollama import client_for
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class ModelCard:
 class LibraryClient:
     def __init__(self, host: str, *, timeout: float = 15.0) -> None:
         self.host = host
-        self._client = ollama.Client(host=host, timeout=httpx.Timeout(timeout, connect=3.0))
+        self._client = client_for(host, httpx.Timeout(timeout, connect=3.0))
 
     def close(self) -> None:
         self._client.close()  # type: ignore[no-untyped-call]

@@ -31,6 +31,7 @@ import ollama
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.engines.ollama import client_for
 from app.hardware import format_bytes
 
 DEFAULT_STALL_SECONDS = 60.0
@@ -261,10 +262,10 @@ class PullJob:
             self._abort_connection()
 
     def _read(self, lines: queue.SimpleQueue[tuple[str, Any]]) -> None:
-        client = ollama.Client(
-            host=self.host,
+        client = client_for(
+            self.host,
             # The controlling loop decides what a stall is; this only bounds a dead socket.
-            timeout=httpx.Timeout(max(self.stall_seconds * 3, 60.0), connect=10.0),
+            httpx.Timeout(max(self.stall_seconds * 3, 60.0), connect=10.0),
             event_hooks={"response": [self._remember_socket]},
         )
         try:

@@ -18,7 +18,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
-from app.engines.ollama import OllamaEngine, ollama_host
+from app.engines.ollama import OllamaEngine, client_for, ollama_host
 from tests.fakes.ollama_server import ChatScript, FakeOllama
 
 HELLO = ChatRequest("llama3.2", (ChatMessage("user", "Say hello"),))
@@ -46,6 +46,18 @@ def test_host_comes_from_ollama_host(monkeypatch: pytest.MonkeyPatch) -> None:
     assert OllamaEngine().host == "http://0.0.0.0:9999"
     assert ollama_host("studio.local") == "http://studio.local:11434"
     assert ollama_host("https://ollama.example.org/") == "https://ollama.example.org:443"
+
+
+def test_plain_http_clients_skip_tls_but_never_follow_a_redirect() -> None:
+    """No CA bundle is loaded for the usual http:// Ollama (start-up time), so such a
+    client must not follow a redirect to an HTTPS address it would not verify."""
+    import httpx
+
+    plain = client_for("http://127.0.0.1:11434", httpx.Timeout(1.0))
+    secure = client_for("https://ollama.example:443", httpx.Timeout(1.0))
+    assert plain._client.follow_redirects is False
+    assert secure._client.follow_redirects is True
+    assert secure._client._transport._pool._ssl_context.verify_mode.name == "CERT_REQUIRED"
 
 
 def test_lists_installed_models_with_sizes(fake_ollama: FakeOllama) -> None:
