@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
@@ -35,9 +35,10 @@ class TaskRunner(QObject):
         # Held while emitting from worker threads and while closing, so no thread emits
         # on a runner whose C++ side is being torn down (that crashed the interpreter).
         self._emit_lock = threading.Lock()
-        self._gui_thread = threading.get_ident()  # the runner is made on the GUI thread
-        self._finished.connect(self._deliver)
-        self._posted.connect(self._call)
+        # Always queued, even from the GUI thread: a callback never runs before run()
+        # returns (a fast task once finished before its caller had connected signals).
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._posted.connect(self._call, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, fn: Callable[[], T]) -> Future[T]:
         if self._closed:
@@ -76,13 +77,7 @@ class TaskRunner(QObject):
         self._emit(self._posted, (fn, owner))
 
     def _emit(self, signal: Any, payload: object) -> None:
-        if threading.get_ident() == self._gui_thread:
-            # On the GUI thread the slot runs at once (and may start more work that
-            # settles here again), so no lock: teardown happens on this thread too.
-            if not self._closed:
-                signal.emit(payload)
-            return
-        with self._emit_lock:  # a queued emit: it only posts an event, so held briefly
+        with self._emit_lock:  # queued: emitting only posts an event, so held briefly
             if not self._closed:
                 signal.emit(payload)
 
