@@ -4,6 +4,9 @@
 callbacks back on the GUI thread. ``TaskRunner.watch(future, ...)`` does the same for a
 ``concurrent.futures.Future`` (the database writer answers with those). Widgets are only
 ever touched from the callbacks. Callbacks whose owner has been destroyed are dropped.
+``TaskRunner.post(fn)`` calls ``fn`` on the GUI thread from any thread (progress reports).
+Every callback arrives on a later turn of the event loop, never inside the call that
+started the work, and none after ``shutdown()``.
 """
 
 from __future__ import annotations
