@@ -76,11 +76,19 @@ def test_failed_pull_exits_non_zero_with_the_servers_reason(
     assert [r.name for r in rows] == ["bad:1b"] and "digest mismatch" in rows[0].last_error
 
 
+# `python -m app`, but with Ctrl+C raising KeyboardInterrupt as at a terminal: a shell's
+# background job inherits SIGINT ignored, and Python then never raises it.
+RUN_WITH_CTRL_C = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('app', run_name='__main__', alter_sys=True)"
+)
+
+
 def test_ctrl_c_stops_cleanly_and_says_pulling_again_resumes(fake_ollama: FakeOllama) -> None:
     fake_ollama.pull_scripts["slow:1b"] = PullScript(layers=LAYERS, chunk_bytes=100_000, delay=0.05)
     env = {**os.environ, "OLLAMA_HOST": fake_ollama.url, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "pull", "slow:1b"],
+        [sys.executable, "-c", RUN_WITH_CTRL_C, "pull", "slow:1b"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
