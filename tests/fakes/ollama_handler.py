@@ -279,6 +279,10 @@ class OllamaHandler(BaseHTTPRequestHandler):
             if index == script.cut_after:
                 yield 0, None
                 return
+            if index in script.odd_lines:
+                yield delay, script.odd_lines[index]
+                delay = script.token_delay
+                continue
             yield delay, self._chunk(model, _msg(piece))
             delay = script.token_delay
         if script.error_after is not None:

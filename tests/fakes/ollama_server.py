@@ -98,6 +98,8 @@ class ChatScript:
     cut_after: int | None = None
     thinking: list[str] = field(default_factory=list)
     http_status: int = 200
+    odd_lines: dict[int, dict[str, Any]] = field(default_factory=dict)
+    """Token index → the object sent instead of that token's line (a misbehaving server)."""
 
 
 @dataclass

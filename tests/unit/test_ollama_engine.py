@@ -169,6 +169,34 @@ def test_thinking_arrives_before_the_answer(fake_ollama: FakeOllama) -> None:
     assert "".join(e.text for e in events if isinstance(e, ThinkingDelta)) == "Let me think."
 
 
+def test_a_line_the_client_cannot_read_fails_the_reply_after_the_text(
+    fake_ollama: FakeOllama,
+) -> None:
+    # Text lines skip pydantic for speed; anything unusual must still be validated.
+    odd = {"model": "llama3.2:latest", "message": {"role": "assistant", "content": 7}}
+    fake_ollama.chat_scripts.append(ChatScript(["a", "b", "c"], odd_lines={2: odd}))
+    received: list[str] = []
+    with pytest.raises(EngineError) as caught:
+        for event in OllamaEngine(fake_ollama.url).stream_chat(HELLO, threading.Event()):
+            received += [event.text] if isinstance(event, TextDelta) else []
+    assert received == ["a", "b"]
+    assert caught.value.kind is ErrorKind.SERVER
+    assert "could not read" in caught.value.detail
+
+
+def test_lines_with_extra_fields_or_no_content_still_stream(fake_ollama: FakeOllama) -> None:
+    tool_call = {
+        "model": "llama3.2:latest",
+        "created_at": "2026-11-23T10:00:00Z",
+        "message": {"role": "assistant", "content": "", "tool_calls": [{"function": {}}]},
+        "done": False,
+    }
+    fake_ollama.chat_scripts.append(ChatScript(["a", "-", "c"], odd_lines={1: tool_call}))
+    events = collect(OllamaEngine(fake_ollama.url))
+    assert text_of(events) == "ac"
+    assert finished(events).usage.output_tokens == 3
+
+
 def test_error_line_mid_stream_is_a_model_error_after_the_text(fake_ollama: FakeOllama) -> None:
     fake_ollama.chat_scripts.append(
         ChatScript(
