@@ -404,3 +404,35 @@ def test_markdown_rendered_while_streaming_matches_a_whole_render(
     assert words(reply.body.toPlainText()) == words(whole.toPlainText())
     assert "```" not in reply.body.toPlainText() and "|---" not in reply.body.toPlainText()
     assert len(reply.code_blocks()) == 6
+
+
+@pytest.mark.parametrize("token_delay", [0.0, 0.002], ids=["burst", "paced"])
+def test_emoji_cjk_and_windows_line_breaks_stream_without_losing_a_character(
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    fake_ollama: FakeOllama,
+    token_delay: float,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Qt counts an emoji as two positions and makes one line break of "\\r\\n"; moving
+    rendered blocks out of the plain tail must still take exactly the right text."""
+    from PySide6.QtGui import QTextDocument
+
+    from app.ui.chat.markdown import render_markdown
+
+    paragraph = "Cats 🐱 and dogs 🐶 are friends.\r\n中文也可以：你好，世界。🌏\r\n\r\n"
+    code = "```python\nprint('🐍')\r\n```\r\n\r\n"
+    text = (paragraph + code) * 40 + "The end 🎉"
+    fake_ollama.chat_scripts.append(ChatScript(tokens=split_tokens(text), token_delay=token_delay))
+    window = open_window()
+    wait_ready(qtbot, window)
+    type_and_send(qtbot, window, "emoji please")
+    wait_reply_done(qtbot, window)
+    reply = last_widget(window)
+    qtbot.waitUntil(lambda: not reply._render_timer.isActive(), timeout=5000)
+    whole = QTextDocument()
+    whole.setHtml(render_markdown(text.replace("\r", ""), dark=False, copy_label="Copy").html)
+    assert reply.body.toPlainText().split() == whole.toPlainText().split()
+    assert reply.body.toPlainText().count("🐱") == 40
+    assert len(reply.code_blocks()) == 40
+    assert "out of step" not in caplog.text  # kept in step, not repaired afterwards

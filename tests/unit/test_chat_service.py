@@ -102,7 +102,7 @@ def test_model_error_mid_stream_keeps_the_text_that_arrived(fake_ollama: FakeOll
     reply = chat.ask(QUESTION)
     assert reply.outcome == "failed"
     assert reply.content == "".join(ANSWER[:4])
-    assert chat.deltas == ANSWER[:4]
+    assert "".join(chat.deltas) == "".join(ANSWER[:4])
     assert reply.error is not None
     assert reply.error.kind is ErrorKind.MODEL
     assert reply.error.detail == "llama runner process has terminated"

@@ -18,7 +18,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
-from app.engines.ollama import OllamaEngine, client_for, ollama_host
+from app.engines.ollama import OllamaEngine, _Piece, client_for, ollama_host
 from tests.fakes.ollama_server import ChatScript, FakeOllama
 
 HELLO = ChatRequest("llama3.2", (ChatMessage("user", "Say hello"),))
@@ -106,7 +106,7 @@ def test_streams_text_then_usage_with_every_metric(fake_ollama: FakeOllama) -> N
     }
     fake_ollama.chat_scripts.append(ChatScript(["Hel", "lo", "!"], metrics=metrics))
     events = collect(OllamaEngine(fake_ollama.url))
-    assert [e.text for e in events if isinstance(e, TextDelta)] == ["Hel", "lo", "!"]
+    assert text_of(events) == "Hello!"
     usage = finished(events).usage
     assert usage.input_tokens == 26
     assert usage.cached_input_tokens is None
@@ -165,7 +165,12 @@ def test_thinking_arrives_before_the_answer(fake_ollama: FakeOllama) -> None:
     fake_ollama.chat_scripts.append(ChatScript(["42"], thinking=["Let me ", "think."]))
     events = collect(OllamaEngine(fake_ollama.url))
     kinds = [type(e) for e in events]
-    assert kinds == [ThinkingDelta, ThinkingDelta, TextDelta, ReplyFinished]
+    # Lines that arrive together become one event; the order of kinds is kept.
+    assert [k for i, k in enumerate(kinds) if i == 0 or kinds[i - 1] is not k] == [
+        ThinkingDelta,
+        TextDelta,
+        ReplyFinished,
+    ]
     assert "".join(e.text for e in events if isinstance(e, ThinkingDelta)) == "Let me think."
 
 
@@ -179,7 +184,7 @@ def test_a_line_the_client_cannot_read_fails_the_reply_after_the_text(
     with pytest.raises(EngineError) as caught:
         for event in OllamaEngine(fake_ollama.url).stream_chat(HELLO, threading.Event()):
             received += [event.text] if isinstance(event, TextDelta) else []
-    assert received == ["a", "b"]
+    assert "".join(received) == "ab"
     assert caught.value.kind is ErrorKind.SERVER
     assert "could not read" in caught.value.detail
 
@@ -208,7 +213,7 @@ def test_error_line_mid_stream_is_a_model_error_after_the_text(fake_ollama: Fake
         for event in OllamaEngine(fake_ollama.url).stream_chat(HELLO, threading.Event()):
             if isinstance(event, TextDelta):
                 received.append(event.text)
-    assert received == ["one", " two"]
+    assert "".join(received) == "one two"
     assert caught.value.kind is ErrorKind.MODEL
     assert caught.value.detail == "CUDA error: out of memory"
 
@@ -252,7 +257,7 @@ def test_connection_cut_mid_reply_is_stream_cut(fake_ollama: FakeOllama) -> None
     with pytest.raises(EngineError) as caught:
         for event in OllamaEngine(fake_ollama.url).stream_chat(HELLO, threading.Event()):
             received += [event.text] if isinstance(event, TextDelta) else []
-    assert received == ["a", "b"]
+    assert "".join(received) == "ab"
     assert caught.value.kind is ErrorKind.STREAM_CUT
 
 
@@ -295,10 +300,33 @@ def test_stop_while_the_model_loads_returns_at_once(fake_ollama: FakeOllama) -> 
     assert record.lines_sent < 20
 
 
+def test_paced_tokens_arrive_one_by_one_not_held_back(fake_ollama: FakeOllama) -> None:
+    # Joining lines must only join what has already arrived, never wait to fill a batch.
+    fake_ollama.chat_scripts.append(ChatScript([f"w{i} " for i in range(6)], token_delay=0.05))
+    arrivals: list[tuple[float, str]] = []
+    for event in OllamaEngine(fake_ollama.url).stream_chat(HELLO, threading.Event()):
+        if isinstance(event, TextDelta):
+            arrivals.append((time.perf_counter(), event.text))
+    assert [text for _at, text in arrivals] == [f"w{i} " for i in range(6)]
+    assert arrivals[-1][0] - arrivals[0][0] > 0.2
+
+
+def test_a_model_going_back_to_thinking_keeps_the_order() -> None:
+    engine = OllamaEngine("http://127.0.0.1:9")
+    pieces = [_Piece("", "hmm "), _Piece("A", ""), _Piece("", "wait "), _Piece("B", "")]
+    events = list(engine._batch_events(list(pieces), "m"))
+    assert [(type(e), e.text) for e in events if isinstance(e, TextDelta | ThinkingDelta)] == [
+        (ThinkingDelta, "hmm "),
+        (TextDelta, "A"),
+        (ThinkingDelta, "wait "),
+        (TextDelta, "B"),
+    ]
+
+
 def test_streams_five_thousand_tokens_quickly(fake_ollama: FakeOllama) -> None:
     fake_ollama.chat_scripts.append(ChatScript([f"t{i} " for i in range(5000)]))
     started = time.perf_counter()
     events = collect(OllamaEngine(fake_ollama.url))
-    assert sum(isinstance(e, TextDelta) for e in events) == 5000
+    assert text_of(events) == "".join(f"t{i} " for i in range(5000))
     assert finished(events).usage.output_tokens == 5000
     assert time.perf_counter() - started < 10

@@ -1,21 +1,29 @@
 """One message in the conversation: header, rendered body, thumbnails, actions.
 
-While a reply streams, text is appended to the document as plain text (cheap, once per
-frame), and each Markdown block is rendered once, when complete, within a small budget
-per frame, so long replies never stall the event loop.
+A reply is shown in two parts: the body holds the Markdown already rendered, and below
+it the tail holds the text still arriving, as plain text. Each Markdown block is
+rendered once, when complete, within a small budget per frame, and moves from the tail
+to the body; so long replies never stall the event loop.
+
+Streamed text reaches the tail through a queued signal connected to Qt's own
+``insertPlainText`` slot: Qt then inserts and lays it out from the event loop without
+Python on the stack, so without holding the GIL, and the thread reading the stream
+keeps running meanwhile. (Called from Python, the same insert holds the GIL throughout
+and stalls the reader for as long as the layout takes.)
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import time
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QPalette,
     QPixmap,
-    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -41,6 +49,9 @@ STREAM_BUDGET_S = 0.003  # per frame while tokens arrive: leave the CPU to the s
 IDLE_BUDGET_S = 0.010  # per frame once the reply is complete
 SYNC_BUDGET_S = 1.0
 SYNC_CHARS = 4000
+TAIL_WAIT_FRAMES = 30
+
+log = logging.getLogger(__name__)
 
 
 class MessageBody(QTextBrowser):
@@ -60,43 +71,55 @@ class MessageBody(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.document().setDocumentMargin(2)
+        self.document().setUndoRedoEnabled(False)  # read-only: an undo stack only costs
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
 
-    def _fit_height(self) -> None:
-        height = int(self.document().size().height()) + 4
+    # No Python overrides of Qt's virtual methods (resizeEvent, sizeHint) here: Qt calls
+    # those during every layout and paint, and each call from C++ into Python takes the
+    # GIL from the thread reading the stream.
+    def _fit_height(self, size: QSizeF) -> None:
+        # The signal brings the new size; asking document().size() instead would finish
+        # laying out the whole document at once, in Python, holding the GIL.
+        height = math.ceil(size.height()) + 4
         if height != self.height():
             self.setFixedHeight(height)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Only a new width changes the layout; our own height changes must not trigger a
-        # relayout of the whole document (that made long replies stall the GUI).
-        if event.size().width() != event.oldSize().width():
-            self._fit_height()
 
-    def sizeHint(self) -> QSize:
-        return QSize(400, int(self.document().size().height()) + 4)
+def _shown(text: str) -> str:
+    """Text as the view keeps it. Qt makes one line break of "\r\n" (and of a lone
+    "\r"), which would put its positions out of step with the text's; a lone surrogate
+    (JSON allows one) cannot be shown at all."""
+    if not text.isascii():
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text.replace("\r", "")
+
+
+def _units(text: str) -> int:
+    """Length in a QTextDocument's positions: UTF-16 code units, so an emoji counts two."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 class MessageWidget(QFrame):
     copy_requested = Signal(str)
     regenerate_requested = Signal(int)
     retry_requested = Signal(int)
+    _tail_text = Signal(str)  # queued to the tail's C++ insertPlainText slot
 
     def __init__(self, message: Message, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.message_id = message.id
         self.role = message.role
-        self._text = message.content
+        self._text = _shown(message.content)
         self._status: str = message.status
         self._error = message.error
         self._model = message.model
         self._code_blocks: list[str] = []
         self._rendered_upto = 0  # characters of _text already rendered as Markdown
-        self._separated = False  # a block break stands between the rendered HTML and the tail
+        self._tail_waits = 0  # frames a render step has waited for queued tail inserts
         self._render_timer = QTimer(self)
         self._render_timer.setInterval(FRAME_MS)
-        self._render_timer.timeout.connect(self._render_step)
+        # Queued, so a render step runs after the tail inserts posted before it.
+        self._render_timer.timeout.connect(self._render_step, Qt.ConnectionType.QueuedConnection)
 
         self.setObjectName("message_" + message.role)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -155,6 +178,16 @@ class MessageWidget(QFrame):
         self.body = MessageBody(self)
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
+        self.body.setVisible(message.role == "user")  # a reply's appears with its first block
+        # Nothing may move the tail's own cursor (the insert slot writes at it), so it
+        # takes no mouse or keys; it holds only the block still being written.
+        self._tail = MessageBody(self)
+        self._tail.setObjectName("message_tail")
+        self._tail.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self._tail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._tail.hide()
+        self._tail_text.connect(self._tail.insertPlainText, Qt.ConnectionType.QueuedConnection)
+        layout.addWidget(self._tail)
         self._error_label = QLabel(self)
         self._error_label.setObjectName("message_error")
         self._error_label.setWordWrap(True)
@@ -187,15 +220,12 @@ class MessageWidget(QFrame):
         )
 
     def append(self, text: str) -> None:
-        """Append streamed text as plain text; completed blocks become Markdown per frame."""
-        cursor = QTextCursor(self.body.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        if self._rendered_upto and not self._separated:
-            # Everything so far is rendered: start the plain tail on a block of its own.
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-            self._separated = True
+        """Append streamed text to the plain tail; completed blocks become Markdown later."""
+        text = _shown(text)
         self._text += text
-        cursor.insertText(text, QTextCharFormat())
+        if self._tail.isHidden():
+            self._tail.show()
+        self._tail_text.emit(text)
         if not self._render_timer.isActive() and self.role == "assistant":
             self._render_timer.start()
 
@@ -231,9 +261,9 @@ class MessageWidget(QFrame):
         if self.role == "user":
             self.body.setPlainText(self._text)
             return
-        if self._rendered_upto == 0 and self._text and self.body.document().isEmpty():
-            cursor = QTextCursor(self.body.document())
-            cursor.insertText(self._text, QTextCharFormat())
+        if self._rendered_upto == 0 and self._text and self._tail.isHidden():
+            self._tail.setPlainText(self._text)  # a stored reply: shown plain until rendered
+            self._tail.show()
         # Short texts render at once (nothing to see flicker); long ones over a few frames.
         self._render_step(budget=SYNC_BUDGET_S if len(self._text) < SYNC_CHARS else None)
         if self._rendered_upto < len(self._text):
@@ -246,6 +276,9 @@ class MessageWidget(QFrame):
         text that showed it so far; the still-growing tail stays plain. So the cost per
         frame is bounded whatever the length of the reply, and the GUI never stalls.
         """
+        if not self._tail_is_current():
+            self._render_timer.start()  # again next frame, after the pending inserts
+            return
         streaming = self._status == "streaming"
         if budget is None:
             budget = STREAM_BUDGET_S if streaming else IDLE_BUDGET_S
@@ -257,10 +290,11 @@ class MessageWidget(QFrame):
         deadline = time.perf_counter() + budget
         pieces: list[str] = []
         upto = self._rendered_upto
+        dark = is_dark()
         for cut in cuts:
             rendered = render_markdown(
                 self._text[upto:cut],
-                dark=is_dark(),
+                dark=dark,
                 copy_label=self.tr("Copy"),
                 code_offset=len(self._code_blocks),
             )
@@ -269,31 +303,21 @@ class MessageWidget(QFrame):
             upto = cut
             if time.perf_counter() > deadline:
                 break
-        # The document is [rendered HTML][block break][plain tail]; insertText put one
-        # position per character of the tail. Positions are counted back from the end,
-        # which insertHtml cannot disturb, and only the consumed characters are replaced,
-        # so the rest of the tail is neither removed nor laid out again.
-        document = self.body.document()
-        tail_length = len(self._text) - self._rendered_upto
-        consumed = upto - self._rendered_upto
-        remaining = tail_length - consumed
-        end = document.characterCount() - 1
-        start = end - tail_length - (1 if self._separated else 0)
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        cursor.setPosition(start)
-        cursor.setPosition(end - remaining, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
+        # The rendered blocks go to the end of the body and leave the front of the tail,
+        # which holds exactly _text[_rendered_upto:] (see _tail_is_current).
+        cursor = QTextCursor(self.body.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
         if self._rendered_upto:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         cursor.insertHtml("".join(pieces))
+        self.body.show()
+        tail = QTextCursor(self._tail.document())
+        consumed = _units(self._text[self._rendered_upto : upto])
+        tail.setPosition(consumed, QTextCursor.MoveMode.KeepAnchor)
+        tail.removeSelectedText()
         self._rendered_upto = upto
-        self._separated = False
-        if remaining:
-            cursor.setPosition(document.characterCount() - 1 - remaining)
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-            self._separated = True
-        cursor.endEditBlock()
+        if upto >= len(self._text):
+            self._tail.hide()
         if upto >= len(self._text) and not streaming:
             self._render_timer.stop()
         elif streaming:
@@ -303,6 +327,26 @@ class MessageWidget(QFrame):
             self._render_timer.setInterval(int(min(250, max(FRAME_MS, cost_ms * 10))))
         else:
             self._render_timer.setInterval(FRAME_MS)
+
+    def _tail_is_current(self) -> bool:
+        """False while text sent to the tail is still queued: applying it here would lay
+        it out in Python, holding the GIL, so the step waits a frame instead."""
+        shown = self._tail.document().characterCount() - 1
+        expected = _units(self._text[self._rendered_upto :])
+        if shown == expected:
+            self._tail_waits = 0
+            return True
+        if shown < expected and self._tail_waits < TAIL_WAIT_FRAMES:
+            self._tail_waits += 1
+            return False
+        # Out of step for longer than any queue takes: apply what is queued, and if the
+        # tail still differs, set it afresh rather than cut the wrong characters from it.
+        log.warning("message tail out of step: %d shown, %d expected", shown, expected)
+        QCoreApplication.sendPostedEvents(self._tail, QEvent.Type.MetaCall)
+        if self._tail.document().characterCount() - 1 != expected:
+            self._tail.setPlainText(self._text[self._rendered_upto :])
+        self._tail_waits = 0
+        return True
 
     def code_blocks(self) -> list[str]:
         return list(self._code_blocks)
