@@ -105,8 +105,6 @@ _STATUS_KINDS = {
 }
 
 
-
-
 class OllamaEngine:
     """A ``ChatEngine`` for Ollama; also answers version and model questions."""
 
