@@ -50,6 +50,8 @@ IDLE_BUDGET_S = 0.010  # per frame once the reply is complete
 SYNC_BUDGET_S = 1.0
 SYNC_CHARS = 4000
 TAIL_WAIT_FRAMES = 30
+RENDER_SHARE = 20  # while streaming, render at most 1/20 of the time (see _render_step)
+RENDER_MAX_MS = 500
 
 log = logging.getLogger(__name__)
 
@@ -324,7 +326,9 @@ class MessageWidget(QFrame):
             # Same rule as painting: rendering takes at most ~10% of the time while the
             # reply streams, however fast the tokens come.
             cost_ms = (time.perf_counter() - started) * 1000
-            self._render_timer.setInterval(int(min(250, max(FRAME_MS, cost_ms * 10))))
+            self._render_timer.setInterval(
+                int(min(RENDER_MAX_MS, max(FRAME_MS, cost_ms * RENDER_SHARE)))
+            )
         else:
             self._render_timer.setInterval(FRAME_MS)
 
