@@ -436,3 +436,32 @@ def test_emoji_cjk_and_windows_line_breaks_stream_without_losing_a_character(
     assert reply.body.toPlainText().count("🐱") == 40
     assert len(reply.code_blocks()) == 40
     assert "out of step" not in caplog.text  # kept in step, not repaired afterwards
+
+
+def test_leaving_and_reopening_a_conversation_mid_reply_shows_the_whole_reply_once(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama
+) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from app.ui.chat.markdown import render_markdown
+    from tests.fakes.ollama_server import MARKDOWN_REPLY
+
+    text = (MARKDOWN_REPLY + "\n") * 2
+    fake_ollama.chat_scripts.append(ChatScript(tokens=split_tokens(text), token_delay=0.01))
+    window = open_window()
+    wait_ready(qtbot, window)
+    type_and_send(qtbot, window, "a long one please")
+    qtbot.waitUntil(lambda: len(window.chat.messages.widgets()) == 2, timeout=5000)
+    conversation_id = window.chat._conversation.id  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: len(last_widget(window).text) > len(text) // 4, timeout=8000)
+    window.chat.new_conversation()  # look elsewhere while it writes
+    qtbot.wait(200)
+    window.chat.show_conversation(conversation_id)
+    qtbot.waitUntil(lambda: len(window.chat.messages.widgets()) == 2, timeout=5000)
+    assert 0 < len(last_widget(window).text) < len(text)  # came back mid-reply
+    wait_reply_done(qtbot, window, timeout=15000)
+    reply = last_widget(window)
+    qtbot.waitUntil(lambda: not reply._render_timer.isActive(), timeout=5000)
+    whole = QTextDocument()
+    whole.setHtml(render_markdown(text, dark=False, copy_label="Copy").html)
+    assert reply.body.toPlainText().split() == whole.toPlainText().split()

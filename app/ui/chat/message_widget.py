@@ -231,6 +231,21 @@ class MessageWidget(QFrame):
         if not self._render_timer.isActive() and self.role == "assistant":
             self._render_timer.start()
 
+    def resume(self, text: str) -> None:
+        """Show a reply that is still streaming from scratch with what has arrived (its
+        conversation was opened again): the stored checkpoint is older than ``text``."""
+        self._render_timer.stop()
+        self._text = _shown(text)
+        self._rendered_upto = 0
+        self._code_blocks.clear()
+        self.body.clear()
+        self.body.hide()
+        self._tail.setPlainText(self._text)
+        self._tail.setVisible(bool(self._text))
+        self._update_chrome()
+        if self._text:
+            self._render_timer.start()
+
     def finish(self, status: str, error: str = "", model: str = "") -> None:
         self._status = status
         self._error = error

@@ -206,11 +206,18 @@ class ChatPanel(QWidget):
     def new_conversation(self) -> None:
         self._conversation = None
         self._messages = []
-        self.messages.clear()
+        self._clear_messages()
         self.title.setText(self.tr("New conversation"))
         self._update_cloud()
         self._update_streaming()
         self.focus_composer()
+
+    def _clear_messages(self) -> None:
+        # Replies still streaming keep going, but their widgets are about to be deleted:
+        # detach them (a reopened conversation attaches its run to the new widget).
+        for run in self._streams.active():
+            run.sink = None
+        self.messages.clear()
 
     def show_conversation(self, conversation_id: int) -> None:
         self._load_token += 1
@@ -238,15 +245,14 @@ class ChatPanel(QWidget):
         self._conversation = conversation
         self._messages = messages
         self.title.setText(conversation.title)
-        self.messages.clear()
+        self._clear_messages()
         for message in messages:
             self.messages.add(message)
         run = self._streams.run_for(conversation.id)
         if run is not None:
             widget = self.messages.widget_for(run.message_id)
             if widget is not None:
-                widget.body.setPlainText(run.text)
-                widget._text = run.text  # resynchronise with the live run
+                widget.resume(run.text)  # the live run is ahead of the stored checkpoint
                 run.sink = widget.append
         if conversation.model:
             self._select_model(conversation.model)
