@@ -50,6 +50,10 @@ def main(outdir: str) -> int:
     fake.chat_scripts = [
         ChatScript(tokens=split_tokens(CHINESE_REPLY)),
         ChatScript(tokens=markdown_tokens()),
+        # Slow enough to be caught mid-reply: rendered blocks above, the plain tail below.
+        ChatScript(
+            tokens=split_tokens(CHINESE_REPLY + "\n" + "".join(markdown_tokens())), token_delay=0.02
+        ),
     ]
     fake.start()
     os.environ["OLLAMA_HOST"] = fake.url
@@ -94,6 +98,14 @@ def main(outdir: str) -> int:
     window.resize(560, 760)
     pump(400)
     window.grab().save(str(out / f"narrow-{theme}.png"))
+    window.resize(1100, 760)
+    window.chat.composer.edit.setPlainText("再来一次，边写边看。")
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(window.chat.composer.edit, Qt.Key.Key_Return)
+    pump(2500)
+    window.grab().save(str(out / f"streaming-{theme}.png"))
+    wait_until(lambda: window.chat.messages.widgets()[-1].status != "streaming", 20_000)
     window.close()
     fake.stop()
     print(f"screenshots written to {out}")
