@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.storage import repo
+from app.ui.chat.message_widget import MessageWidget
 from app.ui.main_window import MainWindow
 from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens
 from tests.ui.conftest import db_path, wait_ready
@@ -37,6 +38,25 @@ def wait_reply_done(qtbot: QtBot, window: MainWindow, timeout: int = 8000) -> No
         ),
         timeout=timeout,
     )
+
+
+def streamed_and_whole(
+    qtbot: QtBot, window: MainWindow, text: str, ask: str
+) -> tuple[MessageWidget, list[str]]:
+    """Send ``ask``, wait until the reply (``text``, scripted) is fully rendered; return
+    its widget and the words of the same Markdown rendered in one piece."""
+    from PySide6.QtGui import QTextDocument
+
+    from app.ui.chat.markdown import render_markdown
+
+    wait_ready(qtbot, window)
+    type_and_send(qtbot, window, ask)
+    wait_reply_done(qtbot, window)
+    reply: MessageWidget = last_widget(window)
+    qtbot.waitUntil(lambda: not reply._render_timer.isActive(), timeout=5000)
+    whole = QTextDocument()
+    whole.setHtml(render_markdown(text.replace("\r", ""), dark=False, copy_label="Copy").html)
+    return reply, whole.toPlainText().split()
 
 
 def usage_rows() -> list[sqlite3.Row]:
@@ -382,26 +402,12 @@ def test_markdown_rendered_while_streaming_matches_a_whole_render(
 ) -> None:
     """Block-by-block rendering during a stream must end exactly like rendering the whole
     reply at once: nothing dropped, duplicated or left as raw Markdown."""
-    from PySide6.QtGui import QTextDocument
-
-    from app.ui.chat.markdown import render_markdown
     from tests.fakes.ollama_server import MARKDOWN_REPLY
 
     text = (MARKDOWN_REPLY + "\n") * 6
     fake_ollama.chat_scripts.append(ChatScript(tokens=split_tokens(text), token_delay=token_delay))
-    window = open_window()
-    wait_ready(qtbot, window)
-    type_and_send(qtbot, window, "twice please")
-    wait_reply_done(qtbot, window)
-    reply = last_widget(window)
-    qtbot.waitUntil(lambda: not reply._render_timer.isActive(), timeout=5000)
-    whole = QTextDocument()
-    whole.setHtml(render_markdown(text, dark=False, copy_label="Copy").html)
-
-    def words(plain: str) -> list[str]:
-        return plain.split()
-
-    assert words(reply.body.toPlainText()) == words(whole.toPlainText())
+    reply, whole = streamed_and_whole(qtbot, open_window(), text, "twice please")
+    assert reply.body.toPlainText().split() == whole
     assert "```" not in reply.body.toPlainText() and "|---" not in reply.body.toPlainText()
     assert len(reply.code_blocks()) == 6
 
@@ -416,23 +422,12 @@ def test_emoji_cjk_and_windows_line_breaks_stream_without_losing_a_character(
 ) -> None:
     """Qt counts an emoji as two positions and makes one line break of "\\r\\n"; moving
     rendered blocks out of the plain tail must still take exactly the right text."""
-    from PySide6.QtGui import QTextDocument
-
-    from app.ui.chat.markdown import render_markdown
-
     paragraph = "Cats 🐱 and dogs 🐶 are friends.\r\n中文也可以：你好，世界。🌏\r\n\r\n"
     code = "```python\nprint('🐍')\r\n```\r\n\r\n"
     text = (paragraph + code) * 40 + "The end 🎉"
     fake_ollama.chat_scripts.append(ChatScript(tokens=split_tokens(text), token_delay=token_delay))
-    window = open_window()
-    wait_ready(qtbot, window)
-    type_and_send(qtbot, window, "emoji please")
-    wait_reply_done(qtbot, window)
-    reply = last_widget(window)
-    qtbot.waitUntil(lambda: not reply._render_timer.isActive(), timeout=5000)
-    whole = QTextDocument()
-    whole.setHtml(render_markdown(text.replace("\r", ""), dark=False, copy_label="Copy").html)
-    assert reply.body.toPlainText().split() == whole.toPlainText().split()
+    reply, whole = streamed_and_whole(qtbot, open_window(), text, "emoji please")
+    assert reply.body.toPlainText().split() == whole
     assert reply.body.toPlainText().count("🐱") == 40
     assert len(reply.code_blocks()) == 40
     assert "out of step" not in caplog.text  # kept in step, not repaired afterwards

@@ -32,6 +32,15 @@ def text_of(events: list[StreamEvent]) -> str:
     return "".join(e.text for e in events if isinstance(e, TextDelta))
 
 
+def text_then_error(url: str) -> tuple[str, EngineError]:
+    """The text a stream delivered before it failed, and how it failed."""
+    received: list[str] = []
+    with pytest.raises(EngineError) as caught:
+        for event in OllamaEngine(url).stream_chat(HELLO, threading.Event()):
+            received += [event.text] if isinstance(event, TextDelta) else []
+    return "".join(received), caught.value
+
+
 def finished(events: list[StreamEvent]) -> ReplyFinished:
     finals = [e for e in events if isinstance(e, ReplyFinished)]
     assert len(finals) == 1
@@ -180,13 +189,10 @@ def test_a_line_the_client_cannot_read_fails_the_reply_after_the_text(
     # Text lines skip pydantic for speed; anything unusual must still be validated.
     odd = {"model": "llama3.2:latest", "message": {"role": "assistant", "content": 7}}
     fake_ollama.chat_scripts.append(ChatScript(["a", "b", "c"], odd_lines={2: odd}))
-    received: list[str] = []
-    with pytest.raises(EngineError) as caught:
-        for event in OllamaEngine(fake_ollama.url).stream_chat(HELLO, threading.Event()):
-            received += [event.text] if isinstance(event, TextDelta) else []
-    assert "".join(received) == "ab"
-    assert caught.value.kind is ErrorKind.SERVER
-    assert "could not read" in caught.value.detail
+    received, error = text_then_error(fake_ollama.url)
+    assert received == "ab"
+    assert error.kind is ErrorKind.SERVER
+    assert "could not read" in error.detail
 
 
 def test_lines_with_extra_fields_or_no_content_still_stream(fake_ollama: FakeOllama) -> None:
@@ -253,12 +259,9 @@ def test_nothing_listening_is_unreachable_and_names_the_host(dead_url: str) -> N
 
 def test_connection_cut_mid_reply_is_stream_cut(fake_ollama: FakeOllama) -> None:
     fake_ollama.chat_scripts.append(ChatScript(["a", "b", "c", "d"], cut_after=2))
-    received: list[str] = []
-    with pytest.raises(EngineError) as caught:
-        for event in OllamaEngine(fake_ollama.url).stream_chat(HELLO, threading.Event()):
-            received += [event.text] if isinstance(event, TextDelta) else []
-    assert "".join(received) == "ab"
-    assert caught.value.kind is ErrorKind.STREAM_CUT
+    received, error = text_then_error(fake_ollama.url)
+    assert received == "ab"
+    assert error.kind is ErrorKind.STREAM_CUT
 
 
 def test_slow_server_times_out(fake_ollama: FakeOllama) -> None:
