@@ -79,7 +79,6 @@ class _Piece(NamedTuple):
 
     content: str
     thinking: str
-    done: bool = False
 
 
 def _parse_line(**part: Any) -> _ChatChunk | _Piece:
@@ -289,7 +288,7 @@ class OllamaEngine:
             with contextlib.closing(stream):
                 for chunk in stream:
                     chunks.put(chunk)
-                    if chunk.done:
+                    if _is_last(chunk):
                         return
                     if cancel.is_set() or consumer_gone.is_set():
                         return
@@ -366,9 +365,8 @@ class OllamaEngine:
 
 
 def _is_last(item: _ChatChunk | _Piece | BaseException | None) -> bool:
-    if item is None or isinstance(item, BaseException):
-        return True
-    return bool(item.done)
+    """After this line nothing more is read: the final line, a cut, or a failure."""
+    return not isinstance(item, _Piece) and (not isinstance(item, _ChatChunk) or bool(item.done))
 
 
 def _usage(chunk: _ChatChunk) -> ReplyUsage:
