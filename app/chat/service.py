@@ -68,6 +68,24 @@ class Pricer(Protocol):
     ) -> tuple[Decimal | None, str]: ...
 
 
+class LazyPricer:
+    """Builds the real pricer at the first cloud reply, on the thread that prices it:
+    the price tables (genai-prices, pydantic) take ~0.1 s to import at start-up."""
+
+    def __init__(self, factory: Callable[[], Pricer]) -> None:
+        self._factory = factory
+        self._pricer: Pricer | None = None
+        self._lock = threading.Lock()
+
+    def __call__(
+        self, provider: str, model: str, usage: ReplyUsage, context_tokens: int, at: datetime
+    ) -> tuple[Decimal | None, str]:
+        with self._lock:
+            if self._pricer is None:
+                self._pricer = self._factory()
+        return self._pricer(provider, model, usage, context_tokens, at)
+
+
 @dataclass(frozen=True)
 class Reply:
     content: str

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from app.core.i18n import translate
-from app.engines.ollama import ollama_host
+from app.engines.hosts import ollama_host
 from app.hardware import Machine, format_bytes, probe_machine
 from app.library.catalog import Catalog, load_catalog
 from app.library.fit import estimate_fit

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from app.core import paths
 from app.core.i18n import translate
-from app.engines.ollama import ollama_host
+from app.engines.hosts import ollama_host
 from app.hardware import disk_free_bytes, format_bytes, ollama_models_dir
 from app.library import pending
 from app.library.catalog import load_catalog, normalize_pull_name

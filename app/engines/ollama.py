@@ -13,7 +13,6 @@ import base64
 import contextlib
 import json
 import logging
-import os
 import queue
 import threading
 import time
@@ -37,26 +36,13 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.engines.hosts import ollama_host
 
 log = logging.getLogger(__name__)
 
-DEFAULT_HOST = "http://127.0.0.1:11434"
 _POLL_SECONDS = 0.05
 """How often a waiting ``stream_chat`` looks at the cancel event."""
 _GATHER_SECONDS = 0.001
-
-
-def ollama_host(host: str | None = None) -> str:
-    """The server URL: ``host``, else ``OLLAMA_HOST``, else the default, with scheme and port."""
-    text = (host or os.environ.get("OLLAMA_HOST") or DEFAULT_HOST).strip().rstrip("/")
-    if "://" not in text:
-        text = f"http://{text}"
-    scheme, _, rest = text.partition("://")
-    hostport = rest.split("/", 1)[0]
-    if not hostport.rsplit("]", 1)[-1].count(":"):  # no port given (IPv6-safe)
-        default_port = {"http": 11434, "https": 443}.get(scheme, 11434)
-        text = text.replace(hostport, f"{hostport or '127.0.0.1'}:{default_port}", 1)
-    return text
 
 
 def client_for(host: str, timeout: httpx.Timeout, **options: Any) -> ollama.Client:

@@ -23,7 +23,7 @@ from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.paths import log_dir
 from app.engines.base import EngineError, ModelInfo
-from app.engines.ollama import OllamaEngine, ollama_host
+from app.engines.hosts import ollama_host
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +99,8 @@ def check_status(
     host: str | None = None, *, locations: Sequence[Path] | None = None
 ) -> OllamaStatus:
     """Ask the server; when it does not answer, tell "not installed" from "not running"."""
+    from app.engines.ollama import OllamaEngine  # on the worker thread: see hosts.py
+
     url = ollama_host(host)
     engine = OllamaEngine(url)
     try:
@@ -152,6 +154,8 @@ def start_server(binary: Path, host: str | None = None, timeout: float = 15) -> 
         ) from exc
     log.info("started %s serve (pid %d) for %s", binary, process.pid, url)
     _started.append(process)
+    from app.engines.ollama import OllamaEngine  # see hosts.py
+
     engine = OllamaEngine(url)
     deadline = time.monotonic() + timeout
     try:

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import httpx
-import ollama
-
 from app.core.errors import KnownError
 from app.core.i18n import translate
-from app.engines.ollama import client_for
+
+# httpx and the ollama client are imported when the library first asks Ollama something:
+# this module is loaded while the window opens (see app/engines/hosts.py).
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,10 @@ class ModelCard:
 
 class LibraryClient:
     def __init__(self, host: str, *, timeout: float = 15.0) -> None:
+        import httpx
+
+        from app.engines.ollama import client_for
+
         self.host = host
         self._client = client_for(host, httpx.Timeout(timeout, connect=3.0))
 
@@ -107,6 +110,9 @@ class LibraryClient:
             raise self._error(exc, name) from exc
 
     def _error(self, exc: Exception, name: str = "") -> Exception:
+        import httpx
+        import ollama
+
         if isinstance(exc, ConnectionError | httpx.ConnectError | httpx.TimeoutException):
             return KnownError(
                 translate("Library", "Ollama is not running at {host}.").format(host=self.host),

@@ -23,16 +23,18 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
-
-import httpx
-import ollama
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
-from app.engines.ollama import client_for
 from app.hardware import format_bytes
+
+if TYPE_CHECKING:
+    import httpx
+
+# httpx and the ollama client are imported where a download uses them, on its thread:
+# this module is loaded while the window opens (see app/engines/hosts.py).
 
 DEFAULT_STALL_SECONDS = 60.0
 DEFAULT_MAX_RETRIES = 3
@@ -262,6 +264,10 @@ class PullJob:
             self._abort_connection()
 
     def _read(self, lines: queue.SimpleQueue[tuple[str, Any]]) -> None:
+        import httpx
+
+        from app.engines.ollama import client_for
+
         client = client_for(
             self.host,
             # The controlling loop decides what a stall is; this only bounds a dead socket.
@@ -295,6 +301,9 @@ class PullJob:
                 sock.shutdown(socket.SHUT_RDWR)
 
     def _as_error(self, exc: BaseException) -> BaseException:
+        import httpx
+        import ollama
+
         if self.cancelled:
             return PullCancelledError(self.name)
         if isinstance(exc, ollama.ResponseError):

@@ -20,7 +20,7 @@ from app import __version__
 from app.core import paths
 from app.core.i18n import install_translator
 from app.core.settings import Settings
-from app.engines.ollama import ollama_host
+from app.engines.hosts import ollama_host
 from app.storage import repo
 from app.storage.db import OpenedDatabase
 from app.storage.writer import SerialWriter

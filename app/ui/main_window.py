@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.chat.service import EnergyProbe, LazyEnergyProbe, Pricer
+from app.chat.service import EnergyProbe, LazyEnergyProbe, LazyPricer, Pricer
 from app.core.settings import LAST_CONVERSATION, SPLITTER_STATE, WINDOW_GEOMETRY
 from app.engines.base import ModelInfo
 from app.engines.ollama_service import (
@@ -88,15 +88,19 @@ class MainWindow(QMainWindow):
 
     def _meters(self) -> tuple[EnergyProbe | None, Pricer | None]:
         """The energy probe and cloud pricer, when those features are present."""
-        from app.cloud.pricer import make_pricer
         from app.ledger.energy import make_energy_probe
 
         settings = self.ctx.settings
-        # NVML initialisation can take a while on machines with GPUs: do it on the worker
-        # thread, at the first reply, not while the window is opening.
-        probe = LazyEnergyProbe(lambda: make_energy_probe(settings))
-        pricer = make_pricer(settings)
-        return probe, pricer
+
+        def make_pricer() -> Pricer:
+            from app.cloud.pricer import make_pricer
+
+            return make_pricer(settings)
+
+        # NVML initialisation can take a while on machines with GPUs, and the price tables
+        # a while to import: both are built on the worker thread at the first reply that
+        # needs them, not while the window is opening.
+        return LazyEnergyProbe(lambda: make_energy_probe(settings)), LazyPricer(make_pricer)
 
     # --- building ------------------------------------------------------------------------
 

@@ -6,15 +6,19 @@ API key from the OS keyring, which may block on D-Bus or a Keychain prompt.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.cloud.factory import engine_for
 from app.cloud.keys import KeyStore
 from app.engines.base import ChatEngine
-from app.engines.ollama import OllamaEngine
 from app.storage.records import Conversation
 from app.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from app.engines.ollama import OllamaEngine
 
 EngineFactory = Callable[[], ChatEngine]
 
@@ -31,10 +35,18 @@ class EngineResolver:
     def __init__(self, ctx: AppContext, keys: KeyStore | None = None) -> None:
         self._ctx = ctx
         self._keys = keys or KeyStore()
-        self._ollama = OllamaEngine(host=ctx.ollama_host)
+        self._ollama: OllamaEngine | None = None
+        self._ollama_lock = threading.Lock()  # first use may be on a worker thread
 
     def local(self) -> OllamaEngine:
-        return self._ollama
+        # Built on first use, not while the window opens (see app/engines/hosts.py); by
+        # then the start-up check has imported the engine on a worker thread.
+        with self._ollama_lock:
+            if self._ollama is None:
+                from app.engines.ollama import OllamaEngine
+
+                self._ollama = OllamaEngine(host=self._ctx.ollama_host)
+            return self._ollama
 
     def route(self, conversation: Conversation, local_model: str) -> Route:
         """How the conversation's next reply is produced."""
@@ -44,4 +56,4 @@ class EngineResolver:
             return Route(
                 lambda: engine_for(provider, model, settings, keys), provider, model, provider
             )
-        return Route(lambda: self._ollama, "ollama", local_model, "ollama")
+        return Route(self.local, "ollama", local_model, "ollama")

@@ -6,15 +6,18 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QLocale, QTimeZone
 
 from app.ledger.localtime import local_timezone
 from app.ledger.money import SYMBOLS, rounded
-from app.ledger.report import MonthReport, build_month_report
 from app.ledger.settings import LedgerConfig
 from app.ledger.store import open_reader
+
+if TYPE_CHECKING:
+    from app.ledger.report import MonthReport
 
 
 def money_formatter(currency: str, locale: QLocale | None = None) -> Callable[[Decimal], str]:
@@ -46,7 +49,11 @@ def this_month(tz: tzinfo) -> str:
 
 
 def load_report(db_path: Path, month: str, config: LedgerConfig, tz: tzinfo) -> MonthReport:
-    """Runs on a worker thread, on its own read-only connection (WAL)."""
+    """Runs on a worker thread, on its own read-only connection (WAL). The report code
+    and its price tables (genai-prices, ~0.2 s) are imported here, on that thread, not
+    while the window opens."""
+    from app.ledger.report import build_month_report
+
     conn = open_reader(db_path)
     try:
         return build_month_report(conn, month, config, tz=tz)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
-from app.ledger.report import MonthReport
 from app.ledger.settings import load_config
 from app.ui.context import AppContext
 from app.ui.ledger.common import gui_timezone, load_report, money_formatter, this_month
+
+if TYPE_CHECKING:
+    from app.ledger.report import MonthReport
 
 log = logging.getLogger(__name__)
 
