@@ -11,7 +11,9 @@ import base64
 import binascii
 import contextlib
 import json
+import re
 import socket
+import time
 from collections.abc import Callable, Generator, Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
@@ -21,6 +23,32 @@ if TYPE_CHECKING:
     from tests.fakes.ollama_server import ChatScript, FakeModel, FakeOllama, PullScript
 
 Plan = Iterator[tuple[float, dict[str, Any] | None]]
+
+# One encoder for every line: json.dumps(separators=...) builds a new one per call, and at
+# 5,000 lines the fake's own CPU time would crowd the client's on a small machine, which
+# a real (Go) Ollama's serving does not.
+_COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+_GO_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def go_json(payload: Any) -> bytes:
+    """JSON as Go's json.Marshal writes it: compact, non-ASCII as raw UTF-8 (so Chinese
+    arrives as multi-byte characters, not \\u escapes), "<", ">", "&" escaped for HTML,
+    and what is not valid UTF-8 replaced by U+FFFD."""
+    text = _COMPACT.encode(payload)
+    for raw, escaped in _GO_ESCAPES:
+        if raw in text:
+            text = text.replace(raw, escaped)
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+    return text.encode()
 
 
 def now_text() -> str:
@@ -39,6 +67,9 @@ class OllamaHandler(BaseHTTPRequestHandler):
     fake: FakeOllama
     protocol_version = "HTTP/1.1"
     server_version = "ollama-fake"
+    # Go's net/http sets TCP_NODELAY on every connection, so each flushed line leaves at
+    # once; with Nagle on, small writes would wait for the client's delayed ACKs.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: tests read ``fake.requests`` instead."""
@@ -54,7 +85,12 @@ class OllamaHandler(BaseHTTPRequestHandler):
             body = json.loads(raw) if raw else None
         except ValueError:
             body = raw
-        self.record = RecordedRequest(self.command, self.path.split("?", 1)[0], body)
+        self.record = RecordedRequest(
+            self.command,
+            self.path.split("?", 1)[0],
+            body,
+            headers={name.lower(): value for name, value in self.headers.items()},
+        )
         with self.fake.lock:
             self.fake.requests.append(self.record)
         return body if isinstance(body, dict) else {}
@@ -68,17 +104,28 @@ class OllamaHandler(BaseHTTPRequestHandler):
         self.record.finished = True
 
     def _send_json(self, status: int, payload: Any) -> None:
-        data = b"" if payload is None else json.dumps(payload, separators=(",", ":")).encode()
+        data = b"" if payload is None else go_json(payload)
         self._send_bytes(status, data, "application/json; charset=utf-8")
 
     def _send_error(self, status: int, message: str) -> None:
         self._send_json(status, {"error": message})
 
-    def _line(self, payload: dict[str, Any]) -> bool:
-        """Write one NDJSON line as one chunk; False once the client has gone."""
-        data = json.dumps(payload, separators=(",", ":")).encode() + b"\n"
+    def _line(self, payload: dict[str, Any], split_at: int | None = None) -> bool:
+        """Write one NDJSON line as one chunk; False once the client has gone. With
+        ``split_at``, the chunk leaves in two TCP segments, cut at that byte of the line
+        (negative: from its end), as a network may deliver it: the client reads part of
+        a line first."""
+        data = go_json(payload) + b"\n"
+        framed = b"%x\r\n%s\r\n" % (len(data), data)
         try:
-            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            cut = split_at + len(data) if split_at is not None and split_at < 0 else split_at
+            if cut is not None and 0 < cut < len(data):
+                head = framed.index(b"\r\n") + 2 + cut
+                self.wfile.write(framed[:head])
+                self.wfile.flush()
+                time.sleep(0.005)
+                framed = framed[head:]
+            self.wfile.write(framed)
             self.wfile.flush()
         except OSError:
             self.record.disconnected = True
@@ -95,7 +142,7 @@ class OllamaHandler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
         self.record.finished = True
 
-    def _stream(self, plan: Plan) -> None:
+    def _stream(self, plan: Plan, split_at: int | None = None) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "application/x-ndjson")
         self.send_header("Transfer-Encoding", "chunked")
@@ -105,7 +152,7 @@ class OllamaHandler(BaseHTTPRequestHandler):
             if stopping or line is None:
                 self._cut()
                 return
-            if not self._line(line):
+            if not self._line(line, split_at):
                 return
         try:
             self.wfile.write(b"0\r\n\r\n")
@@ -256,7 +303,9 @@ class OllamaHandler(BaseHTTPRequestHandler):
             reply = {"model": model.name, "created_at": now_text(), "message": _msg("")}
             self._send_json(200, {**reply, "done_reason": "load", "done": True})
         elif body.get("stream", True):
-            self._stream(self._chat_plan(model, messages, script, tokens, done_reason))
+            self._stream(
+                self._chat_plan(model, messages, script, tokens, done_reason), script.split_at
+            )
         else:
             self._chat_whole(model, messages, script, tokens, done_reason)
 

@@ -100,6 +100,8 @@ class ChatScript:
     http_status: int = 200
     odd_lines: dict[int, dict[str, Any]] = field(default_factory=dict)
     """Token index → the object sent instead of that token's line (a misbehaving server)."""
+    split_at: int | None = None
+    """Send each line in two TCP segments, cut at this byte (see ``OllamaHandler._line``)."""
 
 
 @dataclass
@@ -131,6 +133,8 @@ class RecordedRequest:
     """NDJSON lines written (streaming replies)."""
     finished: bool = False
     """The handler has finished with this request (written, cut, or disconnected)."""
+    headers: dict[str, str] = field(default_factory=dict)
+    """Request headers, names in lower case."""
 
 
 def _omit_zero(values: dict[str, int]) -> dict[str, int]:
