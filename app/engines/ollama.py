@@ -3,8 +3,10 @@
 The stream is read on its own thread and handed over through a queue, so a Stop ends
 ``stream_chat`` at once even while Ollama is still loading the model and has sent
 nothing; the reader closes the HTTP response (ending the generation on the server)
-as soon as its next chunk arrives. Every failure becomes an ``EngineError`` whose
-kind says what the person can do about it.
+as soon as its next chunk arrives. The reader passes the body on unparsed and the
+consumer parses every line that has arrived in one go: per line, the client's own
+parsing cost more than reading. Every failure becomes an ``EngineError`` whose kind
+says what the person can do about it.
 """
 
 from __future__ import annotations
@@ -67,10 +69,10 @@ class _Piece(NamedTuple):
     thinking: str
 
 
-def _parse_line(**part: Any) -> _ChatChunk | _Piece:
-    """What the client builds from each streamed line. Building a pydantic model per token
-    took about a quarter of the reader's time, so a plain text line is checked by hand; the
-    last line (metrics) and anything unusual still go through ``ChatResponse``."""
+def _parse_line(part: dict[str, Any]) -> _ChatChunk | _Piece:
+    """What a streamed line means. Building a pydantic model per token took about a
+    quarter of the reader's time, so a plain text line is checked by hand; the last line
+    (metrics) and anything unusual still go through ``ChatResponse``."""
     message = part.get("message")
     if not part.get("done") and isinstance(message, dict):
         content = message.get("content", "")
@@ -78,6 +80,32 @@ def _parse_line(**part: Any) -> _ChatChunk | _Piece:
         if isinstance(content, str) and isinstance(thinking, str):
             return _Piece(content, thinking)
     return _ChatChunk(**part)
+
+
+def _parse_lines(data: bytes) -> tuple[list[_ChatChunk | _Piece], BaseException | None]:
+    """The complete NDJSON lines in ``data``, and the failure that stops reading if one
+    cannot be read (a malformed line, or Ollama's ``{"error": ...}`` line) -- after the
+    lines before it, whose text the person should still see."""
+    lines = [line for line in data.split(b"\n") if line.strip()]
+    try:
+        # One C call for the whole batch; a line per call cost more than reading it.
+        parts = json.loads(b"[" + b",".join(lines) + b"]")
+    except ValueError:
+        parts = None
+    if not isinstance(parts, list) or len(parts) != len(lines):
+        parts = None  # some line is not one JSON value: find it, line by line
+    parsed: list[_ChatChunk | _Piece] = []
+    for index, line in enumerate(lines):
+        try:
+            part = parts[index] if parts is not None else json.loads(line)
+            if not isinstance(part, dict):
+                raise ValueError(f"not a JSON object: {line[:200]!r}")
+            if error := part.get("error"):
+                return parsed, ollama.ResponseError(str(error))
+            parsed.append(_parse_line(part))
+        except (ValueError, pydantic.ValidationError) as exc:
+            return parsed, exc
+    return parsed, None
 
 
 _STATUS_KINDS = {
@@ -182,41 +210,58 @@ class OllamaEngine:
     def stream_chat(self, request: ChatRequest, cancel: threading.Event) -> Iterator[StreamEvent]:
         if cancel.is_set():
             return
-        chunks: queue.SimpleQueue[_ChatChunk | _Piece | BaseException | None] = queue.SimpleQueue()
+        received: queue.SimpleQueue[bytes | BaseException | None] = queue.SimpleQueue()
         consumer_gone = threading.Event()
         reader = threading.Thread(
             target=self._read_stream,
-            args=(self._chat_body(request), chunks, cancel, consumer_gone),
+            args=(self._chat_body(request), received, cancel, consumer_gone),
             name="ollama-chat",
             daemon=True,
         )
         reader.start()
+        unfinished = b""  # the start of a line whose end has not arrived yet
         try:
             while True:
                 try:
-                    batch = [chunks.get(timeout=_POLL_SECONDS)]
+                    batch = [received.get(timeout=_POLL_SECONDS)]
                 except queue.Empty:
                     if cancel.is_set():
                         return
                     continue
-                # Let more lines arrive, then hand all their text on as one event. Woken
-                # for every line, this thread would take the GIL from the reader once per
-                # token (two thread switches each), which cost more than reading the line.
-                # A millisecond is nothing to a person and gathers dozens of lines.
+                # Let more arrive, then read it all at once. Woken for every line, this
+                # thread would take the GIL from the reader once per token (two thread
+                # switches each), which cost more than reading the line. A millisecond is
+                # nothing to a person and gathers dozens of lines.
                 time.sleep(_GATHER_SECONDS)
                 with contextlib.suppress(queue.Empty):
                     while True:
-                        batch.append(chunks.get_nowait())
-                yield from self._batch_events(batch, request.model)
-                if cancel.is_set() or _is_last(batch[-1]):
+                        batch.append(received.get_nowait())
+                ended = not isinstance(batch[-1], bytes)  # the reader sends nothing after
+                data = unfinished + b"".join(cast(list[bytes], batch[:-1] if ended else batch))
+                cut = len(data) if ended else data.rfind(b"\n") + 1
+                data, unfinished = data[:cut], data[cut:]
+                lines, failure = _parse_lines(data)
+                if failure is None and ended:
+                    failure = cast(BaseException | None, batch[-1])
+                    if failure is None:
+                        failure = EngineError(
+                            ErrorKind.STREAM_CUT,
+                            translate("Ollama", "Ollama ended the reply before it was finished."),
+                        )
+                done = yield from self._batch_events(lines, failure, request.model)
+                if done or cancel.is_set():
                     return
         finally:
             consumer_gone.set()
 
     def _batch_events(
-        self, batch: list[_ChatChunk | _Piece | BaseException | None], model: str
-    ) -> Iterator[StreamEvent]:
-        """The events of a run of lines, in order, consecutive texts of a kind joined."""
+        self,
+        lines: list[_ChatChunk | _Piece],
+        failure: BaseException | None,
+        model: str,
+    ) -> Generator[StreamEvent, None, bool]:
+        """The events of a run of lines, in order, consecutive texts of a kind joined;
+        then the failure, if reading stopped on one. True once the last line is read."""
         thinking: list[str] = []
         content: list[str] = []
 
@@ -228,59 +273,51 @@ class OllamaEngine:
                 yield TextDelta("".join(content))
                 content.clear()
 
-        for item in batch:
-            if isinstance(item, _Piece):
-                if item.thinking:
+        for line in lines:
+            if isinstance(line, _Piece):
+                if line.thinking:
                     if content:  # keep the order if a model goes back to thinking
                         yield from pending()
-                    thinking.append(item.thinking)
-                if item.content:
-                    content.append(item.content)
+                    thinking.append(line.thinking)
+                if line.content:
+                    content.append(line.content)
                 continue
             yield from pending()
-            if item is None:
-                raise EngineError(
-                    ErrorKind.STREAM_CUT,
-                    translate("Ollama", "Ollama ended the reply before it was finished."),
-                )
-            if isinstance(item, BaseException):
-                raise self._map_error(item, model) from item
-            yield from self._events(item)
-            if item.done:
-                return  # nothing is read after the last line
+            yield from self._events(line)
+            if line.done:
+                return True  # nothing is read after the last line
         yield from pending()
+        if failure is not None:
+            raise self._map_error(failure, model) from failure
+        return False
 
     def _read_stream(
         self,
         body: dict[str, Any],
-        chunks: queue.SimpleQueue[_ChatChunk | _Piece | BaseException | None],
+        received: queue.SimpleQueue[bytes | BaseException | None],
         cancel: threading.Event,
         consumer_gone: threading.Event,
     ) -> None:
-        """Runs on the reader thread. Closing the generator closes the HTTP response."""
+        """Runs on the reader thread: hands on the body as it arrives, unparsed, then None
+        when it ends (or the exception that ended it). Parsing is left to the consumer,
+        which reads many lines at once; leaving the ``with`` closes the HTTP response,
+        which ends the generation on the server."""
         try:
-            # The public chat() would drop prompt_eval_cached_count; _request is the same
-            # call with our response type. It returns a generator over the HTTP response.
-            stream = cast(
-                Generator[_ChatChunk | _Piece, None, None],
-                self._chat_client._request(  # type: ignore[call-overload]
-                    _parse_line,
-                    "POST",
-                    "/api/chat",
-                    json=body,
-                    stream=True,
-                ),
-            )
-            with contextlib.closing(stream):
-                for chunk in stream:
-                    chunks.put(chunk)
-                    if _is_last(chunk):
-                        return
+            # The same request the client's chat() sends, through the client's own
+            # httpx client (its headers, timeouts and host); its per-line parsing into
+            # pydantic models is what we skip, and it would drop prompt_eval_cached_count.
+            http = self._chat_client._client
+            with http.stream("POST", "/api/chat", json=body) as response:
+                if response.is_error:
+                    response.read()
+                    raise ollama.ResponseError(response.text, response.status_code)
+                for data in response.iter_bytes():
+                    received.put(data)
                     if cancel.is_set() or consumer_gone.is_set():
                         return
-            chunks.put(None)  # the body ended without a "done" line
+            received.put(None)
         except Exception as exc:  # noqa: BLE001 - handed to the consumer, which maps it
-            chunks.put(exc)
+            received.put(exc)
 
     @staticmethod
     def _chat_body(request: ChatRequest) -> dict[str, Any]:
@@ -326,9 +363,7 @@ class OllamaEngine:
             kind = ErrorKind.STREAM_CUT
             detail = translate("Ollama", "The connection to Ollama broke off: {detail}")
         else:
-            if not isinstance(
-                exc, json.JSONDecodeError | pydantic.ValidationError | httpx.HTTPError
-            ):
+            if not isinstance(exc, ValueError | pydantic.ValidationError | httpx.HTTPError):
                 log.error("unexpected failure talking to Ollama", exc_info=exc)
             kind = ErrorKind.SERVER
             detail = translate("Ollama", "Ollama sent a reply Hearth could not read: {detail}")
@@ -348,11 +383,6 @@ class OllamaEngine:
         if kind is None:
             kind = ErrorKind.SERVER if status >= 500 else ErrorKind.BAD_REQUEST
         return EngineError(kind, exc.error, status=status)
-
-
-def _is_last(item: _ChatChunk | _Piece | BaseException | None) -> bool:
-    """After this line nothing more is read: the final line, a cut, or a failure."""
-    return not isinstance(item, _Piece) and (not isinstance(item, _ChatChunk) or bool(item.done))
 
 
 def _usage(chunk: _ChatChunk) -> ReplyUsage:

@@ -317,7 +317,7 @@ def test_paced_tokens_arrive_one_by_one_not_held_back(fake_ollama: FakeOllama) -
 def test_a_model_going_back_to_thinking_keeps_the_order() -> None:
     engine = OllamaEngine("http://127.0.0.1:9")
     pieces = [_Piece("", "hmm "), _Piece("A", ""), _Piece("", "wait "), _Piece("B", "")]
-    events = list(engine._batch_events(list(pieces), "m"))
+    events = list(engine._batch_events(list(pieces), None, "m"))
     assert [(type(e), e.text) for e in events if isinstance(e, TextDelta | ThinkingDelta)] == [
         (ThinkingDelta, "hmm "),
         (TextDelta, "A"),
@@ -333,3 +333,36 @@ def test_streams_five_thousand_tokens_quickly(fake_ollama: FakeOllama) -> None:
     assert text_of(events) == "".join(f"t{i} " for i in range(5000))
     assert finished(events).usage.output_tokens == 5000
     assert time.perf_counter() - started < 10
+
+
+def test_sends_exactly_the_request_the_official_client_sends(fake_ollama: FakeOllama) -> None:
+    # The engine reads the stream itself but sends through the client's own httpx client:
+    # same path, body and headers as ollama.Client.chat().
+    import ollama
+
+    collect(OllamaEngine(fake_ollama.url))
+    for _chunk in ollama.Client(host=fake_ollama.url).chat(
+        model="llama3.2", messages=[{"role": "user", "content": "Say hello"}], stream=True
+    ):
+        pass
+    ours, theirs = fake_ollama.requests_to("/api/chat")[-2:]
+    assert (ours.method, ours.path) == (theirs.method, theirs.path) == ("POST", "/api/chat")
+    assert {k: v for k, v in ours.body.items() if v is not None} == {
+        k: v for k, v in theirs.body.items() if v is not None and v != []
+    }
+    for header in ("user-agent", "content-type", "accept", "host"):
+        assert ours.headers[header] == theirs.headers[header], header
+    assert ours.headers["user-agent"].startswith("ollama-python/")
+
+
+def test_chinese_split_inside_a_character_between_reads_arrives_whole(
+    fake_ollama: FakeOllama,
+) -> None:
+    # Ollama writes Chinese as raw UTF-8; a network may deliver a line in two reads, cut
+    # inside a three-byte character. Each line below ends '好"},"done":false}' + newline,
+    # so cutting 18 bytes from its end splits that character.
+    tokens = ["你好", "，世界好", " 🌏 好"]
+    fake_ollama.chat_scripts.append(ChatScript(tokens, split_at=-18))
+    events = collect(OllamaEngine(fake_ollama.url))
+    assert text_of(events) == "".join(tokens)
+    assert finished(events).usage.output_tokens == 3
