@@ -3,7 +3,8 @@
 A reply is shown in two parts: the body holds the Markdown already rendered, and below
 it the tail holds the text still arriving, as plain text. Each Markdown block is
 rendered once, when complete, within a small budget per frame, and moves from the tail
-to the body; so long replies never stall the event loop.
+to the body; so long replies never stall the event loop. While text pours in faster
+than anyone reads, blocks wait in the tail until the flow slows or the reply ends.
 
 Streamed text reaches the tail through a queued signal connected to Qt's own
 ``insertPlainText`` slot: Qt then inserts and lays it out from the event loop without
@@ -52,6 +53,9 @@ SYNC_CHARS = 4000
 TAIL_WAIT_FRAMES = 30
 RENDER_SHARE = 20  # while streaming, render at most 1/20 of the time (see _render_step)
 RENDER_MAX_MS = 500
+# Faster than this, Markdown waits (see _pouring): ~5,000 tokens a second, many times any
+# model and far beyond reading speed, yet well below a stream that arrives all at once.
+POURING_CHARS_PER_S = 20_000
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +122,8 @@ class MessageWidget(QFrame):
         self._code_blocks: list[str] = []
         self._rendered_upto = 0  # characters of _text already rendered as Markdown
         self._tail_waits = 0  # frames a render step has waited for queued tail inserts
+        self._seen_chars = len(self._text)  # how much had arrived at the last render step
+        self._seen_at = time.perf_counter()
         self._render_timer = QTimer(self)
         self._render_timer.setInterval(FRAME_MS)
         # Queued, so a render step runs after the tail inserts posted before it.
@@ -236,6 +242,7 @@ class MessageWidget(QFrame):
         conversation was opened again): the stored checkpoint is older than ``text``."""
         self._render_timer.stop()
         self._text = _shown(text)
+        self._seen_chars = len(self._text)  # shown at once, not poured in
         self._rendered_upto = 0
         self._code_blocks.clear()
         self.body.clear()
@@ -297,6 +304,10 @@ class MessageWidget(QFrame):
             self._render_timer.start()  # again next frame, after the pending inserts
             return
         streaming = self._status == "streaming"
+        if streaming and self._pouring():
+            self._render_timer.setInterval(FRAME_MS)
+            self._render_timer.start()  # look again next frame
+            return
         if budget is None:
             budget = STREAM_BUDGET_S if streaming else IDLE_BUDGET_S
         started = time.perf_counter()
@@ -346,6 +357,17 @@ class MessageWidget(QFrame):
             )
         else:
             self._render_timer.setInterval(FRAME_MS)
+
+    def _pouring(self) -> bool:
+        """True while text arrives faster than POURING_CHARS_PER_S. Rendering then would
+        only slow the stream itself (it holds the GIL the reader needs, and Qt lays the
+        same text out twice): the tail shows it plain, and the blocks are rendered as
+        soon as the flow slows, or when the reply ends."""
+        now = time.perf_counter()
+        arrived = len(self._text) - self._seen_chars
+        elapsed = now - self._seen_at
+        self._seen_chars, self._seen_at = len(self._text), now
+        return arrived > elapsed * POURING_CHARS_PER_S
 
     def _tail_is_current(self) -> bool:
         """False while text sent to the tail is still queued: applying it here would lay
