@@ -311,7 +311,9 @@ class OllamaEngine:
                 if response.is_error:
                     response.read()
                     raise ollama.ResponseError(response.text, response.status_code)
-                for data in response.iter_bytes():
+                # Ollama does not compress its stream; a proxy in front of it might.
+                encoded = response.headers.get("content-encoding", "identity") != "identity"
+                for data in response.iter_bytes() if encoded else response.iter_raw():
                     received.put(data)
                     if cancel.is_set() or consumer_gone.is_set():
                         return

@@ -14,6 +14,7 @@ import json
 import re
 import socket
 import time
+import zlib
 from collections.abc import Callable, Generator, Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
@@ -70,6 +71,7 @@ class OllamaHandler(BaseHTTPRequestHandler):
     # Go's net/http sets TCP_NODELAY on every connection, so each flushed line leaves at
     # once; with Nagle on, small writes would wait for the client's delayed ACKs.
     disable_nagle_algorithm = True
+    _zip: zlib._Compress | None = None  # the stream's compressor, when one is asked for
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: tests read ``fake.requests`` instead."""
@@ -116,6 +118,8 @@ class OllamaHandler(BaseHTTPRequestHandler):
         (negative: from its end), as a network may deliver it: the client reads part of
         a line first."""
         data = go_json(payload) + b"\n"
+        if self._zip is not None:
+            data = self._zip.compress(data) + self._zip.flush(zlib.Z_SYNC_FLUSH)
         framed = b"%x\r\n%s\r\n" % (len(data), data)
         try:
             cut = split_at + len(data) if split_at is not None and split_at < 0 else split_at
@@ -142,10 +146,14 @@ class OllamaHandler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
         self.record.finished = True
 
-    def _stream(self, plan: Plan, split_at: int | None = None) -> None:
+    def _stream(self, plan: Plan, split_at: int | None = None, gzip: bool = False) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "application/x-ndjson")
         self.send_header("Transfer-Encoding", "chunked")
+        # Ollama never compresses; a proxy in front of it may (gzip, flushed per line).
+        self._zip = zlib.compressobj(wbits=31) if gzip else None
+        if gzip:
+            self.send_header("Content-Encoding", "gzip")
         self.end_headers()
         for delay, line in plan:
             stopping = delay > 0 and self.fake.stopping.wait(delay)
@@ -155,6 +163,9 @@ class OllamaHandler(BaseHTTPRequestHandler):
             if not self._line(line, split_at):
                 return
         try:
+            if self._zip is not None:
+                rest = self._zip.flush()
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(rest), rest))
             self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()
         except OSError:
@@ -304,7 +315,9 @@ class OllamaHandler(BaseHTTPRequestHandler):
             self._send_json(200, {**reply, "done_reason": "load", "done": True})
         elif body.get("stream", True):
             self._stream(
-                self._chat_plan(model, messages, script, tokens, done_reason), script.split_at
+                self._chat_plan(model, messages, script, tokens, done_reason),
+                script.split_at,
+                script.gzip,
             )
         else:
             self._chat_whole(model, messages, script, tokens, done_reason)

@@ -102,6 +102,8 @@ class ChatScript:
     """Token index → the object sent instead of that token's line (a misbehaving server)."""
     split_at: int | None = None
     """Send each line in two TCP segments, cut at this byte (see ``OllamaHandler._line``)."""
+    gzip: bool = False
+    """Compress the stream, as a proxy in front of Ollama might."""
 
 
 @dataclass

@@ -366,3 +366,10 @@ def test_chinese_split_inside_a_character_between_reads_arrives_whole(
     events = collect(OllamaEngine(fake_ollama.url))
     assert text_of(events) == "".join(tokens)
     assert finished(events).usage.output_tokens == 3
+
+
+def test_a_stream_compressed_by_a_proxy_is_read(fake_ollama: FakeOllama) -> None:
+    fake_ollama.chat_scripts.append(ChatScript(["压缩", "的 ", "stream"], gzip=True))
+    events = collect(OllamaEngine(fake_ollama.url))
+    assert text_of(events) == "压缩的 stream"
+    assert finished(events).usage.output_tokens == 3
