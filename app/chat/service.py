@@ -8,25 +8,30 @@ of here: they come back as a failed reply that keeps whatever text had arrived.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
 from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
+from app.core.i18n import translate
 from app.engines.base import (
     ChatEngine,
     ChatRequest,
     EngineError,
+    ErrorKind,
     ReplyFinished,
     ReplyUsage,
     TextDelta,
     ThinkingDelta,
 )
 from app.storage.records import Outcome, UsageRecord, utc_now
+
+log = logging.getLogger(__name__)
 
 
 class EnergyProbe(Protocol):
@@ -95,6 +100,51 @@ class Reply:
     usage: UsageRecord
 
 
+@dataclass
+class _Streamed:
+    """What came out of an engine's stream, however it ended."""
+
+    first_token: float | None = None
+    parts: list[str] = field(default_factory=list)
+    thinking: list[str] = field(default_factory=list)
+    usage: ReplyUsage | None = None
+    error: EngineError | None = None
+
+
+def _read_stream(
+    engine: ChatEngine,
+    request: ChatRequest,
+    cancel: threading.Event,
+    on_delta: Callable[[str], None],
+    on_thinking: Callable[[str], None] | None,
+) -> _Streamed:
+    streamed = _Streamed()
+    try:
+        for event in engine.stream_chat(request, cancel):
+            if isinstance(event, TextDelta):
+                if streamed.first_token is None and event.text:
+                    streamed.first_token = time.perf_counter()
+                streamed.parts.append(event.text)
+                on_delta(event.text)
+            elif isinstance(event, ThinkingDelta):
+                if streamed.first_token is None:
+                    streamed.first_token = time.perf_counter()
+                streamed.thinking.append(event.text)
+                if on_thinking is not None:
+                    on_thinking(event.text)
+            elif isinstance(event, ReplyFinished):
+                streamed.usage = event.usage
+            if cancel.is_set():
+                break
+    except EngineError as exc:
+        streamed.error = exc
+    except Exception as exc:  # a bug, not the engine's answer: still keep the text
+        log.exception("the reply stream failed unexpectedly")
+        detail = translate("Chat", "Hearth failed while reading the reply: {error}")
+        streamed.error = EngineError(ErrorKind.SERVER, detail.format(error=exc))
+    return streamed
+
+
 def run_reply(
     engine: ChatEngine,
     request: ChatRequest,
@@ -110,32 +160,10 @@ def run_reply(
 ) -> Reply:
     started_at = utc_now()
     start = time.perf_counter()
-    first_token: float | None = None
-    parts: list[str] = []
-    thinking: list[str] = []
-    usage: ReplyUsage | None = None
-    error: EngineError | None = None
     probe_handle = energy_probe.begin() if energy_probe is not None else None
-
-    try:
-        for event in engine.stream_chat(request, cancel):
-            if isinstance(event, TextDelta):
-                if first_token is None and event.text:
-                    first_token = time.perf_counter()
-                parts.append(event.text)
-                on_delta(event.text)
-            elif isinstance(event, ThinkingDelta):
-                if first_token is None:
-                    first_token = time.perf_counter()
-                thinking.append(event.text)
-                if on_thinking is not None:
-                    on_thinking(event.text)
-            elif isinstance(event, ReplyFinished):
-                usage = event.usage
-            if cancel.is_set():
-                break
-    except EngineError as exc:
-        error = exc
+    streamed = _read_stream(engine, request, cancel, on_delta, on_thinking)
+    first_token, parts, thinking = streamed.first_token, streamed.parts, streamed.thinking
+    usage, error = streamed.usage, streamed.error
 
     wall = time.perf_counter() - start
     content = "".join(parts)

@@ -460,3 +460,31 @@ def test_leaving_and_reopening_a_conversation_mid_reply_shows_the_whole_reply_on
     whole = QTextDocument()
     whole.setHtml(render_markdown(text, dark=False, copy_label="Copy").html)
     assert reply.body.toPlainText().split() == whole.toPlainText().split()
+
+
+def test_a_failure_after_the_stream_still_ends_the_reply_keeping_its_text(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama
+) -> None:
+    # Whatever goes wrong in the reply's task (here the energy meter, after the text has
+    # arrived), the reply must not stay "writing…" for ever, nor lose its words.
+    class BrokenMeter:
+        def begin(self) -> object:
+            return None
+
+        def end(self, handle: object, wall_seconds: float) -> tuple[float | None, str]:
+            raise RuntimeError("meter unplugged")
+
+    fake_ollama.chat_scripts.append(ChatScript(tokens=split_tokens("Kept words."), token_delay=0))
+    window = open_window()
+    window.streams._energy_probe = BrokenMeter()
+    wait_ready(qtbot, window)
+    type_and_send(qtbot, window, "hello")
+    wait_reply_done(qtbot, window)
+    reply = last_widget(window)
+    assert reply.status == "failed"
+    assert reply.text == "Kept words."
+    assert "meter unplugged" in reply._error_label.text()
+    conversation_id = window.chat._conversation.id  # type: ignore[union-attr]
+    stored = window.ctx.writer.call(lambda c: repo.list_messages(c, conversation_id))
+    assert stored[-1].content == "Kept words." and stored[-1].status == "failed"
+    assert window.chat.composer.send_button.text() == "Send"  # ready for the next message

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+
+import pytest
 
 from app.chat.service import Reply, run_reply
 from app.chat.tokens import estimate_context_tokens
-from app.engines.base import ChatMessage, ChatRequest, ErrorKind
+from app.engines.base import ChatMessage, ChatRequest, ErrorKind, StreamEvent, TextDelta
 from app.engines.ollama import OllamaEngine
 from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens
 
@@ -170,3 +173,28 @@ def test_thinking_is_kept_apart_from_the_answer(fake_ollama: FakeOllama) -> None
     assert reply.content == "Paris."
     assert reply.thinking == "The capital of France..."
     assert reply.usage.output_tokens == 3
+
+
+def test_a_bug_in_the_stream_fails_the_reply_keeping_its_text(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Not an engine's answer but a fault in reading it: the reply must still end (never
+    # stuck "writing…") as failed, with the text so far and a reason.
+    class BrokenEngine:
+        engine_id = "ollama"
+        is_local = True
+
+        def stream_chat(
+            self, request: ChatRequest, cancel: threading.Event
+        ) -> Iterator[StreamEvent]:
+            yield TextDelta("Half a ")
+            raise RuntimeError("parser fell over")
+
+    deltas: list[str] = []
+    request = ChatRequest("llama3.2", (ChatMessage("user", QUESTION),))
+    reply = run_reply(BrokenEngine(), request, threading.Event(), deltas.append)
+    assert reply.outcome == "failed"
+    assert reply.content == "Half a " == "".join(deltas)
+    assert reply.error is not None and "parser fell over" in reply.error.detail
+    assert reply.usage.outcome == "failed"
+    assert "failed unexpectedly" in caplog.text

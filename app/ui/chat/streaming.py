@@ -8,6 +8,7 @@ checkpointed to the database every few seconds, so even a crash keeps most of a 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
@@ -23,6 +24,8 @@ from app.storage import repo
 from app.storage.records import UsageRecord, utc_now
 from app.ui.chat.errors import describe_engine_error
 from app.ui.context import AppContext
+
+log = logging.getLogger(__name__)
 
 FRAME_MS = 16
 MAX_FRAME_MS = 100
@@ -146,7 +149,12 @@ class StreamController(QObject):
             )
 
         future = self._ctx.tasks.submit(work)
-        self._ctx.tasks.watch(future, lambda outcome: self._done(run, outcome), owner=self)
+        self._ctx.tasks.watch(
+            future,
+            lambda outcome: self._done(run, outcome),
+            lambda exc: self._crashed(run, exc),
+            owner=self,
+        )
         if not self._timer.isActive():
             self._timer.start()
         self.started.emit(conversation_id)
@@ -218,14 +226,26 @@ class StreamController(QObject):
 
         self._ctx.tasks.watch(self._ctx.writer.submit(store), stored, failed, owner=self)
 
+    def _crashed(self, run: ReplyRun, exc: BaseException) -> None:
+        """The reply's task itself failed (a bug): end the reply as failed, with the text
+        that had arrived, rather than leave it "writing…" for ever."""
+        log.error("reply task failed", exc_info=exc)
+        chunk = run.drain()
+        if chunk and run.sink is not None:
+            run.sink(chunk)
+        self._runs.pop(run.conversation_id, None)
+        detail = self.tr("Hearth failed while reading the reply: {error}").format(error=exc)
+        self._not_sent(run, EngineError(ErrorKind.SERVER, detail))
+
     def _not_sent(self, run: ReplyRun, error: EngineError) -> None:
-        """The engine could not even be built (local-only mode, no key): nothing was sent,
-        so there is no usage to record; the reply is marked failed with the reason."""
+        """The reply ended without a usage to record: the engine could not even be built
+        (local-only mode, no key), or the task failed. Marked failed with the reason,
+        keeping any text that had arrived."""
         text = describe_engine_error(error)
-        reply = Reply("", "", "failed", error, _unsent_usage(run))
+        reply = Reply(run.text, "", "failed", error, _unsent_usage(run))
 
         def store(conn: sqlite3.Connection) -> None:
-            repo.update_message(conn, run.message_id, content="", status="failed", error=text)
+            repo.update_message(conn, run.message_id, content=run.text, status="failed", error=text)
 
         self._ctx.tasks.watch(
             self._ctx.writer.submit(store),
