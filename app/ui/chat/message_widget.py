@@ -47,7 +47,7 @@ from app.ui.theme import is_dark
 THUMBNAIL = 160
 FRAME_MS = 16
 STREAM_BUDGET_S = 0.003  # per frame while tokens arrive: leave the CPU to the stream
-IDLE_BUDGET_S = 0.010  # per frame once the reply is complete
+IDLE_BUDGET_S = 0.005  # per frame once complete; inserting the HTML takes ~twice as long
 SYNC_BUDGET_S = 1.0
 SYNC_CHARS = 4000
 TAIL_WAIT_FRAMES = 30
