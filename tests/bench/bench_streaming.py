@@ -145,7 +145,17 @@ def through_hearth(window, qapp) -> tuple[float, float]:  # type: ignore[no-unty
     timer.start()
     last[0] = time.perf_counter()
     window.chat.composer._submit()
+    QTimer.singleShot(60_000, loop.quit)  # a reply that never ends is a bug: say so
     loop.exec()  # a real event loop, idle between events, as in the app
+    if not finished:
+        widgets = window.chat.messages.widgets()
+        raise RuntimeError(
+            "the reply never finished: "
+            f"started={bool(started)} painted={bool(painted)} "
+            f"runs={[(r.conversation_id, len(r.text)) for r in window.streams.active()]} "
+            f"last={[(w.role, w.status, len(w.text)) for w in widgets[-2:]]} "
+            f"status bar={window.statusBar().currentMessage()!r}"
+        )
     elapsed = painted[0] - started[0]
     finalised.append((finished[0] - painted[0]) * 1000)
     timer.stop()
