@@ -25,7 +25,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TOKENS = 5000
-ROUNDS = 9  # unpaced a/b pairs: medians of many, as this machine's speed drifts
+ROUNDS = 15  # unpaced a/b pairs: medians of many, as this machine's speed drifts
 PACED_ROUNDS = 3
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
