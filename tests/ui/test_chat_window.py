@@ -8,11 +8,12 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.storage import repo
+from app.ui.chat.markdown import render_markdown
 from app.ui.chat.message_widget import MessageWidget
 from app.ui.main_window import MainWindow
 from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens
@@ -57,6 +58,20 @@ def streamed_and_whole(
     whole = QTextDocument()
     whole.setHtml(render_markdown(text.replace("\r", ""), dark=False, copy_label="Copy").html)
     return reply, whole.toPlainText().split()
+
+
+def block_formats(document: QTextDocument) -> list[tuple[str, int, float, float]]:
+    """Each non-empty block's text, heading level and margins."""
+    formats = []
+    block = document.begin()
+    while block.isValid():
+        if block.text().strip():
+            fmt = block.blockFormat()
+            formats.append(
+                (block.text().strip(), fmt.headingLevel(), fmt.topMargin(), fmt.bottomMargin())
+            )
+        block = block.next()
+    return formats
 
 
 def usage_rows() -> list[sqlite3.Row]:
@@ -408,6 +423,10 @@ def test_markdown_rendered_while_streaming_matches_a_whole_render(
     fake_ollama.chat_scripts.append(ChatScript(tokens=split_tokens(text), token_delay=token_delay))
     reply, whole = streamed_and_whole(qtbot, open_window(), text, "twice please")
     assert reply.body.toPlainText().split() == whole
+    # Headings and paragraphs keep their size and spacing wherever a step began.
+    rendered = QTextDocument()
+    rendered.setHtml(render_markdown(text, dark=False, copy_label="Copy").html)
+    assert block_formats(reply.body.document()) == block_formats(rendered)
     assert "```" not in reply.body.toPlainText() and "|---" not in reply.body.toPlainText()
     assert len(reply.code_blocks()) == 6
 

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -103,6 +104,21 @@ def _shown(text: str) -> str:
 def _units(text: str) -> int:
     """Length in a QTextDocument's positions: UTF-16 code units, so an emoji counts two."""
     return len(text.encode("utf-16-le")) // 2
+
+
+def _give_back_block_format(document: QTextDocument, position: int, html: str) -> None:
+    """insertHtml merges the first block it inserts into the empty block at the cursor,
+    which keeps its own plain format: a heading or paragraph rendered after earlier blocks
+    lost its level and margins. Give it the format a whole render gives it. (A table or
+    a list keeps its own; the block before it stays an empty separator, as before.)"""
+    probe = QTextDocument()
+    probe.setHtml(html)
+    first = probe.begin()
+    if first.textList() is not None or QTextCursor(probe).currentTable() is not None:
+        return
+    cursor = QTextCursor(document)
+    cursor.setPosition(position)
+    cursor.setBlockFormat(first.blockFormat())
 
 
 class MessageWidget(QFrame):
@@ -337,7 +353,10 @@ class MessageWidget(QFrame):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if self._rendered_upto:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        start = cursor.position()
         cursor.insertHtml("".join(pieces))
+        if self._rendered_upto:
+            _give_back_block_format(self.body.document(), start, pieces[0])
         self.body.show()
         tail = QTextCursor(self._tail.document())
         consumed = _units(self._text[self._rendered_upto : upto])
