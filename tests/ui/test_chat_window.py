@@ -41,6 +41,14 @@ def wait_reply_done(qtbot: QtBot, window: MainWindow, timeout: int = 8000) -> No
     )
 
 
+def reply_to(qtbot: QtBot, window: MainWindow, text: str) -> MessageWidget:
+    """Once Ollama is ready, send ``text`` and wait for the reply to end; its widget."""
+    wait_ready(qtbot, window)
+    type_and_send(qtbot, window, text)
+    wait_reply_done(qtbot, window)
+    return last_widget(window)  # type: ignore[no-any-return]
+
+
 def streamed_and_whole(
     qtbot: QtBot, window: MainWindow, text: str, ask: str
 ) -> tuple[MessageWidget, list[str]]:
@@ -50,10 +58,7 @@ def streamed_and_whole(
 
     from app.ui.chat.markdown import render_markdown
 
-    wait_ready(qtbot, window)
-    type_and_send(qtbot, window, ask)
-    wait_reply_done(qtbot, window)
-    reply: MessageWidget = last_widget(window)
+    reply = reply_to(qtbot, window, ask)
     qtbot.waitUntil(lambda: not reply._render_timer.isActive(), timeout=5000)
     whole = QTextDocument()
     whole.setHtml(render_markdown(text.replace("\r", ""), dark=False, copy_label="Copy").html)
@@ -100,10 +105,7 @@ def test_send_streams_reply_and_records_usage(
         ChatScript(tokens=split_tokens("# Title\n\n- one\n- two\n"), token_delay=0.01)
     )
     window = open_window()
-    wait_ready(qtbot, window)
-    type_and_send(qtbot, window, "Hello there")
-    wait_reply_done(qtbot, window)
-    reply = last_widget(window)
+    reply = reply_to(qtbot, window, "Hello there")
     assert reply.status == "ok"
     assert reply.text == "# Title\n\n- one\n- two\n"
     html = reply.body.toHtml()
@@ -496,10 +498,7 @@ def test_a_failure_after_the_stream_still_ends_the_reply_keeping_its_text(
     fake_ollama.chat_scripts.append(ChatScript(tokens=split_tokens("Kept words."), token_delay=0))
     window = open_window()
     window.streams._energy_probe = BrokenMeter()
-    wait_ready(qtbot, window)
-    type_and_send(qtbot, window, "hello")
-    wait_reply_done(qtbot, window)
-    reply = last_widget(window)
+    reply = reply_to(qtbot, window, "hello")
     assert reply.status == "failed"
     assert reply.text == "Kept words."
     assert "meter unplugged" in reply._error_label.text()
