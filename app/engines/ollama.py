@@ -238,16 +238,11 @@ class OllamaEngine:
                         batch.append(received.get_nowait())
                 ended = not isinstance(batch[-1], bytes)  # the reader sends nothing after
                 data = unfinished + b"".join(cast(list[bytes], batch[:-1] if ended else batch))
-                cut = len(data) if ended else data.rfind(b"\n") + 1
+                cut = len(data) if ended else data.rfind(b"\n") + 1  # whole lines only
                 data, unfinished = data[:cut], data[cut:]
                 lines, failure = _parse_lines(data)
-                if failure is None and ended:
-                    failure = cast(BaseException | None, batch[-1])
-                    if failure is None:
-                        failure = EngineError(
-                            ErrorKind.STREAM_CUT,
-                            translate("Ollama", "Ollama ended the reply before it was finished."),
-                        )
+                if failure is None and ended:  # before Ollama's last line, or it would be done
+                    failure = cast(BaseException | None, batch[-1]) or _cut_short()
                 done = yield from self._batch_events(lines, failure, request.model)
                 if done or cancel.is_set():
                     return
@@ -385,6 +380,12 @@ class OllamaEngine:
         if kind is None:
             kind = ErrorKind.SERVER if status >= 500 else ErrorKind.BAD_REQUEST
         return EngineError(kind, exc.error, status=status)
+
+
+def _cut_short() -> EngineError:
+    return EngineError(
+        ErrorKind.STREAM_CUT, translate("Ollama", "Ollama ended the reply before it was finished.")
+    )
 
 
 def _usage(chunk: _ChatChunk) -> ReplyUsage:
