@@ -17,6 +17,25 @@ from app.core.i18n import translate
 from app.core.settings import Setting, Settings, declare, non_negative, positive
 
 CURRENCIES = ("USD", "CNY", "EUR", "GBP", "JPY")
+
+
+@dataclass(frozen=True)
+class StartingValues:
+    """Where a currency's money settings start until the person sets their own: units per
+    US dollar, and a typical household electricity price (2025 averages: US EIA, China's
+    tiered tariffs, Eurostat, the UK price cap, Japan). Shown in the settings to change."""
+
+    fx_rate: Decimal
+    electricity_per_kwh: Decimal
+
+
+STARTING_VALUES: dict[str, StartingValues] = {
+    "USD": StartingValues(Decimal(1), Decimal("0.15")),
+    "CNY": StartingValues(Decimal("7.1"), Decimal("0.6")),
+    "EUR": StartingValues(Decimal("0.9"), Decimal("0.28")),
+    "GBP": StartingValues(Decimal("0.77"), Decimal("0.25")),
+    "JPY": StartingValues(Decimal(150), Decimal(31)),
+}
 BASELINE_MODEL_KIND = "model"
 BASELINE_CUSTOM_KIND = "custom"
 DEFAULT_BASELINE_MODEL = "anthropic:claude-sonnet-4-5"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMenu
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.core import paths
@@ -187,3 +187,24 @@ def test_calculator_is_prefilled_from_measured_usage_and_live(
     dialog.fields["requests_per_day"].setText("-1")
     assert dialog.outcome is None
     assert "must not be negative" in dialog.results.text()
+
+
+def test_changing_currency_moves_untouched_money_settings_to_that_currency(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    # 0.15 a kWh is a US price; left as it is, a yuan ledger would count electricity at a
+    # quarter of its cost and overstate the savings.
+    dialog = LedgerSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    currency = dialog.findChild(QComboBox, "ledger_currency")
+    fx = dialog.findChild(QLineEdit, "ledger_fx_rate")
+    electricity = dialog.findChild(QLineEdit, "ledger_electricity_per_kwh")
+    assert electricity.text() == "0.15"
+    currency.setCurrentIndex(currency.findData("CNY"))
+    assert (fx.text(), electricity.text()) == ("7.1", "0.6")
+    fx.setText("7.25")  # the person's own rate is kept from here on
+    currency.setCurrentIndex(currency.findData("EUR"))
+    assert (fx.text(), electricity.text()) == ("7.25", "0.28")
+    with qtbot.waitSignal(ctx.events.settings_changed, timeout=3000):
+        dialog.apply()
+    assert ctx.settings.get(ELECTRICITY_PER_KWH) == Decimal("0.28")

@@ -64,3 +64,12 @@ def test_values_survive_a_restart(settings: Settings, tmp_path: Path) -> None:
         Decimal("7.25"),
         date(2025, 1, 15),
     )
+
+
+def test_every_currency_has_starting_values_and_usd_starts_at_the_defaults() -> None:
+    from app.ledger.settings import CURRENCIES, ELECTRICITY_PER_KWH, STARTING_VALUES
+
+    assert set(STARTING_VALUES) == set(CURRENCIES)
+    assert STARTING_VALUES["USD"].electricity_per_kwh == ELECTRICITY_PER_KWH.default
+    assert STARTING_VALUES["USD"].fx_rate == 1
+    assert all(v.fx_rate > 0 and v.electricity_per_kwh > 0 for v in STARTING_VALUES.values())

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from app.core.i18n import translate
 from app.core.settings import Setting, SettingError
-from app.ledger.settings import ALL_SETTINGS
+from app.ledger.settings import (
+    ALL_SETTINGS,
+    CURRENCY,
+    ELECTRICITY_PER_KWH,
+    FX_RATE,
+    STARTING_VALUES,
+)
 from app.ui.context import AppContext
 
 Editor = QComboBox | QCheckBox | QLineEdit | QSpinBox
@@ -39,6 +45,10 @@ class LedgerSettingsDialog(QDialog):
             editor.setObjectName(setting.key.replace("/", "_"))
             self.editors[setting.key] = editor
             form.addRow(translate("Settings", setting.label), editor)
+        self._currency = str(ctx.settings.get(CURRENCY))
+        currency = self.editors[CURRENCY.key]
+        assert isinstance(currency, QComboBox)
+        currency.currentIndexChanged.connect(lambda _i: self._currency_changed(currency))
         note = QLabel(
             self.tr(
                 "Prices, electricity and hardware are in your currency; the exchange rate "
@@ -60,6 +70,28 @@ class LedgerSettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _currency_changed(self, combo: QComboBox) -> None:
+        """A rate or electricity price still at the old currency's starting value would be
+        wrong in the new one (0.15 a kWh is dollars, not yuan): move it to the new
+        currency's. A value the person typed is theirs and stays."""
+        old, new = STARTING_VALUES[self._currency], STARTING_VALUES[str(combo.currentData())]
+        self._currency = str(combo.currentData())
+        for setting, before, after in (
+            (FX_RATE, old.fx_rate, new.fx_rate),
+            (ELECTRICITY_PER_KWH, old.electricity_per_kwh, new.electricity_per_kwh),
+        ):
+            editor = self.editors[setting.key]
+            assert isinstance(editor, QLineEdit)
+            try:
+                untouched = Decimal(editor.text().strip().replace(",", ".")) in (
+                    before,
+                    setting.default,
+                )
+            except InvalidOperation:
+                untouched = False
+            if untouched:
+                editor.setText(str(after))
 
     def _editor(self, setting: Setting[Any], value: object) -> Editor:
         if setting.choices:
