@@ -140,9 +140,14 @@ def _read_stream(
         streamed.error = exc
     except Exception as exc:  # a bug, not the engine's answer: still keep the text
         log.exception("the reply stream failed unexpectedly")
-        detail = translate("Chat", "Hearth failed while reading the reply: {error}")
-        streamed.error = EngineError(ErrorKind.SERVER, detail.format(error=exc))
+        streamed.error = unexpected_failure(exc)
     return streamed
+
+
+def unexpected_failure(exc: BaseException) -> EngineError:
+    """How a fault in Hearth itself, while a reply was read, is shown on that reply."""
+    detail = translate("Chat", "Hearth failed while reading the reply: {error}")
+    return EngineError(ErrorKind.SERVER, detail.format(error=exc))
 
 
 def run_reply(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.chat.service import EnergyProbe, Pricer, Reply, run_reply
+from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
 from app.core.errors import KnownError
 from app.engines.base import ChatEngine, ChatRequest, EngineError, ErrorKind
 from app.storage import repo
@@ -191,10 +191,7 @@ class StreamController(QObject):
             self._timer.stop()
 
     def _done(self, run: ReplyRun, outcome: Reply | EngineError) -> None:
-        chunk = run.drain()
-        if chunk and run.sink is not None:
-            run.sink(chunk)
-        self._runs.pop(run.conversation_id, None)
+        self._end_run(run)
         if isinstance(outcome, EngineError):
             self._not_sent(run, outcome)
             return
@@ -230,12 +227,15 @@ class StreamController(QObject):
         """The reply's task itself failed (a bug): end the reply as failed, with the text
         that had arrived, rather than leave it "writing…" for ever."""
         log.error("reply task failed", exc_info=exc)
+        self._end_run(run)
+        self._not_sent(run, unexpected_failure(exc))
+
+    def _end_run(self, run: ReplyRun) -> None:
+        """Paint the last text that arrived and forget the run."""
         chunk = run.drain()
         if chunk and run.sink is not None:
             run.sink(chunk)
         self._runs.pop(run.conversation_id, None)
-        detail = self.tr("Hearth failed while reading the reply: {error}").format(error=exc)
-        self._not_sent(run, EngineError(ErrorKind.SERVER, detail))
 
     def _not_sent(self, run: ReplyRun, error: EngineError) -> None:
         """The reply ended without a usage to record: the engine could not even be built
