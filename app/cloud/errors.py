@@ -42,7 +42,7 @@ _STATUS_KINDS = {
 }
 
 
-def _class_names(exc: BaseException) -> set[str]:
+def class_names(exc: BaseException) -> set[str]:
     return {cls.__name__ for cls in type(exc).__mro__}
 
 
@@ -165,7 +165,7 @@ def from_sdk_error(  # noqa: PLR0911 - one early return per family of failure
     ``streaming``: the reply had started, so a lost connection means the stream was cut
     (the openai SDK reports that as ``APIConnectionError`` too).
     """
-    names = _class_names(exc)
+    names = class_names(exc)
     status = getattr(exc, "status_code", None)
     if "APITimeoutError" in names or any(n.endswith("Timeout") for n in names):
         return EngineError(

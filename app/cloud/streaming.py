@@ -1,4 +1,5 @@
-"""Small pieces both cloud engines share: stopping a stream promptly, image types."""
+"""Small pieces both cloud engines share: opening a stream with retries, stopping it
+promptly, image types."""
 
 from __future__ import annotations
 
@@ -8,7 +9,49 @@ import socket
 import threading
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
+
+from app.cloud.errors import class_names, retry_after_seconds
+
+T = TypeVar("T")
+
+RETRY_WAIT_LIMIT_S = 10.0
+"""A longer wait is the person's call: the error says how long, and Retry is one click."""
+_RETRY_STATUSES = frozenset({408, 409, 429})
+
+
+def open_with_retries(
+    open_stream: Callable[[], T], cancel: threading.Event, retries: int
+) -> T | None:
+    """``open_stream()``, tried again after a short wait when that can help (rate limit,
+    overload, a 5xx, a dropped connection). The SDKs' own retries are off: they wait up to
+    a minute a try, silently, and a Stop cannot end their wait. None once stopped."""
+    attempt = 0
+    while True:
+        try:
+            return open_stream()
+        except Exception as exc:
+            wait = retry_wait(exc, attempt)
+            if wait is None or attempt >= retries or wait > RETRY_WAIT_LIMIT_S:
+                raise
+        attempt += 1
+        if cancel.wait(wait):
+            return None
+
+
+def retry_wait(exc: BaseException, attempt: int) -> float | None:
+    """Seconds to wait before trying ``exc``'s request again, or None when trying again
+    cannot help. A timeout is not retried: the person has already waited that long."""
+    names = class_names(exc)
+    status = getattr(exc, "status_code", None)
+    if "APITimeoutError" in names:
+        return None
+    if "APIConnectionError" not in names and not (
+        isinstance(status, int) and (status in _RETRY_STATUSES or status >= 500)
+    ):
+        return None
+    told = retry_after_seconds(getattr(getattr(exc, "response", None), "headers", None))
+    return told if told is not None else min(8.0, 0.5 * 2**attempt)
 
 
 class CloseOnCancel:

@@ -16,7 +16,13 @@ import anthropic
 
 from app.cloud import secret_guard
 from app.cloud.errors import from_sdk_error, stream_cut
-from app.cloud.streaming import CloseOnCancel, base64_text, image_media_type, interrupt
+from app.cloud.streaming import (
+    CloseOnCancel,
+    base64_text,
+    image_media_type,
+    interrupt,
+    open_with_retries,
+)
 from app.engines.base import (
     ChatMessage,
     ChatRequest,
@@ -80,8 +86,10 @@ class AnthropicEngine:
         self._name = display_name
         self._base_url = base_url
         self._preset_models = preset_models
+        self._retries = max_retries
+        # Chats retry in open_with_retries; questions (the model list) fail fast.
         self._client = anthropic.Anthropic(
-            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries
+            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=0
         )
 
     @property
@@ -120,10 +128,13 @@ class AnthropicEngine:
         if system:
             params["system"] = system
         try:
-            manager = self._client.messages.stream(**params)
-            stream = manager.__enter__()
+            stream = open_with_retries(
+                lambda: self._client.messages.stream(**params).__enter__(), cancel, self._retries
+            )
         except Exception as exc:  # noqa: BLE001 - SDK and transport errors are all mapped
             raise self._error(exc, request.model) from None
+        if stream is None:
+            return  # stopped while waiting to try again
         finished = False
         try:
             with CloseOnCancel(cancel, interrupt(stream.response, stream.close)):

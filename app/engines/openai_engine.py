@@ -22,7 +22,13 @@ import openai
 from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
 from app.cloud import secret_guard
 from app.cloud.errors import from_sdk_error, stream_cut
-from app.cloud.streaming import CloseOnCancel, base64_text, image_media_type, interrupt
+from app.cloud.streaming import (
+    CloseOnCancel,
+    base64_text,
+    image_media_type,
+    interrupt,
+    open_with_retries,
+)
 from app.engines.base import (
     ChatMessage,
     ChatRequest,
@@ -84,11 +90,12 @@ class OpenAICompatibleEngine:
         self._base_url = base_url
         self._preset_models = preset_models
         self._lists_models = lists_models
+        self._retries = max_retries
         self._client = openai.OpenAI(
             api_key=api_key or NO_KEY,
             base_url=base_url,
             timeout=timeout,
-            max_retries=max_retries,
+            max_retries=0,  # chats retry in open_with_retries; questions fail fast
             organization=None,
             project=None,
         )
@@ -133,9 +140,13 @@ class OpenAICompatibleEngine:
         if request.max_output_tokens:
             params["max_tokens"] = request.max_output_tokens
         try:
-            stream = self._client.chat.completions.create(**params)
+            stream = open_with_retries(
+                lambda: self._client.chat.completions.create(**params), cancel, self._retries
+            )
         except Exception as exc:  # noqa: BLE001 - SDK and transport errors are all mapped
             raise self._error(exc, request.model) from None
+        if stream is None:
+            return  # stopped while waiting to try again
         finish_reason: str | None = None
         usage: Any = None
         text: list[str] = []

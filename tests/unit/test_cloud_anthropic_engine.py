@@ -196,3 +196,19 @@ def test_is_a_cloud_engine(fake: FakeAnthropic) -> None:
     assert eng.engine_id == "anthropic"
     assert eng.is_local is False
     assert eng.model_details(MODEL).vision
+
+
+def test_overloaded_is_tried_again_then_the_reply_streams(fake: FakeAnthropic) -> None:
+    fake.push(Reply(error=ERRORS["overloaded"]()), Reply(tokens=["Back"]))
+    events = collect(engine(fake, max_retries=2), request())
+    assert [e.text for e in events if isinstance(e, TextDelta)] == ["Back"]
+    assert len(fake.message_requests()) == 2
+
+
+def test_a_long_rate_limit_fails_at_once(fake: FakeAnthropic) -> None:
+    fake.push(Reply(error=rate_limited(42)))
+    started = time.monotonic()
+    error = fails(engine(fake, max_retries=2))
+    assert time.monotonic() - started < 5
+    assert error.kind is ErrorKind.RATE_LIMIT and error.retry_after == 42
+    assert len(fake.message_requests()) == 1

@@ -191,7 +191,37 @@ def test_a_slow_first_token_beyond_the_timeout_is_timeout(fake: FakeOpenAI) -> N
     assert error.kind is ErrorKind.TIMEOUT
 
 
-def test_the_sdk_retries_a_server_error_once_then_succeeds(fake: FakeOpenAI) -> None:
+def test_a_short_rate_limit_is_waited_out_then_the_reply_streams(fake: FakeOpenAI) -> None:
+    fake.push(Reply(error=rate_limited(1)), Reply(tokens=["ok"]))
+    started = time.monotonic()
+    events = collect(engine(fake, max_retries=2), request())
+    assert [e.text for e in events if isinstance(e, TextDelta)] == ["ok"]
+    assert len(fake.chat_requests()) == 2
+    assert time.monotonic() - started >= 1.0  # as long as the server asked
+
+
+def test_a_long_rate_limit_fails_at_once_saying_how_long(fake: FakeOpenAI) -> None:
+    # The SDK would sleep through it silently, twice, and Stop could not end the wait.
+    fake.push(Reply(error=rate_limited(45)))
+    started = time.monotonic()
+    error = fails(engine(fake, max_retries=2))
+    assert time.monotonic() - started < 5
+    assert error.kind is ErrorKind.RATE_LIMIT and error.retry_after == 45
+    assert len(fake.chat_requests()) == 1
+
+
+def test_stop_ends_the_wait_before_a_retry(fake: FakeOpenAI) -> None:
+    fake.push(Reply(error=rate_limited(8)), Reply(tokens=["late"]))
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    events = collect(engine(fake, max_retries=2), request(), cancel)
+    assert time.monotonic() - started < 2
+    assert events == []  # stopped: no text, no error
+    assert len(fake.chat_requests()) == 1
+
+
+def test_a_server_error_is_tried_again_once_then_succeeds(fake: FakeOpenAI) -> None:
     fake.push(Reply(error=ERRORS["server"]()), Reply(tokens=["ok"]))
     events = collect(engine(fake, max_retries=1), request())
     assert [e.text for e in events if isinstance(e, TextDelta)] == ["ok"]
