@@ -15,18 +15,17 @@ from app.ledger.report import MonthReport
 def to_html(report: MonthReport, money: Callable[[Decimal], str] | None = None) -> str:
     fmt = money or (lambda value: format_money(value, report.currency))
     t, c = report.totals, report.counts
-    tr = translate
     totals = [
-        (tr("Ledger", "Local replies"), f"{c.local_replies:,}"),
-        (tr("Ledger", "Cloud replies"), f"{c.cloud_replies:,}"),
-        (tr("Ledger", "Input tokens"), f"{c.input_tokens:,}"),
-        (tr("Ledger", "Output tokens"), f"{c.output_tokens:,}"),
-        (tr("Ledger", "All-cloud baseline"), fmt(t.baseline)),
-        (tr("Ledger", "Cloud spend"), fmt(t.cloud_spend)),
-        (tr("Ledger", "Electricity"), fmt(t.electricity)),
-        (tr("Ledger", "Hardware amortization"), fmt(t.amortization)),
-        (tr("Ledger", "Net saved"), fmt(t.net_saved)),
-        (tr("Ledger", "Cumulative saved"), fmt(report.cumulative_saved)),
+        (translate("Ledger", "Local replies"), f"{c.local_replies:,}"),
+        (translate("Ledger", "Cloud replies"), f"{c.cloud_replies:,}"),
+        (translate("Ledger", "Input tokens"), f"{c.input_tokens:,}"),
+        (translate("Ledger", "Output tokens"), f"{c.output_tokens:,}"),
+        (translate("Ledger", "All-cloud baseline"), fmt(t.baseline)),
+        (translate("Ledger", "Cloud spend"), fmt(t.cloud_spend)),
+        (translate("Ledger", "Electricity"), fmt(t.electricity)),
+        (translate("Ledger", "Hardware amortization"), fmt(t.amortization)),
+        (translate("Ledger", "Net saved"), fmt(t.net_saved)),
+        (translate("Ledger", "Cumulative saved"), fmt(report.cumulative_saved)),
     ]
     rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in totals)
     day_rows = "".join(
@@ -45,20 +44,20 @@ def to_html(report: MonthReport, money: Callable[[Decimal], str] | None = None) 
         f"<li><b>{escape(key)}</b>: {escape(text)}</li>" for key, text in provenance(report).items()
     )
     method = "".join(f"<p>{escape(p)}</p>" for p in how_computed(report))
-    title = tr("Ledger", "Hearth savings report — {month}").format(month=report.month)
+    title = translate("Ledger", "Hearth savings report — {month}").format(month=report.month)
     heads = [
-        tr("Ledger", "Date"),
-        tr("Ledger", "Local"),
-        tr("Ledger", "Cloud"),
-        tr("Ledger", "Baseline"),
-        tr("Ledger", "Real cost"),
-        tr("Ledger", "Saved"),
+        translate("Ledger", "Date"),
+        translate("Ledger", "Local"),
+        translate("Ledger", "Cloud"),
+        translate("Ledger", "Baseline"),
+        translate("Ledger", "Real cost"),
+        translate("Ledger", "Saved"),
     ]
     model_heads = [
-        tr("Ledger", "Provider"),
-        tr("Ledger", "Model"),
-        tr("Ledger", "Replies"),
-        tr("Ledger", "Tokens"),
+        translate("Ledger", "Provider"),
+        translate("Ledger", "Model"),
+        translate("Ledger", "Replies"),
+        translate("Ledger", "Tokens"),
     ]
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{escape(title)}</title>
@@ -68,11 +67,11 @@ td{{text-align:right}}</style></head><body>
 <h1>{escape(title)}</h1>
 <p>{escape(summary(report, fmt))}</p>
 <table>{rows}</table>
-<h2>{escape(tr("Ledger", "Days"))}</h2>
+<h2>{escape(translate("Ledger", "Days"))}</h2>
 <table><tr>{"".join(f"<th>{escape(h)}</th>" for h in heads)}</tr>{day_rows}</table>
-<h2>{escape(tr("Ledger", "Models"))}</h2>
+<h2>{escape(translate("Ledger", "Models"))}</h2>
 <table><tr>{"".join(f"<th>{escape(h)}</th>" for h in model_heads)}</tr>{model_rows}</table>
-<h2>{escape(tr("Ledger", "Where the figures come from"))}</h2><ul>{sources}</ul>
-<h2>{escape(tr("Ledger", "How this is computed"))}</h2>{method}
+<h2>{escape(translate("Ledger", "Where the figures come from"))}</h2><ul>{sources}</ul>
+<h2>{escape(translate("Ledger", "How this is computed"))}</h2>{method}
 </body></html>
 """

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from app.core.i18n import translate
 from app.privacy.scanner import redact
 from app.storage import repo
 from app.storage.records import Conversation, Message
@@ -67,14 +68,16 @@ def escalate_conversation(
     if conversation is None:
         QMessageBox.information(
             parent,
-            parent.tr("Send to cloud"),
-            parent.tr("Start the conversation first; then you can send it to a cloud model."),
+            translate("Chat", "Send to cloud"),
+            translate(
+                "Chat", "Start the conversation first; then you can send it to a cloud model."
+            ),
         )
         return None
     dialog = EscalationDialog(ctx, conversation, list(messages), parent)
 
     def failed(exc: BaseException) -> None:
-        QMessageBox.warning(parent, parent.tr("Send to cloud"), str(exc))
+        QMessageBox.warning(parent, translate("Chat", "Send to cloud"), str(exc))
 
     def finished(result: int) -> None:
         decision = dialog.decision()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from app.cloud.keys import KeyStore
+from app.core.i18n import translate
 from app.core.settings import LOCAL_ONLY
 from app.ui.cloud.keys_dialog import ApiKeysDialog
 from app.ui.context import AppContext
@@ -70,7 +71,7 @@ def install(window: QMainWindow, ctx: AppContext) -> CloudFeature:
     feature = CloudFeature(window, ctx)
     menu = window.findChild(QMenu, "menu_tools")
     if menu is None:
-        menu = window.menuBar().addMenu(window.tr("&Tools"))
+        menu = window.menuBar().addMenu(translate("MainWindow", "&Tools"))
         menu.setObjectName("menu_tools")
     menu.addAction(feature.keys_action)
     menu.addAction(feature.local_only_action)

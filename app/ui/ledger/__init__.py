@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from app.core.i18n import translate
 from app.ui.context import AppContext
 
 
@@ -35,12 +36,12 @@ def install(window: QMainWindow, ctx: AppContext) -> None:
 
     menu = window.findChild(QMenu, "menu_tools")
     if menu is None:
-        menu = window.menuBar().addMenu(window.tr("&Tools"))
+        menu = window.menuBar().addMenu(translate("MainWindow", "&Tools"))
         menu.setObjectName("menu_tools")
     for name, text, slot in (
-        ("action_savings_report", window.tr("Savings report…"), open_report),
-        ("action_break_even", window.tr("Break-even calculator…"), open_calculator),
-        ("action_savings_settings", window.tr("Savings settings…"), open_settings),
+        ("action_savings_report", translate("MainWindow", "Savings report…"), open_report),
+        ("action_break_even", translate("MainWindow", "Break-even calculator…"), open_calculator),
+        ("action_savings_settings", translate("MainWindow", "Savings settings…"), open_settings),
     ):
         action = QAction(text, window)
         action.setObjectName(name)

@@ -12,16 +12,14 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 
+from app.core.i18n import translate
 from app.ledger.report import MonthReport
 from app.ui.theme import is_dark
 
 TOP_MODELS = 5
-
-
-tr = QCoreApplication.translate
 
 
 def _view(chart: QChart, legend: bool = False) -> QChartView:
@@ -39,7 +37,7 @@ def _view(chart: QChart, legend: bool = False) -> QChartView:
 
 
 def daily_savings(report: MonthReport) -> QChartView:
-    bars = QBarSet(tr("LedgerCharts", "Saved"))
+    bars = QBarSet(translate("LedgerCharts", "Saved"))
     categories = []
     for day in report.days:
         bars.append(float(day.amounts.net_saved))
@@ -48,7 +46,9 @@ def daily_savings(report: MonthReport) -> QChartView:
     series.append(bars)
     chart = QChart()
     chart.setTitle(
-        tr("LedgerCharts", "Saved per day ({currency})").replace("{currency}", report.currency)
+        translate("LedgerCharts", "Saved per day ({currency})").replace(
+            "{currency}", report.currency
+        )
     )
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
@@ -65,10 +65,10 @@ def daily_savings(report: MonthReport) -> QChartView:
 
 def local_cloud_share(report: MonthReport) -> QChartView:
     series = QPieSeries()
-    series.append(tr("LedgerCharts", "Local"), report.counts.local_replies)
-    series.append(tr("LedgerCharts", "Cloud"), report.counts.cloud_replies)
+    series.append(translate("LedgerCharts", "Local"), report.counts.local_replies)
+    series.append(translate("LedgerCharts", "Cloud"), report.counts.cloud_replies)
     chart = QChart()
-    chart.setTitle(tr("LedgerCharts", "Replies: local and cloud"))
+    chart.setTitle(translate("LedgerCharts", "Replies: local and cloud"))
     chart.addSeries(series)
     view = _view(chart, legend=True)
     view.setObjectName("chart_share")
@@ -77,7 +77,7 @@ def local_cloud_share(report: MonthReport) -> QChartView:
 
 def top_models(report: MonthReport) -> QChartView:
     top = report.models[:TOP_MODELS]
-    bars = QBarSet(tr("LedgerCharts", "Replies"))
+    bars = QBarSet(translate("LedgerCharts", "Replies"))
     names = []
     for figures in reversed(top):
         bars.append(figures.counts.local_replies + figures.counts.cloud_replies)
@@ -85,7 +85,7 @@ def top_models(report: MonthReport) -> QChartView:
     series = QHorizontalBarSeries()
     series.append(bars)
     chart = QChart()
-    chart.setTitle(tr("LedgerCharts", "Top models by replies"))
+    chart.setTitle(translate("LedgerCharts", "Top models by replies"))
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     axis_y.append(names)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from app.core.i18n import translate
 from app.library.catalog import Catalog, load_catalog
 from app.ui.context import AppContext
 from app.ui.library.dialog import LibraryDialog
@@ -52,7 +53,7 @@ def install(window: QMainWindow, ctx: AppContext) -> LibraryFeature:
     feature = LibraryFeature(window, ctx)
     menu = window.findChild(QMenu, "menu_models")
     if menu is None:
-        menu = window.menuBar().addMenu(window.tr("&Models"))
+        menu = window.menuBar().addMenu(translate("MainWindow", "&Models"))
         menu.setObjectName("menu_models")
     menu.addAction(feature.action)
     return feature
