@@ -86,8 +86,8 @@ def main() -> int:
     install_system_packages()
     install_python_packages()
     failures = 0
-    failures += run(BIN / "ruff", "check", "app", "tests") != 0
-    failures += run(BIN / "ruff", "format", "--check", "app", "tests") != 0
+    failures += run(BIN / "ruff", "check", "app", "tests", "resources") != 0
+    failures += run(BIN / "ruff", "format", "--check", "app", "tests", "resources") != 0
     failures += run(BIN / "mypy") != 0
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
     pytest = [str(BIN / "python"), "-m", "pytest", *sys.argv[1:]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -34,9 +35,11 @@ def log_dir() -> Path:
 
 
 def translations_dir() -> Path | None:
-    """Compiled ``hearth_<locale>.qm`` catalogues, in the source tree or beside the package."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "translations", here.parent / "resources" / "translations"):
+    """Compiled ``hearth_<locale>.qm`` catalogues: in the source tree, or where an install
+    puts ``resources/`` files (``<prefix>/share/hearth``, as for the model catalog)."""
+    source_tree = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    installed = Path(sys.prefix) / "share" / "hearth" / "translations"
+    for candidate in (source_tree, installed):
         if candidate.is_dir():
             return candidate
     return None

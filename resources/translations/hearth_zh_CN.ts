@@ -1,0 +1,2431 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ApiKeysDialog</name>
+    <message>
+        <source>API keys</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source> (local)</source>
+        <translation>（本地）</translation>
+    </message>
+    <message>
+        <source>Paste the key here</source>
+        <translation>在此粘贴密钥</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>保存密钥</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>删除密钥</translation>
+    </message>
+    <message>
+        <source>Stored key:</source>
+        <translation>已存密钥：</translation>
+    </message>
+    <message>
+        <source>New key:</source>
+        <translation>新密钥：</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>基础 URL：</translation>
+    </message>
+    <message>
+        <source>Your price, USD per million tokens (in / out):</source>
+        <translation>你的价格，每百万 token 美元（输入 / 输出）：</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在检查密钥环…</translation>
+    </message>
+    <message>
+        <source>No key stored</source>
+        <translation>未存储密钥</translation>
+    </message>
+    <message>
+        <source>Keyring unavailable</source>
+        <translation>密钥环不可用</translation>
+    </message>
+    <message>
+        <source>Paste a key first.</source>
+        <translation>请先粘贴密钥。</translation>
+    </message>
+    <message>
+        <source>Storing the key in the keyring…</source>
+        <translation>正在把密钥存入密钥环…</translation>
+    </message>
+    <message>
+        <source>Stored {masked}.</source>
+        <translation>已存储 {masked}。</translation>
+    </message>
+    <message>
+        <source>Key deleted.</source>
+        <translation>密钥已删除。</translation>
+    </message>
+    <message>
+        <source>No key stored.</source>
+        <translation>未存储密钥。</translation>
+    </message>
+    <message>
+        <source>Testing the connection to {provider}…</source>
+        <translation>正在测试与 {provider} 的连接…</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请输入一个数字。</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorDialog</name>
+    <message>
+        <source>Break-even calculator</source>
+        <translation>回本计算器</translation>
+    </message>
+    <message>
+        <source>Requests per day</source>
+        <translation>每天请求数</translation>
+    </message>
+    <message>
+        <source>Input tokens per request</source>
+        <translation>每次请求的输入 token</translation>
+    </message>
+    <message>
+        <source>Output tokens per request</source>
+        <translation>每次请求的输出 token</translation>
+    </message>
+    <message>
+        <source>Baseline model (PROVIDER:MODEL)</source>
+        <translation>基准模型（服务商:模型）</translation>
+    </message>
+    <message>
+        <source>…or price per million input tokens</source>
+        <translation>…或每百万输入 token 的价格</translation>
+    </message>
+    <message>
+        <source>…and per million output tokens</source>
+        <translation>…以及每百万输出 token 的价格</translation>
+    </message>
+    <message>
+        <source>…or price per request</source>
+        <translation>…或每次请求的价格</translation>
+    </message>
+    <message>
+        <source>Hardware cost</source>
+        <translation>硬件成本</translation>
+    </message>
+    <message>
+        <source>Power (watts)</source>
+        <translation>功率（瓦）</translation>
+    </message>
+    <message>
+        <source>Hours of use per day</source>
+        <translation>每天使用小时数</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh</source>
+        <translation>每千瓦时电价</translation>
+    </message>
+    <message>
+        <source>Exchange rate (per US dollar)</source>
+        <translation>汇率（每美元）</translation>
+    </message>
+    <message>
+        <source>Days per month</source>
+        <translation>每月天数</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Reading your measured usage…</source>
+        <translation>正在读取你实测的用量…</translation>
+    </message>
+    <message>
+        <source>No local replies in the last 30 days yet: example values.</source>
+        <translation>最近 30 天还没有本地回复：以下为示例值。</translation>
+    </message>
+    <message>
+        <source>Pre-filled from your last %1 days of local replies.</source>
+        <translation>已根据你最近 %1 天的本地回复预先填写。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>never (no monthly saving)</source>
+        <translation>永不（每月没有节省）</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>Cloud cost per month: %1
+Electricity per month: %2
+Net saving per month: %3
+Break-even: %4
+Price: %5</source>
+        <translation>每月云端费用：%1
+每月电费：%2
+每月净节省：%3
+回本：%4
+价格：%5</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogView</name>
+    <message>
+        <source>All uses</source>
+        <translation>全部用途</translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>coding</source>
+        <translation>编程</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <translation>视觉</translation>
+    </message>
+    <message>
+        <source>Everyday chat</source>
+        <translation>日常聊天</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>编程</translation>
+    </message>
+    <message>
+        <source>Images (vision)</source>
+        <translation>图像（视觉）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Good for</source>
+        <translation>适合</translation>
+    </message>
+    <message>
+        <source>On this machine</source>
+        <translation>在本机上</translation>
+    </message>
+    <message>
+        <source>Any model: qwen2.5:7b, hf.co/user/repo, or mirror:port/namespace/model:tag</source>
+        <translation>任意模型：qwen2.5:7b、hf.co/user/repo 或 mirror:port/namespace/model:tag</translation>
+    </message>
+    <message>
+        <source>Sizes from the Ollama library, compiled {date}.</source>
+        <translation>大小取自 Ollama 模型库，整理于 {date}。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>测量中…</translation>
+    </message>
+</context>
+<context>
+    <name>Chat</name>
+    <message>
+        <source>Hearth failed while reading the reply: {error}</source>
+        <translation>Hearth 读取回复时出错：{error}</translation>
+    </message>
+    <message>
+        <source>Send to cloud</source>
+        <translation>发送到云端</translation>
+    </message>
+    <message>
+        <source>Start the conversation first; then you can send it to a cloud model.</source>
+        <translation>请先开始对话；之后就可以把它发送给云端模型。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPanel</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>此对话使用的模型</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>系统提示词…</translation>
+    </message>
+    <message>
+        <source>Send to cloud…</source>
+        <translation>发送到云端…</translation>
+    </message>
+    <message>
+        <source>Return to local</source>
+        <translation>回到本地</translation>
+    </message>
+    <message>
+        <source>☁ This conversation goes to {provider} · {model}. Its replies are billed by the provider.</source>
+        <translation>☁ 此对话发往 {provider} · {model}。其回复由服务商计费。</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) is longer than {model} can read at once ({limit}). Earlier messages will be cut off — consider “Send to cloud…”.</source>
+        <translation>此对话（约 {tokens} 个 token）超出了 {model} 一次能读取的长度（{limit}）。较早的消息会被截掉——可以考虑“发送到云端…”。</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images. Choose a vision model, or “Send to cloud…” to a model that can.</source>
+        <translation>{model} 无法识别图像。请选择视觉模型，或“发送到云端…”交给能识别图像的模型。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择模型。</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows throughout this conversation:</source>
+        <translation>模型在整个对话中遵循的指示：</translation>
+    </message>
+    <message>
+        <source>Attach images</source>
+        <translation>附加图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+Your message is still in the box.</source>
+        <translation>出了点问题：{error}
+你的消息仍在输入框中。</translation>
+    </message>
+    <message>
+        <source>The reply could not be saved: {reason}</source>
+        <translation>无法保存回复：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Cloud</name>
+    <message>
+        <source>The key for {provider} was refused.</source>
+        <translation>{provider} 拒绝了该密钥。</translation>
+    </message>
+    <message>
+        <source>{provider} refused access: this key may not use {model}.</source>
+        <translation>{provider} 拒绝访问：此密钥可能无权使用 {model}。</translation>
+    </message>
+    <message>
+        <source>{provider} does not know the model “{model}”.</source>
+        <translation>{provider} 不认识模型“{model}”。</translation>
+    </message>
+    <message>
+        <source>{provider} is limiting requests. Try again later.</source>
+        <translation>{provider} 正在限制请求。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{provider} had a problem on its side. Try again in a moment.</source>
+        <translation>{provider} 自身出现问题。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{provider} did not answer in time.</source>
+        <translation>{provider} 未能及时响应。</translation>
+    </message>
+    <message>
+        <source>Could not reach {provider} at {url}.</source>
+        <translation>无法连接到位于 {url} 的 {provider}。</translation>
+    </message>
+    <message>
+        <source>The connection to {provider} ended before the reply was complete.</source>
+        <translation>与 {provider} 的连接在回复完成前中断了。</translation>
+    </message>
+    <message>
+        <source>{provider} stopped the reply with an error.</source>
+        <translation>{provider} 因错误停止了回复。</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on, so Hearth will not contact {provider}.</source>
+        <translation>已开启仅本地模式，Hearth 不会联系 {provider}。</translation>
+    </message>
+    <message>
+        <source>{provider} rejected the request.</source>
+        <translation>{provider} 拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>{provider} is limiting requests. Try again in {seconds} seconds.</source>
+        <translation>{provider} 正在限制请求。请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>{provider} is overloaded right now. Try again soon.</source>
+        <translation>{provider} 目前负载过高。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>此模型</translation>
+    </message>
+    <message>
+        <source>{message} The server said: {words}</source>
+        <translation>{message} 服务器返回：{words}</translation>
+    </message>
+    <message>
+        <source>No API key for {provider} is stored yet.</source>
+        <translation>尚未存储 {provider} 的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Choose a model for {provider}.</source>
+        <translation>请为 {provider} 选择一个模型。</translation>
+    </message>
+    <message>
+        <source>Connected to {provider}: {count} models available.</source>
+        <translation>已连接到 {provider}：有 {count} 个模型可用。</translation>
+    </message>
+    <message>
+        <source>Connected to {provider}.</source>
+        <translation>已连接到 {provider}。</translation>
+    </message>
+    <message>
+        <source>“{provider}” is not a provider Hearth knows.</source>
+        <translation>“{provider}”不是 Hearth 认识的服务商。</translation>
+    </message>
+    <message>
+        <source>Known providers: {ids}</source>
+        <translation>已知的服务商：{ids}</translation>
+    </message>
+    <message>
+        <source>{provider} has no base URL yet.</source>
+        <translation>{provider} 还没有基础 URL。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s base URL in Tools → API keys…</source>
+        <translation>请在“工具 → API 密钥…”中填写服务器的基础 URL</translation>
+    </message>
+</context>
+<context>
+    <name>CloudFeature</name>
+    <message>
+        <source>API keys…</source>
+        <translation>API 密钥…</translation>
+    </message>
+    <message>
+        <source>Local-only mode</source>
+        <translation>仅本地模式</translation>
+    </message>
+    <message>
+        <source>Never contact a cloud service, whatever a conversation asks for.</source>
+        <translation>无论对话要求什么，都不联系任何云服务。</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Message — Enter to send, Shift+Enter for a new line</source>
+        <translation>消息——按 Enter 发送，Shift+Enter 换行</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>图像…</translation>
+    </message>
+    <message>
+        <source>Attach an image (vision models)</source>
+        <translation>附加图像（视觉模型）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Attach an image</source>
+        <translation>附加图像</translation>
+    </message>
+    <message>
+        <source>This model cannot see images; choose a vision model to attach one</source>
+        <translation>此模型无法识别图像；请选择视觉模型后再附加</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the reply and keep what arrived</source>
+        <translation>停止回复并保留已收到的内容</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Filter by title</source>
+        <translation>按标题筛选</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>删除对话</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>重命名对话</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>check Ollama, the database and this machine</source>
+        <translation>检查 Ollama、数据库和本机</translation>
+    </message>
+    <message>
+        <source>Show what Hearth sees: its data, Ollama, the GPU, memory and keyring.</source>
+        <translation>显示 Hearth 看到的情况：数据、Ollama、GPU、内存和密钥环。</translation>
+    </message>
+    <message>
+        <source>Ollama server URL (default: OLLAMA_HOST or 127.0.0.1:11434)</source>
+        <translation>Ollama 服务器 URL（默认：OLLAMA_HOST 或 127.0.0.1:11434）</translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>尚未创建</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>schema {found} (this Hearth understands {known})</source>
+        <translation>架构版本 {found}（此 Hearth 支持 {known}）</translation>
+    </message>
+    <message>
+        <source>written by a newer Hearth</source>
+        <translation>由较新版本的 Hearth 写入</translation>
+    </message>
+    <message>
+        <source>unavailable ({error})</source>
+        <translation>不可用（{error}）</translation>
+    </message>
+    <message>
+        <source>no usable keyring: cloud keys cannot be saved</source>
+        <translation>没有可用的密钥环：无法保存云端密钥</translation>
+    </message>
+    <message>
+        <source>insecure (keys would be a plain file)</source>
+        <translation>不安全（密钥会以明文文件保存）</translation>
+    </message>
+    <message>
+        <source>Ollama host</source>
+        <translation>Ollama 主机</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Ollama program</source>
+        <translation>Ollama 程序</translation>
+    </message>
+    <message>
+        <source>running, version {version}</source>
+        <translation>运行中，版本 {version}</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>已安装的模型</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Start it: open the Ollama app or run `ollama serve`. If it runs elsewhere, set OLLAMA_HOST or pass --host.</source>
+        <translation>启动它：打开 Ollama 应用或运行 `ollama serve`。如果它在别处运行，请设置 OLLAMA_HOST 或传入 --host。</translation>
+    </message>
+    <message>
+        <source>Download a model in Hearth&apos;s model library, or run `ollama pull llama3.2`.</source>
+        <translation>在 Hearth 的模型库中下载一个模型，或运行 `ollama pull llama3.2`。</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>密钥环</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadManager</name>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Unexpected problem: {error}</source>
+        <translation>意外问题：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>从列表中移除</translation>
+    </message>
+    <message>
+        <source>No progress — trying again in {seconds:.0f} s (attempt {n})</source>
+        <translation>没有进展——{seconds:.0f} 秒后重试（第 {n} 次）</translation>
+    </message>
+    <message>
+        <source>{speed}/s</source>
+        <translation>{speed}/秒</translation>
+    </message>
+    <message>
+        <source>{done} of {total} · {speed} · {eta} left · {status}</source>
+        <translation>{done} / {total} · {speed} · 剩余 {eta} · {status}</translation>
+    </message>
+    <message>
+        <source>{message} — Resume continues where it stopped.</source>
+        <translation>{message}——“继续”会从中断处接着下载。</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsPanel</name>
+    <message>
+        <source>No downloads.</source>
+        <translation>没有下载任务。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+</context>
+<context>
+    <name>EngineErrors</name>
+    <message>
+        <source>Could not reach the model server.</source>
+        <translation>无法连接到模型服务器。</translation>
+    </message>
+    <message>
+        <source>The model server took too long to answer.</source>
+        <translation>模型服务器响应时间过长。</translation>
+    </message>
+    <message>
+        <source>The API key was refused. Check it under Tools → API keys.</source>
+        <translation>API 密钥被拒绝。请在“工具 → API 密钥”中检查。</translation>
+    </message>
+    <message>
+        <source>This key is not allowed to use that model.</source>
+        <translation>此密钥无权使用该模型。</translation>
+    </message>
+    <message>
+        <source>The model was not found. Pick another model or download this one.</source>
+        <translation>找不到该模型。请选择其他模型，或下载这个模型。</translation>
+    </message>
+    <message>
+        <source>Rate limited. Try again in {seconds} s.</source>
+        <translation>请求受限。请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Rate limited. Wait a moment and try again.</source>
+        <translation>请求受限。请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>The server had a problem (it may be overloaded).</source>
+        <translation>服务器出现问题（可能负载过高）。</translation>
+    </message>
+    <message>
+        <source>The connection dropped before the reply was complete.</source>
+        <translation>回复完成前连接就断开了。</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on: nothing is sent to a cloud service.</source>
+        <translation>已开启仅本地模式：不会向任何云服务发送内容。</translation>
+    </message>
+    <message>
+        <source>The model stopped with an error.</source>
+        <translation>模型因错误而停止。</translation>
+    </message>
+    <message>
+        <source>The request was refused.</source>
+        <translation>请求被拒绝。</translation>
+    </message>
+    <message>
+        <source>Server said:</source>
+        <translation>服务器返回：</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationDialog</name>
+    <message>
+        <source>Send to cloud</source>
+        <translation>发送到云端</translation>
+    </message>
+    <message>
+        <source> (local)</source>
+        <translation>（本地）</translation>
+    </message>
+    <message>
+        <source>Set key…</source>
+        <translation>设置密钥…</translation>
+    </message>
+    <message>
+        <source>Checking for private data…</source>
+        <translation>正在检查隐私数据…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Redact and send</source>
+        <translation>脱敏后发送</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on: Hearth will not contact {provider}.</source>
+        <translation>已开启仅本地模式：Hearth 不会联系 {provider}。</translation>
+    </message>
+    <message>
+        <source>{provider} runs without an API key.</source>
+        <translation>{provider} 无需 API 密钥即可运行。</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在检查密钥环…</translation>
+    </message>
+    <message>
+        <source>Using your stored key for {provider}.</source>
+        <translation>正在使用你为 {provider} 存储的密钥。</translation>
+    </message>
+    <message>
+        <source>No API key for {provider} is stored yet.</source>
+        <translation>尚未存储 {provider} 的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Loading the model list…</source>
+        <translation>正在加载模型列表…</translation>
+    </message>
+    <message>
+        <source>{count} models available.</source>
+        <translation>有 {count} 个模型可用。</translation>
+    </message>
+    <message>
+        <source>Choose a model to see the cost.</source>
+        <translation>选择一个模型以查看费用。</translation>
+    </message>
+    <message>
+        <source>About {tokens} tokens of context. No API cost: it runs on your own server.</source>
+        <translation>上下文约 {tokens} 个 token。无 API 费用：它运行在你自己的服务器上。</translation>
+    </message>
+    <message>
+        <source>About {tokens} tokens of context. {problem}</source>
+        <translation>上下文约 {tokens} 个 token。{problem}</translation>
+    </message>
+    <message>
+        <source>Sending this conversation now: about {tokens} tokens ≈ {cost}. The reply costs {reply} per 1,000 tokens on top.</source>
+        <translation>现在发送此对话：约 {tokens} 个 token ≈ {cost}。回复另按每 1,000 个 token {reply} 计费。</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Message {number}</source>
+        <translation>第 {number} 条消息</translation>
+    </message>
+    <message>
+        <source>No private data found in this conversation.</source>
+        <translation>此对话中未发现隐私数据。</translation>
+    </message>
+    <message>
+        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL].</source>
+        <translation>将发送 {count} 项可能的隐私数据。“脱敏”会把每一项替换为标签，例如 [EMAIL]。</translation>
+    </message>
+</context>
+<context>
+    <name>Fit</name>
+    <message>
+        <source>runs on GPU</source>
+        <translation>在 GPU 上运行</translation>
+    </message>
+    <message>
+        <source>partly on GPU — slower</source>
+        <translation>部分在 GPU 上——较慢</translation>
+    </message>
+    <message>
+        <source>runs on CPU — slow</source>
+        <translation>在 CPU 上运行——很慢</translation>
+    </message>
+    <message>
+        <source>too large for this machine</source>
+        <translation>对本机来说太大</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估计）</translation>
+    </message>
+    <message>
+        <source>Needs about {needed}:</source>
+        <translation>大约需要 {needed}：</translation>
+    </message>
+    <message>
+        <source>  weights {weights}</source>
+        <translation>  权重 {weights}</translation>
+    </message>
+    <message>
+        <source>  KV cache at {context} tokens {kv}{note}</source>
+        <translation>  {context} 个 token 时的 KV 缓存 {kv}{note}</translation>
+    </message>
+    <message>
+        <source>  runtime overhead {overhead}</source>
+        <translation>  运行时开销 {overhead}</translation>
+    </message>
+    <message>
+        <source>GPU memory available: {gpu}</source>
+        <translation>可用 GPU 显存：{gpu}</translation>
+    </message>
+    <message>
+        <source>All memory it may use: {total}</source>
+        <translation>它可使用的全部内存：{total}</translation>
+    </message>
+    <message>
+        <source>About {percent}% of the model fits on the GPU.</source>
+        <translation>模型约有 {percent}% 能放进 GPU。</translation>
+    </message>
+</context>
+<context>
+    <name>Hardware</name>
+    <message>
+        <source>no NVIDIA GPU (NVIDIA driver not found)</source>
+        <translation>没有 NVIDIA GPU（未找到 NVIDIA 驱动）</translation>
+    </message>
+    <message>
+        <source>NVIDIA driver installed but not loaded</source>
+        <translation>已安装 NVIDIA 驱动但未加载</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU could not be read: {reason}</source>
+        <translation>无法读取 NVIDIA GPU：{reason}</translation>
+    </message>
+    <message>
+        <source>no NVIDIA GPU</source>
+        <translation>没有 NVIDIA GPU</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>GPU: {name}, {free} free of {total} VRAM (driver {driver})</source>
+        <translation>GPU：{name}，显存 {total}，空闲 {free}（驱动 {driver}）</translation>
+    </message>
+    <message>
+        <source>GPU: {status}</source>
+        <translation>GPU：{status}</translation>
+    </message>
+    <message>
+        <source>Chip: {chip}, {memory} unified memory</source>
+        <translation>芯片：{chip}，统一内存 {memory}</translation>
+    </message>
+    <message>
+        <source>RAM: {available} available of {total}</source>
+        <translation>内存：共 {total}，可用 {available}</translation>
+    </message>
+    <message>
+        <source>Models folder: {path} ({free} free)</source>
+        <translation>模型文件夹：{path}（空闲 {free}）</translation>
+    </message>
+</context>
+<context>
+    <name>InstalledView</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>下载时间</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Asking Ollama…</source>
+        <translation>正在询问 Ollama…</translation>
+    </message>
+    <message>
+        <source>yes — {vram} on GPU</source>
+        <translation>是——GPU 上 {vram}</translation>
+    </message>
+    <message>
+        <source>{n} models installed.</source>
+        <translation>已安装 {n} 个模型。</translation>
+    </message>
+    <message>
+        <source>No models yet: pick one in the catalog and press Download.</source>
+        <translation>还没有模型：在目录中选一个，然后点“下载”。</translation>
+    </message>
+    <message>
+        <source>{name}: {family} {params} {quant}; context {context} tokens; can do: {caps}</source>
+        <translation>{name}：{family} {params} {quant}；上下文 {context} 个 token；能力：{caps}</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Its files are removed; you can download it again.</source>
+        <translation>删除 {name}？它的文件会被移除；之后可以重新下载。</translation>
+    </message>
+    <message>
+        <source>Deleting {name}…</source>
+        <translation>正在删除 {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>No key was given on standard input.</source>
+        <translation>标准输入中没有提供密钥。</translation>
+    </message>
+    <message>
+        <source>API key for {provider} (input hidden): </source>
+        <translation>{provider} 的 API 密钥（输入不显示）：</translation>
+    </message>
+    <message>
+        <source>Stored the key for {provider} ({masked}) in the keyring.</source>
+        <translation>已把 {provider} 的密钥（{masked}）存入密钥环。</translation>
+    </message>
+    <message>
+        <source>No API keys are stored.</source>
+        <translation>未存储任何 API 密钥。</translation>
+    </message>
+    <message>
+        <source>There is no stored key for {provider}.</source>
+        <translation>没有存储 {provider} 的密钥。</translation>
+    </message>
+    <message>
+        <source>Deleted the key for {provider}.</source>
+        <translation>已删除 {provider} 的密钥。</translation>
+    </message>
+    <message>
+        <source>On macOS the login Keychain is used; make sure you are logged in to a normal desktop session (not only over SSH).</source>
+        <translation>在 macOS 上使用登录钥匙串；请确保你登录的是普通桌面会话（而不只是通过 SSH）。</translation>
+    </message>
+    <message>
+        <source>On Windows the Credential Manager is used; run Hearth from your own Windows account, not a service account.</source>
+        <translation>在 Windows 上使用凭据管理器；请用你自己的 Windows 账户运行 Hearth，而不是服务账户。</translation>
+    </message>
+    <message>
+        <source>On Linux install and unlock a Secret Service keyring, e.g. GNOME Keyring (sudo apt install gnome-keyring) or KWallet, and run Hearth inside your desktop session. Remove keyrings.alt if it is installed: it stores secrets in plain files.</source>
+        <translation>在 Linux 上请安装并解锁一个 Secret Service 密钥环，例如 GNOME Keyring（sudo apt install gnome-keyring）或 KWallet，并在桌面会话中运行 Hearth。如果装有 keyrings.alt，请将其卸载：它把机密存为明文文件。</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available, so Hearth will not store API keys (found: {found}).</source>
+        <translation>没有可用的安全密钥环，因此 Hearth 不会存储 API 密钥（找到的是：{found}）。</translation>
+    </message>
+    <message>
+        <source>The key is empty; nothing was stored.</source>
+        <translation>密钥为空；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>The key contains spaces or line breaks; nothing was stored.</source>
+        <translation>密钥中含有空格或换行；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>Paste exactly the key the provider showed you.</source>
+        <translation>请原样粘贴服务商给你的密钥。</translation>
+    </message>
+    <message>
+        <source>The keyring did not store the key for {provider}.</source>
+        <translation>密钥环未能存储 {provider} 的密钥。</translation>
+    </message>
+    <message>
+        <source>The keyring did not give out the key for {provider}.</source>
+        <translation>密钥环未能取出 {provider} 的密钥。</translation>
+    </message>
+    <message>
+        <source>The keyring did not delete the key for {provider}.</source>
+        <translation>密钥环未能删除 {provider} 的密钥。</translation>
+    </message>
+    <message>
+        <source>Is the keyring unlocked? The keyring said: {reason}</source>
+        <translation>密钥环是否已解锁？密钥环返回：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是数字</translation>
+    </message>
+    <message>
+        <source>break-even calculator for local hardware</source>
+        <translation>本地硬件的回本计算器</translation>
+    </message>
+    <message>
+        <source>Monthly cloud cost against electricity, and the months until the hardware has paid for itself. Prices are in the chosen currency (per million tokens or per request); --fx is units of that currency per US dollar. Unset options come from your savings settings.</source>
+        <translation>每月云端费用与电费的对比，以及硬件回本所需的月数。价格使用所选货币（每百万 token 或每次请求）；--fx 为每美元兑该货币的数额。未指定的选项取自你的节省设置。</translation>
+    </message>
+    <message>
+        <source>--output-price goes with --input-price, not with the others.</source>
+        <translation>--output-price 要与 --input-price 一起使用，不能与其他选项搭配。</translation>
+    </message>
+    <message>
+        <source>Cloud cost per month:       {v}</source>
+        <translation>每月云端费用：     {v}</translation>
+    </message>
+    <message>
+        <source>Electricity per month:      {v}</source>
+        <translation>每月电费：         {v}</translation>
+    </message>
+    <message>
+        <source>Net saving per month:       {v}</source>
+        <translation>每月净节省：       {v}</translation>
+    </message>
+    <message>
+        <source>Break-even:                 never (no monthly saving)</source>
+        <translation>回本：             永不（每月没有节省）</translation>
+    </message>
+    <message>
+        <source>Break-even:                 {m:.1f} months</source>
+        <translation>回本：             {m:.1f} 个月</translation>
+    </message>
+    <message>
+        <source>Price: {source}</source>
+        <translation>价格：{source}</translation>
+    </message>
+    <message>
+        <source>what local AI saved you in a month</source>
+        <translation>本地 AI 一个月为你节省了多少</translation>
+    </message>
+    <message>
+        <source>The monthly savings report: local and cloud replies, the all-cloud baseline, real costs, net and cumulative savings, payback.</source>
+        <translation>月度节省报告：本地与云端回复、全云端基准、实际成本、净节省与累计节省、回本进度。</translation>
+    </message>
+    <message>
+        <source>the month, YYYY-MM (default: this month)</source>
+        <translation>月份，YYYY-MM（默认：本月）</translation>
+    </message>
+    <message>
+        <source>write to this file instead of the screen</source>
+        <translation>写入此文件而不是屏幕</translation>
+    </message>
+    <message>
+        <source>hearth: --format pdf needs --out FILE</source>
+        <translation>hearth：--format pdf 需要 --out 文件</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose another baseline model or enter a custom price.</source>
+        <translation>请选择另一个基准模型，或输入自定义价格。</translation>
+    </message>
+    <message>
+        <source>{provider} {model} at each request&apos;s own date (genai-prices {version})</source>
+        <translation>{provider} {model}，按每次请求当日的价格（genai-prices {version}）</translation>
+    </message>
+    <message>
+        <source>, with the provider&apos;s prompt-cache discount modelled</source>
+        <translation>，并计入服务商的提示词缓存折扣</translation>
+    </message>
+    <message>
+        <source>your custom price: {input} per million input tokens, {output} per million output tokens, {request} per request</source>
+        <translation>你的自定义价格：每百万输入 token {input}，每百万输出 token {output}，每次请求 {request}</translation>
+    </message>
+    <message>
+        <source>Requests per day</source>
+        <translation>每天请求数</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <source>Hardware cost</source>
+        <translation>硬件成本</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>Electricity price</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>{label} must not be negative.</source>
+        <translation>{label} 不能为负数。</translation>
+    </message>
+    <message>
+        <source>Hours per day must be between 0 and 24.</source>
+        <translation>每天小时数必须在 0 到 24 之间。</translation>
+    </message>
+    <message>
+        <source>The exchange rate must be greater than zero.</source>
+        <translation>汇率必须大于零。</translation>
+    </message>
+    <message>
+        <source>Days per month must be between 1 and 31.</source>
+        <translation>每月天数必须在 1 到 31 之间。</translation>
+    </message>
+    <message>
+        <source>your price per request</source>
+        <translation>你的每次请求价格</translation>
+    </message>
+    <message>
+        <source>your prices per million tokens</source>
+        <translation>你的每百万 token 价格</translation>
+    </message>
+    <message>
+        <source>Give the baseline model as PROVIDER:MODEL.</source>
+        <translation>请以 服务商:模型 的形式填写基准模型。</translation>
+    </message>
+    <message>
+        <source>In {month} you had {local} local and {cloud} cloud replies. On the baseline cloud model the same work would have cost {baseline}; you spent {cloud_spend} on cloud replies, {electricity} on electricity and {amortization} on hardware amortization, so you saved {saved}. Saved so far in all: {cumulative}.</source>
+        <translation>{month}，你有 {local} 次本地回复和 {cloud} 次云端回复。若用基准云端模型，同样的工作要花 {baseline}；你在云端回复上花了 {cloud_spend}，电费 {electricity}，硬件摊销 {amortization}，因此节省了 {saved}。累计已节省：{cumulative}。</translation>
+    </message>
+    <message>
+        <source>Enter the hardware cost in Savings settings to see payback.</source>
+        <translation>在“节省设置”中填写硬件成本即可查看回本进度。</translation>
+    </message>
+    <message>
+        <source>Your hardware has paid for itself ({percent}%).</source>
+        <translation>你的硬件已经回本（{percent}%）。</translation>
+    </message>
+    <message>
+        <source>Your hardware is {percent}% paid back; at the recent rate it never will be.</source>
+        <translation>你的硬件已回本 {percent}%；按最近的速度，永远无法回本。</translation>
+    </message>
+    <message>
+        <source>Your hardware is {percent}% paid back; at the recent rate it will be on {date}.</source>
+        <translation>你的硬件已回本 {percent}%；按最近的速度，将于 {date} 回本。</translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation>美元</translation>
+    </message>
+    <message>
+        <source>converted at your rate of {rate} {currency} per US dollar</source>
+        <translation>按你设定的汇率 {rate} {currency}/美元换算</translation>
+    </message>
+    <message>
+        <source>Full context of every request (what a cloud bills each turn), the larger of the server&apos;s count and Hearth&apos;s estimate; {estimated} replies had estimated usage.</source>
+        <translation>每次请求的完整上下文（云端每轮都按此计费），取服务器计数与 Hearth 估算中较大者；有 {estimated} 次回复的用量为估算值。</translation>
+    </message>
+    <message>
+        <source>As reported by the server; {estimated} replies estimated from their text.</source>
+        <translation>按服务器报告；有 {estimated} 次回复根据其文本估算。</translation>
+    </message>
+    <message>
+        <source>Local replies priced at {baseline}; cloud replies as billed.</source>
+        <translation>本地回复按 {baseline} 计价；云端回复按实际账单。</translation>
+    </message>
+    <message>
+        <source>Prompt-cache discount: modelled.</source>
+        <translation>提示词缓存折扣：已计入。</translation>
+    </message>
+    <message>
+        <source>Prompt-cache discount: not modelled.</source>
+        <translation>提示词缓存折扣：未计入。</translation>
+    </message>
+    <message>
+        <source>What each provider&apos;s reported usage cost at the time of the reply; {unpriced} cloud replies had no known price.</source>
+        <translation>各服务商报告的用量在回复当时的费用；有 {unpriced} 次云端回复没有已知价格。</translation>
+    </message>
+    <message>
+        <source>{measured} replies measured with the NVIDIA energy counter or power samples, {estimated} estimated at your configured {watts} W × time; at {price} per kWh.</source>
+        <translation>{measured} 次回复用 NVIDIA 能耗计数器或功率采样实测，{estimated} 次按你设定的 {watts} W × 时间估算；电价每千瓦时 {price}。</translation>
+    </message>
+    <message>
+        <source>Hardware cost {cost} spread evenly over {months} months from {date}.</source>
+        <translation>硬件成本 {cost} 自 {date} 起平均摊到 {months} 个月。</translation>
+    </message>
+    <message>
+        <source>Not included (no amortization period set).</source>
+        <translation>未计入（未设置摊销期）。</translation>
+    </message>
+    <message>
+        <source>Savings before amortization since the purchase date, against the hardware cost; projected at the average of the last 30 days.</source>
+        <translation>自购买日起摊销前的节省与硬件成本相比；按最近 30 天的平均值推算。</translation>
+    </message>
+    <message>
+        <source>All-cloud baseline: every local reply is priced as if the baseline cloud model had answered it. A cloud bills the whole conversation as input on every turn, so the input is the full context Hearth sent, not the smaller count a local server may report after its prompt cache. Prices are genai-prices&apos; at each request&apos;s own time (prices change, long contexts cost more per token). Failed replies are not in the baseline; cloud replies count at what they cost.</source>
+        <translation>全云端基准：每次本地回复都按假如由基准云端模型回答来计价。云端每一轮都把整个对话作为输入计费，所以输入是 Hearth 发送的完整上下文，而不是本地服务器在提示词缓存后可能报告的较小数字。价格取自 genai-prices 在每次请求当时的价格（价格会变，长上下文每 token 更贵）。失败的回复不计入基准；云端回复按实际花费计。</translation>
+    </message>
+    <message>
+        <source>Real cost: cloud replies as billed, plus electricity for local replies (energy measured by the GPU when possible, else your configured watts × the reply&apos;s time, marked as estimated), plus hardware amortization if you set it.</source>
+        <translation>实际成本：云端回复按账单计，加上本地回复的电费（尽可能由 GPU 实测能耗，否则按你设定的功率 × 回复时间，并标为估算），如已设置，再加上硬件摊销。</translation>
+    </message>
+    <message>
+        <source>Saved = baseline − real cost, per reply, per day and per month; the cumulative figure adds every month so far. Payback compares savings before amortization with the hardware cost.</source>
+        <translation>节省 = 基准 − 实际成本，按每次回复、每天和每月计算；累计数字加总至今的每个月。回本进度把摊销前的节省与硬件成本相比较。</translation>
+    </message>
+    <message>
+        <source>Days are counted in the time zone {zone}.</source>
+        <translation>日期按时区 {zone} 计算。</translation>
+    </message>
+    <message>
+        <source>Cloud reply, as billed: {source}</source>
+        <translation>云端回复，按账单：{source}</translation>
+    </message>
+    <message>
+        <source>no known price</source>
+        <translation>无已知价格</translation>
+    </message>
+    <message>
+        <source>{tokens} context tokens and {output} output tokens priced at {baseline}; </source>
+        <translation>{tokens} 个上下文 token 和 {output} 个输出 token，按 {baseline} 计价；</translation>
+    </message>
+    <message>
+        <source>energy estimated from your configured watts.</source>
+        <translation>能耗按你设定的功率估算。</translation>
+    </message>
+    <message>
+        <source>energy measured ({source}).</source>
+        <translation>能耗为实测（{source}）。</translation>
+    </message>
+    <message>
+        <source>Write the month as YYYY-MM, e.g. 2025-03.</source>
+        <translation>请按 YYYY-MM 填写月份，例如 2025-03。</translation>
+    </message>
+    <message>
+        <source>Write the baseline as PROVIDER:MODEL, e.g. {example}.</source>
+        <translation>请按 服务商:模型 填写基准，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, or leave it empty.</source>
+        <translation>请按 YYYY-MM-DD 填写日期，或留空。</translation>
+    </message>
+    <message>
+        <source>Must be between 0 (off) and 600 months.</source>
+        <translation>必须在 0（关闭）到 600 个月之间。</translation>
+    </message>
+    <message>
+        <source>Must be between 1 and 31 days.</source>
+        <translation>必须在 1 到 31 天之间。</translation>
+    </message>
+    <message>
+        <source>Local replies</source>
+        <translation>本地回复</translation>
+    </message>
+    <message>
+        <source>Cloud replies</source>
+        <translation>云端回复</translation>
+    </message>
+    <message>
+        <source>All-cloud baseline</source>
+        <translation>全云端基准</translation>
+    </message>
+    <message>
+        <source>Cloud spend</source>
+        <translation>云端花费</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Hardware amortization</source>
+        <translation>硬件摊销</translation>
+    </message>
+    <message>
+        <source>Net saved</source>
+        <translation>净节省</translation>
+    </message>
+    <message>
+        <source>Cumulative saved</source>
+        <translation>累计节省</translation>
+    </message>
+    <message>
+        <source>Hearth savings report — {month}</source>
+        <translation>Hearth 节省报告——{month}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Real cost</source>
+        <translation>实际成本</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>节省</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF to {path}.</source>
+        <translation>无法把 PDF 写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and you may write to it.</source>
+        <translation>请检查该文件夹是否存在，以及你是否有写入权限。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerCharts</name>
+    <message>
+        <source>Saved</source>
+        <translation>节省</translation>
+    </message>
+    <message>
+        <source>Saved per day ({currency})</source>
+        <translation>每日节省（{currency}）</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>Replies: local and cloud</source>
+        <translation>回复：本地与云端</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Top models by replies</source>
+        <translation>回复最多的模型</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSettingsDialog</name>
+    <message>
+        <source>Savings settings</source>
+        <translation>节省设置</translation>
+    </message>
+    <message>
+        <source>Prices, electricity and hardware are in your currency; the exchange rate converts published US-dollar prices. Hearth never fetches live rates.</source>
+        <translation>价格、电费和硬件都使用你的货币；汇率用于换算以美元公布的价格。Hearth 从不在线获取实时汇率。</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>The model catalog is missing from this installation.</source>
+        <translation>此安装中缺少模型目录。</translation>
+    </message>
+    <message>
+        <source>Reinstall Hearth; you can still download a model by name.</source>
+        <translation>请重新安装 Hearth；你仍可以按名称下载模型。</translation>
+    </message>
+    <message>
+        <source>The model catalog {path} could not be read.</source>
+        <translation>无法读取模型目录 {path}。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a model name Ollama can download.</source>
+        <translation>“{name}”不是 Ollama 可以下载的模型名称。</translation>
+    </message>
+    <message>
+        <source>Use a name like qwen2.5:7b, user/model, or hf.co/user/repo (a mirror host works too: host:port/namespace/model:tag).</source>
+        <translation>请使用类似 qwen2.5:7b、user/model 或 hf.co/user/repo 的名称（也可以用镜像主机：host:port/namespace/model:tag）。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running at {host}.</source>
+        <translation>Ollama 没有在 {host} 运行。</translation>
+    </message>
+    <message>
+        <source>Start Ollama, then try again.</source>
+        <translation>请启动 Ollama，然后重试。</translation>
+    </message>
+    <message>
+        <source>Ollama refused ({name}): {reason}</source>
+        <translation>Ollama 拒绝了（{name}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space for {name}: it needs {needed}, {free} free.</source>
+        <translation>磁盘空间不足，无法下载 {name}：需要 {needed}，可用 {free}。</translation>
+    </message>
+    <message>
+        <source>Free some space (or delete a model you no longer use), or set OLLAMA_MODELS to a larger disk and restart Ollama.</source>
+        <translation>请释放一些空间（或删除不再使用的模型），或把 OLLAMA_MODELS 设到更大的磁盘并重启 Ollama。</translation>
+    </message>
+    <message>
+        <source>The download of {name} stopped making progress and {tries} attempts did not get it going again.</source>
+        <translation>{name} 的下载停滞不前，{tries} 次尝试都未能恢复。</translation>
+    </message>
+    <message>
+        <source>Check the network connection (or try a mirror), then download again: it continues where it stopped. Last problem: {reason}</source>
+        <translation>请检查网络连接（或换用镜像），然后重新下载：会从中断处继续。最后的问题：{reason}</translation>
+    </message>
+    <message>
+        <source>stalled; retrying in {seconds:.0f} s</source>
+        <translation>停滞；{seconds:.0f} 秒后重试</translation>
+    </message>
+    <message>
+        <source>no progress for {seconds:.0f} s</source>
+        <translation>{seconds:.0f} 秒没有进展</translation>
+    </message>
+    <message>
+        <source>the connection closed early</source>
+        <translation>连接过早关闭</translation>
+    </message>
+    <message>
+        <source>Ollama could not download {name}: {reason}</source>
+        <translation>Ollama 无法下载 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Check the name (and the mirror, if you use one). Downloading again continues where it stopped.</source>
+        <translation>请检查名称（如使用镜像，也请检查镜像）。重新下载会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Start Ollama, then download again.</source>
+        <translation>请启动 Ollama，然后重新下载。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <source>Model library</source>
+        <translation>模型库</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFeature</name>
+    <message>
+        <source>Model library…</source>
+        <translation>模型库…</translation>
+    </message>
+</context>
+<context>
+    <name>MachinePanel</name>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>测量中…</translation>
+    </message>
+    <message>
+        <source>Could not measure this machine: {error}</source>
+        <translation>无法测量本机：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Savings report…</source>
+        <translation>节省报告…</translation>
+    </message>
+    <message>
+        <source>Break-even calculator…</source>
+        <translation>回本计算器…</translation>
+    </message>
+    <message>
+        <source>Savings settings…</source>
+        <translation>节省设置…</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>对话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;System prompt…</source>
+        <translation>系统提示词(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Send to &amp;cloud…</source>
+        <translation>发送到云端(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Return to &amp;local</source>
+        <translation>回到本地(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;top reply</source>
+        <translation>停止回复(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh model list</source>
+        <translation>刷新模型列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Hearth</source>
+        <translation>关于 Hearth(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Connecting to Ollama…</source>
+        <translation>正在连接 Ollama…</translation>
+    </message>
+    <message>
+        <source>Ollama {version} · {count} models</source>
+        <translation>Ollama {version} · {count} 个模型</translation>
+    </message>
+    <message>
+        <source>Ollama not installed</source>
+        <translation>未安装 Ollama</translation>
+    </message>
+    <message>
+        <source>Ollama not running</source>
+        <translation>Ollama 未运行</translation>
+    </message>
+    <message>
+        <source>Ollama has no models</source>
+        <translation>Ollama 没有模型</translation>
+    </message>
+    <message>
+        <source>Could not check Ollama: {error}</source>
+        <translation>无法检查 Ollama：{error}</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}” — Undo</source>
+        <translation>已删除“{title}”——撤销</translation>
+    </message>
+    <message>
+        <source>About Hearth</source>
+        <translation>关于 Hearth</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hearth {version}&lt;/b&gt;&lt;p&gt;Chat with local AI, send a conversation to the cloud only when you choose, and see what your hardware saves you.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Hearth {version}&lt;/b&gt;&lt;p&gt;与本地 AI 聊天，只在你选择时把对话发送到云端，并看清你的硬件为你省了多少。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit Hearth?</source>
+        <translation>退出 Hearth？</translation>
+    </message>
+    <message>
+        <source>A model is still downloading. Quit anyway? You can resume it next time.</source>
+        <translation>还有模型正在下载。仍要退出吗？下次可以继续下载。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageWidget</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy this message</source>
+        <translation>复制这条消息</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Ask for this reply again</source>
+        <translation>重新请求这条回复</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Try this reply again</source>
+        <translation>再试一次这条回复</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>writing…</source>
+        <translation>正在书写…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsCommand</name>
+    <message>
+        <source>list installed models and whether they fit</source>
+        <translation>列出已安装的模型及其是否适合本机</translation>
+    </message>
+    <message>
+        <source>List the models Ollama has, with size, date, what is loaded, and how well each runs on this machine.</source>
+        <translation>列出 Ollama 中的模型，包括大小、日期、已加载的模型，以及每个模型在本机上的运行情况。</translation>
+    </message>
+    <message>
+        <source>Ollama server URL</source>
+        <translation>Ollama 服务器 URL</translation>
+    </message>
+    <message>
+        <source>list the recommended models instead</source>
+        <translation>改为列出推荐的模型</translation>
+    </message>
+    <message>
+        <source>with --catalog: only models for this use</source>
+        <translation>与 --catalog 一起使用：只列出适合此用途的模型</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>MODIFIED</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>LOADED</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <source>FIT</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <source>yes, {vram} VRAM</source>
+        <translation>是，显存 {vram}</translation>
+    </message>
+    <message>
+        <source>PARAMETERS</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>DOWNLOAD</source>
+        <translation>下载大小</translation>
+    </message>
+    <message>
+        <source>USES</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Sizes from the Ollama library, compiled {date}.</source>
+        <translation>大小取自 Ollama 模型库，整理于 {date}。</translation>
+    </message>
+    <message>
+        <source>No models installed yet. Try: hearth models --catalog</source>
+        <translation>还没有安装模型。试试：hearth models --catalog</translation>
+    </message>
+</context>
+<context>
+    <name>Ollama</name>
+    <message>
+        <source>Ollama is not running at {host}. Start Ollama, or install it from https://ollama.com/download.</source>
+        <translation>Ollama 没有在 {host} 运行。请启动 Ollama，或从 https://ollama.com/download 安装。</translation>
+    </message>
+    <message>
+        <source>Ollama at {host} did not answer in time.</source>
+        <translation>位于 {host} 的 Ollama 未能及时响应。</translation>
+    </message>
+    <message>
+        <source>The connection to Ollama broke off: {detail}</source>
+        <translation>与 Ollama 的连接中断了：{detail}</translation>
+    </message>
+    <message>
+        <source>Ollama sent a reply Hearth could not read: {detail}</source>
+        <translation>Ollama 发来了 Hearth 无法读取的回复：{detail}</translation>
+    </message>
+    <message>
+        <source>The model {model} is not installed in Ollama ({error}).</source>
+        <translation>Ollama 中没有安装模型 {model}（{error}）。</translation>
+    </message>
+    <message>
+        <source>Ollama ended the reply before it was finished.</source>
+        <translation>Ollama 在回复完成前结束了回复。</translation>
+    </message>
+    <message>
+        <source>Ollama is not installed on this computer.</source>
+        <translation>这台电脑上没有安装 Ollama。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running at {host}.</source>
+        <translation>Ollama 没有在 {host} 运行。</translation>
+    </message>
+    <message>
+        <source>Ollama {version} is running but has no models yet.</source>
+        <translation>Ollama {version} 正在运行，但还没有模型。</translation>
+    </message>
+    <message>
+        <source>Ollama {version} is running with {count} model(s).</source>
+        <translation>Ollama {version} 正在运行，有 {count} 个模型。</translation>
+    </message>
+    <message>
+        <source>Its output is in {path}.</source>
+        <translation>它的输出在 {path}。</translation>
+    </message>
+    <message>
+        <source>Hearth could not start Ollama ({program}).</source>
+        <translation>Hearth 无法启动 Ollama（{program}）。</translation>
+    </message>
+    <message>
+        <source>Ollama stopped right after starting (exit code {code}).</source>
+        <translation>Ollama 启动后立即停止了（退出码 {code}）。</translation>
+    </message>
+    <message>
+        <source>Ollama did not start within {seconds} seconds at {host}.</source>
+        <translation>Ollama 未能在 {seconds} 秒内于 {host} 启动。</translation>
+    </message>
+    <message>
+        <source>Download Ollama from {url}, open the installer, then start Ollama.</source>
+        <translation>从 {url} 下载 Ollama，打开安装程序，然后启动 Ollama。</translation>
+    </message>
+    <message>
+        <source>Install Ollama by running this in a terminal: {command}</source>
+        <translation>在终端中运行以下命令安装 Ollama：{command}</translation>
+    </message>
+</context>
+<context>
+    <name>OllamaPanel</name>
+    <message>
+        <source>Start Ollama</source>
+        <translation>启动 Ollama</translation>
+    </message>
+    <message>
+        <source>Open the model library</source>
+        <translation>打开模型库</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Ollama is not installed</source>
+        <translation>未安装 Ollama</translation>
+    </message>
+    <message>
+        <source>Hearth chats through Ollama, which runs models on your own machine. Install it, then press Retry.</source>
+        <translation>Hearth 通过 Ollama 聊天，Ollama 在你自己的电脑上运行模型。安装后按“重试”。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running</source>
+        <translation>Ollama 未运行</translation>
+    </message>
+    <message>
+        <source>Ollama is installed but nothing answers at {host}.</source>
+        <translation>Ollama 已安装，但 {host} 上没有响应。</translation>
+    </message>
+    <message>
+        <source>No models yet</source>
+        <translation>还没有模型</translation>
+    </message>
+    <message>
+        <source>Ollama is running at {host} but has no models. Download one from the model library, or in a terminal:</source>
+        <translation>Ollama 正在 {host} 运行，但没有模型。请从模型库下载一个，或在终端中运行：</translation>
+    </message>
+    <message>
+        <source>Starting Ollama…</source>
+        <translation>正在启动 Ollama…</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <source>local: no API cost</source>
+        <translation>本地：无 API 费用</translation>
+    </message>
+    <message>
+        <source>your price for {provider}</source>
+        <translation>你为 {provider} 设定的价格</translation>
+    </message>
+    <message>
+        <source>No published price is known for {provider} / {model}.</source>
+        <translation>{provider} / {model} 没有已知的公开价格。</translation>
+    </message>
+    <message>
+        <source>Enter your price per million tokens for {provider} in Settings.</source>
+        <translation>请在设置中填写 {provider} 每百万 token 的价格。</translation>
+    </message>
+    <message>
+        <source>Enter a price per million tokens in Settings.</source>
+        <translation>请在设置中填写每百万 token 的价格。</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>API key or token</source>
+        <translation>API 密钥或令牌</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>居民身份证号</translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation>银行卡号</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>电子邮箱地址</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+</context>
+<context>
+    <name>PullCommand</name>
+    <message>
+        <source>download a model into Ollama</source>
+        <translation>把模型下载到 Ollama</translation>
+    </message>
+    <message>
+        <source>Download a model by name: qwen2.5:7b, user/model, hf.co/user/repo, or host:port/namespace/model:tag for a mirror.</source>
+        <translation>按名称下载模型：qwen2.5:7b、user/model、hf.co/user/repo，或镜像的 host:port/namespace/model:tag。</translation>
+    </message>
+    <message>
+        <source>the model to download</source>
+        <translation>要下载的模型</translation>
+    </message>
+    <message>
+        <source>Ollama server URL</source>
+        <translation>Ollama 服务器 URL</translation>
+    </message>
+    <message>
+        <source>allow a registry without HTTPS (a local mirror)</source>
+        <translation>允许不使用 HTTPS 的仓库（本地镜像）</translation>
+    </message>
+    <message>
+        <source>retry when no progress is made for this long</source>
+        <translation>在这么长时间没有进展时重试</translation>
+    </message>
+    <message>
+        <source>Downloading {name} from {host}</source>
+        <translation>正在从 {host} 下载 {name}</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Stopped. Run “hearth pull {name}” again to continue where it stopped.</source>
+        <translation>已停止。再次运行“hearth pull {name}”即可从中断处继续。</translation>
+    </message>
+    <message>
+        <source>{name} is ready.</source>
+        <translation>{name} 已就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Savings report</source>
+        <translation>节省报告</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How this is computed&lt;/b&gt;</source>
+        <translation>&lt;b&gt;计算方法&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Local replies</source>
+        <translation>本地回复</translation>
+    </message>
+    <message>
+        <source>Cloud replies</source>
+        <translation>云端回复</translation>
+    </message>
+    <message>
+        <source>Tokens (input / output)</source>
+        <translation>Token（输入 / 输出）</translation>
+    </message>
+    <message>
+        <source>All-cloud baseline</source>
+        <translation>全云端基准</translation>
+    </message>
+    <message>
+        <source>Cloud spend</source>
+        <translation>云端花费</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Hardware amortization</source>
+        <translation>硬件摊销</translation>
+    </message>
+    <message>
+        <source>Net saved</source>
+        <translation>净节省</translation>
+    </message>
+    <message>
+        <source>Cumulative saved</source>
+        <translation>累计节省</translation>
+    </message>
+    <message>
+        <source>Payback</source>
+        <translation>回本进度</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>The report could not be computed: %1</source>
+        <translation>无法计算报告：%1</translation>
+    </message>
+    <message>
+        <source>Amounts in %1.</source>
+        <translation>金额单位：%1。</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsTally</name>
+    <message>
+        <source>Saved this month: …</source>
+        <translation>本月节省：…</translation>
+    </message>
+    <message>
+        <source>What local AI saved you this month. Click for the report.</source>
+        <translation>本地 AI 本月为你节省的金额。点击查看报告。</translation>
+    </message>
+    <message>
+        <source>Saved this month: %1</source>
+        <translation>本月节省：%1</translation>
+    </message>
+    <message>
+        <source>Saved this month: unavailable</source>
+        <translation>本月节省：不可用</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Enter a URL that starts with http:// or https://.</source>
+        <translation>请输入以 http:// 或 https:// 开头的 URL。</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>Must be greater than zero.</source>
+        <translation>必须大于零。</translation>
+    </message>
+    <message>
+        <source>“{label}” cannot be set to {value}.</source>
+        <translation>“{label}”不能设为 {value}。</translation>
+    </message>
+    <message>
+        <source>“{label}”: {problem}</source>
+        <translation>“{label}”：{problem}</translation>
+    </message>
+    <message>
+        <source>Could not save settings to {path}: {reason}</source>
+        <translation>无法把设置保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Last open conversation</source>
+        <translation>上次打开的对话</translation>
+    </message>
+    <message>
+        <source>Last used model</source>
+        <translation>上次使用的模型</translation>
+    </message>
+    <message>
+        <source>Window geometry</source>
+        <translation>窗口位置和大小</translation>
+    </message>
+    <message>
+        <source>Sidebar width</source>
+        <translation>侧栏宽度</translation>
+    </message>
+    <message>
+        <source>Local-only mode: never contact a cloud service</source>
+        <translation>仅本地模式：从不联系云服务</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Exchange rate (units of your currency per US dollar)</source>
+        <translation>汇率（每美元兑换你的货币数）</translation>
+    </message>
+    <message>
+        <source>Baseline price</source>
+        <translation>基准价格</translation>
+    </message>
+    <message>
+        <source>Baseline cloud model (PROVIDER:MODEL)</source>
+        <translation>基准云端模型（服务商:模型）</translation>
+    </message>
+    <message>
+        <source>Custom price per million input tokens</source>
+        <translation>自定义每百万输入 token 价格</translation>
+    </message>
+    <message>
+        <source>Custom price per million output tokens</source>
+        <translation>自定义每百万输出 token 价格</translation>
+    </message>
+    <message>
+        <source>Custom price per request</source>
+        <translation>自定义每次请求价格</translation>
+    </message>
+    <message>
+        <source>Model the baseline provider&apos;s prompt-cache discount</source>
+        <translation>计入基准服务商的提示词缓存折扣</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh</source>
+        <translation>每千瓦时电价</translation>
+    </message>
+    <message>
+        <source>Power while generating, in watts (when it cannot be measured)</source>
+        <translation>生成时的功率，单位瓦（无法实测时使用）</translation>
+    </message>
+    <message>
+        <source>Hardware cost</source>
+        <translation>硬件成本</translation>
+    </message>
+    <message>
+        <source>Hardware purchase date</source>
+        <translation>硬件购买日期</translation>
+    </message>
+    <message>
+        <source>Spread the hardware cost over (months, 0 = off)</source>
+        <translation>硬件成本摊销月数（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Days per month (calculator)</source>
+        <translation>每月天数（计算器）</translation>
+    </message>
+    <message>
+        <source>Base URL for Anthropic</source>
+        <translation>Anthropic 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for OpenAI</source>
+        <translation>OpenAI 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for DeepSeek</source>
+        <translation>DeepSeek 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Zhipu GLM (bigmodel.cn)</source>
+        <translation>智谱 GLM（bigmodel.cn）的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Z.ai GLM</source>
+        <translation>Z.ai GLM 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Alibaba Qwen (DashScope)</source>
+        <translation>阿里通义千问（DashScope）的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Volcano Engine Ark (Doubao)</source>
+        <translation>火山引擎方舟（豆包）的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Moonshot Kimi</source>
+        <translation>月之暗面 Kimi 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for OpenRouter</source>
+        <translation>OpenRouter 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Custom (OpenAI-compatible)</source>
+        <translation>自定义（OpenAI 兼容）的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for LM Studio</source>
+        <translation>LM Studio 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for llama.cpp server</source>
+        <translation>llama.cpp 服务器的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Jan</source>
+        <translation>Jan 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for vLLM</source>
+        <translation>vLLM 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for text-generation-webui</source>
+        <translation>text-generation-webui 的基础 URL</translation>
+    </message>
+    <message>
+        <source>Anthropic: your price per million input tokens (USD)</source>
+        <translation>Anthropic：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>OpenAI: your price per million input tokens (USD)</source>
+        <translation>OpenAI：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>DeepSeek: your price per million input tokens (USD)</source>
+        <translation>DeepSeek：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Zhipu GLM (bigmodel.cn): your price per million input tokens (USD)</source>
+        <translation>智谱 GLM（bigmodel.cn）：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Z.ai GLM: your price per million input tokens (USD)</source>
+        <translation>Z.ai GLM：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Alibaba Qwen (DashScope): your price per million input tokens (USD)</source>
+        <translation>阿里通义千问（DashScope）：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Volcano Engine Ark (Doubao): your price per million input tokens (USD)</source>
+        <translation>火山引擎方舟（豆包）：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Moonshot Kimi: your price per million input tokens (USD)</source>
+        <translation>月之暗面 Kimi：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>OpenRouter: your price per million input tokens (USD)</source>
+        <translation>OpenRouter：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Custom (OpenAI-compatible): your price per million input tokens (USD)</source>
+        <translation>自定义（OpenAI 兼容）：你的每百万输入 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Anthropic: your price per million output tokens (USD)</source>
+        <translation>Anthropic：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>OpenAI: your price per million output tokens (USD)</source>
+        <translation>OpenAI：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>DeepSeek: your price per million output tokens (USD)</source>
+        <translation>DeepSeek：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Zhipu GLM (bigmodel.cn): your price per million output tokens (USD)</source>
+        <translation>智谱 GLM（bigmodel.cn）：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Z.ai GLM: your price per million output tokens (USD)</source>
+        <translation>Z.ai GLM：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Alibaba Qwen (DashScope): your price per million output tokens (USD)</source>
+        <translation>阿里通义千问（DashScope）：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Volcano Engine Ark (Doubao): your price per million output tokens (USD)</source>
+        <translation>火山引擎方舟（豆包）：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Moonshot Kimi: your price per million output tokens (USD)</source>
+        <translation>月之暗面 Kimi：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>OpenRouter: your price per million output tokens (USD)</source>
+        <translation>OpenRouter：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Custom (OpenAI-compatible): your price per million output tokens (USD)</source>
+        <translation>自定义（OpenAI 兼容）：你的每百万输出 token 价格（美元）</translation>
+    </message>
+    <message>
+        <source>Last cloud provider</source>
+        <translation>上次使用的云服务商</translation>
+    </message>
+    <message>
+        <source>Last cloud model</source>
+        <translation>上次使用的云端模型</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Your conversation database was damaged and could not be opened. It has been kept at:
+{path}
+Hearth started with a new, empty database.</source>
+        <translation>你的对话数据库已损坏，无法打开。它已保留在：
+{path}
+Hearth 已使用一个新的空数据库启动。</translation>
+    </message>
+    <message>
+        <source>Hearth cannot open its database</source>
+        <translation>Hearth 无法打开它的数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The database at {path} was written by a newer version of Hearth (schema {found}, this version understands {known}).</source>
+        <translation>位于 {path} 的数据库由较新版本的 Hearth 写入（架构版本 {found}，此版本支持 {known}）。</translation>
+    </message>
+    <message>
+        <source>Update Hearth, or set HEARTH_DATA_DIR to use another folder.</source>
+        <translation>请更新 Hearth，或设置 HEARTH_DATA_DIR 以使用另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full or failing.</source>
+        <translation>存放 {path} 的磁盘已满或出现故障。</translation>
+    </message>
+    <message>
+        <source>Free some space; nothing you wrote has been lost.</source>
+        <translation>请释放一些空间；你写的内容都没有丢失。</translation>
+    </message>
+    <message>
+        <source>Hearth cannot write to {path}.</source>
+        <translation>Hearth 无法写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Check the folder&apos;s permissions, or set HEARTH_DATA_DIR.</source>
+        <translation>请检查该文件夹的权限，或设置 HEARTH_DATA_DIR。</translation>
+    </message>
+    <message>
+        <source>The database {path} is locked by another program.</source>
+        <translation>数据库 {path} 被另一个程序锁定。</translation>
+    </message>
+    <message>
+        <source>Close other copies of Hearth and try again.</source>
+        <translation>请关闭其他正在运行的 Hearth 后重试。</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be used.</source>
+        <translation>无法使用数据库 {path}。</translation>
+    </message>
+    <message>
+        <source>Hearth cannot create its data folder {path}.</source>
+        <translation>Hearth 无法创建数据文件夹 {path}。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2431 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>ApiKeysDialog</name>
+    <message>
+        <source>API keys</source>
+        <translation>API 金鑰</translation>
+    </message>
+    <message>
+        <source> (local)</source>
+        <translation>（本地）</translation>
+    </message>
+    <message>
+        <source>Paste the key here</source>
+        <translation>在此貼上金鑰</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>儲存金鑰</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>測試連線</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>刪除金鑰</translation>
+    </message>
+    <message>
+        <source>Stored key:</source>
+        <translation>已存金鑰：</translation>
+    </message>
+    <message>
+        <source>New key:</source>
+        <translation>新金鑰：</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>基礎 URL：</translation>
+    </message>
+    <message>
+        <source>Your price, USD per million tokens (in / out):</source>
+        <translation>你的價格，每百萬 token 美元（輸入 / 輸出）：</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在檢查金鑰環…</translation>
+    </message>
+    <message>
+        <source>No key stored</source>
+        <translation>未儲存金鑰</translation>
+    </message>
+    <message>
+        <source>Keyring unavailable</source>
+        <translation>金鑰環不可用</translation>
+    </message>
+    <message>
+        <source>Paste a key first.</source>
+        <translation>請先貼上金鑰。</translation>
+    </message>
+    <message>
+        <source>Storing the key in the keyring…</source>
+        <translation>正在把金鑰存入金鑰環…</translation>
+    </message>
+    <message>
+        <source>Stored {masked}.</source>
+        <translation>已儲存 {masked}。</translation>
+    </message>
+    <message>
+        <source>Key deleted.</source>
+        <translation>金鑰已刪除。</translation>
+    </message>
+    <message>
+        <source>No key stored.</source>
+        <translation>未儲存金鑰。</translation>
+    </message>
+    <message>
+        <source>Testing the connection to {provider}…</source>
+        <translation>正在測試與 {provider} 的連線…</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>請輸入一個數字。</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorDialog</name>
+    <message>
+        <source>Break-even calculator</source>
+        <translation>回本計算器</translation>
+    </message>
+    <message>
+        <source>Requests per day</source>
+        <translation>每天請求數</translation>
+    </message>
+    <message>
+        <source>Input tokens per request</source>
+        <translation>每次請求的輸入 token</translation>
+    </message>
+    <message>
+        <source>Output tokens per request</source>
+        <translation>每次請求的輸出 token</translation>
+    </message>
+    <message>
+        <source>Baseline model (PROVIDER:MODEL)</source>
+        <translation>基準模型（服務商:模型）</translation>
+    </message>
+    <message>
+        <source>…or price per million input tokens</source>
+        <translation>…或每百萬輸入 token 的價格</translation>
+    </message>
+    <message>
+        <source>…and per million output tokens</source>
+        <translation>…以及每百萬輸出 token 的價格</translation>
+    </message>
+    <message>
+        <source>…or price per request</source>
+        <translation>…或每次請求的價格</translation>
+    </message>
+    <message>
+        <source>Hardware cost</source>
+        <translation>硬體成本</translation>
+    </message>
+    <message>
+        <source>Power (watts)</source>
+        <translation>功率（瓦）</translation>
+    </message>
+    <message>
+        <source>Hours of use per day</source>
+        <translation>每天使用小時數</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh</source>
+        <translation>每千瓦時電價</translation>
+    </message>
+    <message>
+        <source>Exchange rate (per US dollar)</source>
+        <translation>匯率（每美元）</translation>
+    </message>
+    <message>
+        <source>Days per month</source>
+        <translation>每月天數</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>貨幣</translation>
+    </message>
+    <message>
+        <source>Reading your measured usage…</source>
+        <translation>正在讀取你實測的用量…</translation>
+    </message>
+    <message>
+        <source>No local replies in the last 30 days yet: example values.</source>
+        <translation>最近 30 天還沒有本地回覆：以下為示例值。</translation>
+    </message>
+    <message>
+        <source>Pre-filled from your last %1 days of local replies.</source>
+        <translation>已根據你最近 %1 天的本地回覆預先填寫。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>「%1」不是數字。</translation>
+    </message>
+    <message>
+        <source>never (no monthly saving)</source>
+        <translation>永不（每月沒有節省）</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 個月</translation>
+    </message>
+    <message>
+        <source>Cloud cost per month: %1
+Electricity per month: %2
+Net saving per month: %3
+Break-even: %4
+Price: %5</source>
+        <translation>每月雲端費用：%1
+每月電費：%2
+每月淨節省：%3
+回本：%4
+價格：%5</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogView</name>
+    <message>
+        <source>All uses</source>
+        <translation>全部用途</translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>coding</source>
+        <translation>程式設計</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <translation>視覺</translation>
+    </message>
+    <message>
+        <source>Everyday chat</source>
+        <translation>日常聊天</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>程式設計</translation>
+    </message>
+    <message>
+        <source>Images (vision)</source>
+        <translation>影像（視覺）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>Good for</source>
+        <translation>適合</translation>
+    </message>
+    <message>
+        <source>On this machine</source>
+        <translation>在本機上</translation>
+    </message>
+    <message>
+        <source>Any model: qwen2.5:7b, hf.co/user/repo, or mirror:port/namespace/model:tag</source>
+        <translation>任意模型：qwen2.5:7b、hf.co/user/repo 或 mirror:port/namespace/model:tag</translation>
+    </message>
+    <message>
+        <source>Sizes from the Ollama library, compiled {date}.</source>
+        <translation>大小取自 Ollama 模型庫，整理於 {date}。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>顯示：</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>測量中…</translation>
+    </message>
+</context>
+<context>
+    <name>Chat</name>
+    <message>
+        <source>Hearth failed while reading the reply: {error}</source>
+        <translation>Hearth 讀取回復時出錯：{error}</translation>
+    </message>
+    <message>
+        <source>Send to cloud</source>
+        <translation>傳送到雲端</translation>
+    </message>
+    <message>
+        <source>Start the conversation first; then you can send it to a cloud model.</source>
+        <translation>請先開始對話；之後就可以把它傳送給雲端模型。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPanel</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>此對話使用的模型</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>系統提示詞…</translation>
+    </message>
+    <message>
+        <source>Send to cloud…</source>
+        <translation>傳送到雲端…</translation>
+    </message>
+    <message>
+        <source>Return to local</source>
+        <translation>回到本地</translation>
+    </message>
+    <message>
+        <source>☁ This conversation goes to {provider} · {model}. Its replies are billed by the provider.</source>
+        <translation>☁ 此對話發往 {provider} · {model}。其回覆由服務商計費。</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) is longer than {model} can read at once ({limit}). Earlier messages will be cut off — consider “Send to cloud…”.</source>
+        <translation>此對話（約 {tokens} 個 token）超出了 {model} 一次能讀取的長度（{limit}）。較早的訊息會被截掉——可以考慮「傳送到雲端…」。</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images. Choose a vision model, or “Send to cloud…” to a model that can.</source>
+        <translation>{model} 無法識別影像。請選擇視覺模型，或「傳送到雲端…」交給能識別影像的模型。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>請先選擇模型。</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows throughout this conversation:</source>
+        <translation>模型在整個對話中遵循的指示：</translation>
+    </message>
+    <message>
+        <source>Attach images</source>
+        <translation>附加影像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
+        <translation>影像 (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+Your message is still in the box.</source>
+        <translation>出了點問題：{error}
+你的訊息仍在輸入框中。</translation>
+    </message>
+    <message>
+        <source>The reply could not be saved: {reason}</source>
+        <translation>無法儲存回覆：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Cloud</name>
+    <message>
+        <source>The key for {provider} was refused.</source>
+        <translation>{provider} 拒絕了該金鑰。</translation>
+    </message>
+    <message>
+        <source>{provider} refused access: this key may not use {model}.</source>
+        <translation>{provider} 拒絕訪問：此金鑰可能無權使用 {model}。</translation>
+    </message>
+    <message>
+        <source>{provider} does not know the model “{model}”.</source>
+        <translation>{provider} 不認識模型「{model}」。</translation>
+    </message>
+    <message>
+        <source>{provider} is limiting requests. Try again later.</source>
+        <translation>{provider} 正在限制請求。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>{provider} had a problem on its side. Try again in a moment.</source>
+        <translation>{provider} 自身出現問題。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>{provider} did not answer in time.</source>
+        <translation>{provider} 未能及時響應。</translation>
+    </message>
+    <message>
+        <source>Could not reach {provider} at {url}.</source>
+        <translation>無法連線到位於 {url} 的 {provider}。</translation>
+    </message>
+    <message>
+        <source>The connection to {provider} ended before the reply was complete.</source>
+        <translation>與 {provider} 的連線在回覆完成前中斷了。</translation>
+    </message>
+    <message>
+        <source>{provider} stopped the reply with an error.</source>
+        <translation>{provider} 因錯誤停止了回覆。</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on, so Hearth will not contact {provider}.</source>
+        <translation>已開啟僅本地模式，Hearth 不會聯絡 {provider}。</translation>
+    </message>
+    <message>
+        <source>{provider} rejected the request.</source>
+        <translation>{provider} 拒絕了該請求。</translation>
+    </message>
+    <message>
+        <source>{provider} is limiting requests. Try again in {seconds} seconds.</source>
+        <translation>{provider} 正在限制請求。請在 {seconds} 秒後重試。</translation>
+    </message>
+    <message>
+        <source>{provider} is overloaded right now. Try again soon.</source>
+        <translation>{provider} 目前負載過高。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>此模型</translation>
+    </message>
+    <message>
+        <source>{message} The server said: {words}</source>
+        <translation>{message} 伺服器返回：{words}</translation>
+    </message>
+    <message>
+        <source>No API key for {provider} is stored yet.</source>
+        <translation>尚未儲存 {provider} 的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>Choose a model for {provider}.</source>
+        <translation>請為 {provider} 選擇一個模型。</translation>
+    </message>
+    <message>
+        <source>Connected to {provider}: {count} models available.</source>
+        <translation>已連線到 {provider}：有 {count} 個模型可用。</translation>
+    </message>
+    <message>
+        <source>Connected to {provider}.</source>
+        <translation>已連線到 {provider}。</translation>
+    </message>
+    <message>
+        <source>“{provider}” is not a provider Hearth knows.</source>
+        <translation>「{provider}」不是 Hearth 認識的服務商。</translation>
+    </message>
+    <message>
+        <source>Known providers: {ids}</source>
+        <translation>已知的服務商：{ids}</translation>
+    </message>
+    <message>
+        <source>{provider} has no base URL yet.</source>
+        <translation>{provider} 還沒有基礎 URL。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s base URL in Tools → API keys…</source>
+        <translation>請在「工具 → API 金鑰…」中填寫伺服器的基礎 URL</translation>
+    </message>
+</context>
+<context>
+    <name>CloudFeature</name>
+    <message>
+        <source>API keys…</source>
+        <translation>API 金鑰…</translation>
+    </message>
+    <message>
+        <source>Local-only mode</source>
+        <translation>僅本地模式</translation>
+    </message>
+    <message>
+        <source>Never contact a cloud service, whatever a conversation asks for.</source>
+        <translation>無論對話要求什麼，都不聯絡任何雲服務。</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Message — Enter to send, Shift+Enter for a new line</source>
+        <translation>訊息——按 Enter 傳送，Shift+Enter 換行</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>影像…</translation>
+    </message>
+    <message>
+        <source>Attach an image (vision models)</source>
+        <translation>附加影像（視覺模型）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Attach an image</source>
+        <translation>附加影像</translation>
+    </message>
+    <message>
+        <source>This model cannot see images; choose a vision model to attach one</source>
+        <translation>此模型無法識別影像；請選擇視覺模型後再附加</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the reply and keep what arrived</source>
+        <translation>停止回覆並保留已收到的內容</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Filter by title</source>
+        <translation>按標題篩選</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>刪除對話</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>重新命名對話</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>check Ollama, the database and this machine</source>
+        <translation>檢查 Ollama、資料庫和本機</translation>
+    </message>
+    <message>
+        <source>Show what Hearth sees: its data, Ollama, the GPU, memory and keyring.</source>
+        <translation>顯示 Hearth 看到的情況：資料、Ollama、GPU、記憶體和金鑰環。</translation>
+    </message>
+    <message>
+        <source>Ollama server URL (default: OLLAMA_HOST or 127.0.0.1:11434)</source>
+        <translation>Ollama 伺服器 URL（預設：OLLAMA_HOST 或 127.0.0.1:11434）</translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>尚未建立</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>無法讀取（{error}）</translation>
+    </message>
+    <message>
+        <source>schema {found} (this Hearth understands {known})</source>
+        <translation>架構版本 {found}（此 Hearth 支援 {known}）</translation>
+    </message>
+    <message>
+        <source>written by a newer Hearth</source>
+        <translation>由較新版本的 Hearth 寫入</translation>
+    </message>
+    <message>
+        <source>unavailable ({error})</source>
+        <translation>不可用（{error}）</translation>
+    </message>
+    <message>
+        <source>no usable keyring: cloud keys cannot be saved</source>
+        <translation>沒有可用的金鑰環：無法儲存雲端金鑰</translation>
+    </message>
+    <message>
+        <source>insecure (keys would be a plain file)</source>
+        <translation>不安全（金鑰會以明文檔案儲存）</translation>
+    </message>
+    <message>
+        <source>Ollama host</source>
+        <translation>Ollama 主機</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>無法連線</translation>
+    </message>
+    <message>
+        <source>Ollama program</source>
+        <translation>Ollama 程式</translation>
+    </message>
+    <message>
+        <source>running, version {version}</source>
+        <translation>執行中，版本 {version}</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>已安裝的模型</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Start it: open the Ollama app or run `ollama serve`. If it runs elsewhere, set OLLAMA_HOST or pass --host.</source>
+        <translation>啟動它：開啟 Ollama 應用或執行 `ollama serve`。如果它在別處執行，請設定 OLLAMA_HOST 或傳入 --host。</translation>
+    </message>
+    <message>
+        <source>Download a model in Hearth&apos;s model library, or run `ollama pull llama3.2`.</source>
+        <translation>在 Hearth 的模型庫中下載一個模型，或執行 `ollama pull llama3.2`。</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系統</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>資料資料夾</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>金鑰環</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadManager</name>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Unexpected problem: {error}</source>
+        <translation>意外問題：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>從列表中移除</translation>
+    </message>
+    <message>
+        <source>No progress — trying again in {seconds:.0f} s (attempt {n})</source>
+        <translation>沒有進展——{seconds:.0f} 秒後重試（第 {n} 次）</translation>
+    </message>
+    <message>
+        <source>{speed}/s</source>
+        <translation>{speed}/秒</translation>
+    </message>
+    <message>
+        <source>{done} of {total} · {speed} · {eta} left · {status}</source>
+        <translation>{done} / {total} · {speed} · 剩餘 {eta} · {status}</translation>
+    </message>
+    <message>
+        <source>{message} — Resume continues where it stopped.</source>
+        <translation>{message}——「繼續」會從中斷處接著下載。</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsPanel</name>
+    <message>
+        <source>No downloads.</source>
+        <translation>沒有下載任務。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在開始…</translation>
+    </message>
+</context>
+<context>
+    <name>EngineErrors</name>
+    <message>
+        <source>Could not reach the model server.</source>
+        <translation>無法連線到模型伺服器。</translation>
+    </message>
+    <message>
+        <source>The model server took too long to answer.</source>
+        <translation>模型伺服器響應時間過長。</translation>
+    </message>
+    <message>
+        <source>The API key was refused. Check it under Tools → API keys.</source>
+        <translation>API 金鑰被拒絕。請在「工具 → API 金鑰」中檢查。</translation>
+    </message>
+    <message>
+        <source>This key is not allowed to use that model.</source>
+        <translation>此金鑰無權使用該模型。</translation>
+    </message>
+    <message>
+        <source>The model was not found. Pick another model or download this one.</source>
+        <translation>找不到該模型。請選擇其他模型，或下載這個模型。</translation>
+    </message>
+    <message>
+        <source>Rate limited. Try again in {seconds} s.</source>
+        <translation>請求受限。請在 {seconds} 秒後重試。</translation>
+    </message>
+    <message>
+        <source>Rate limited. Wait a moment and try again.</source>
+        <translation>請求受限。請稍等片刻再試。</translation>
+    </message>
+    <message>
+        <source>The server had a problem (it may be overloaded).</source>
+        <translation>伺服器出現問題（可能負載過高）。</translation>
+    </message>
+    <message>
+        <source>The connection dropped before the reply was complete.</source>
+        <translation>回覆完成前連線就斷開了。</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on: nothing is sent to a cloud service.</source>
+        <translation>已開啟僅本地模式：不會向任何雲服務傳送內容。</translation>
+    </message>
+    <message>
+        <source>The model stopped with an error.</source>
+        <translation>模型因錯誤而停止。</translation>
+    </message>
+    <message>
+        <source>The request was refused.</source>
+        <translation>請求被拒絕。</translation>
+    </message>
+    <message>
+        <source>Server said:</source>
+        <translation>伺服器返回：</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationDialog</name>
+    <message>
+        <source>Send to cloud</source>
+        <translation>傳送到雲端</translation>
+    </message>
+    <message>
+        <source> (local)</source>
+        <translation>（本地）</translation>
+    </message>
+    <message>
+        <source>Set key…</source>
+        <translation>設定金鑰…</translation>
+    </message>
+    <message>
+        <source>Checking for private data…</source>
+        <translation>正在檢查隱私資料…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Redact and send</source>
+        <translation>脫敏後傳送</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然傳送</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>服務商：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on: Hearth will not contact {provider}.</source>
+        <translation>已開啟僅本地模式：Hearth 不會聯絡 {provider}。</translation>
+    </message>
+    <message>
+        <source>{provider} runs without an API key.</source>
+        <translation>{provider} 無需 API 金鑰即可執行。</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在檢查金鑰環…</translation>
+    </message>
+    <message>
+        <source>Using your stored key for {provider}.</source>
+        <translation>正在使用你為 {provider} 儲存的金鑰。</translation>
+    </message>
+    <message>
+        <source>No API key for {provider} is stored yet.</source>
+        <translation>尚未儲存 {provider} 的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>Loading the model list…</source>
+        <translation>正在載入模型列表…</translation>
+    </message>
+    <message>
+        <source>{count} models available.</source>
+        <translation>有 {count} 個模型可用。</translation>
+    </message>
+    <message>
+        <source>Choose a model to see the cost.</source>
+        <translation>選擇一個模型以檢視費用。</translation>
+    </message>
+    <message>
+        <source>About {tokens} tokens of context. No API cost: it runs on your own server.</source>
+        <translation>上下文約 {tokens} 個 token。無 API 費用：它執行在你自己的伺服器上。</translation>
+    </message>
+    <message>
+        <source>About {tokens} tokens of context. {problem}</source>
+        <translation>上下文約 {tokens} 個 token。{problem}</translation>
+    </message>
+    <message>
+        <source>Sending this conversation now: about {tokens} tokens ≈ {cost}. The reply costs {reply} per 1,000 tokens on top.</source>
+        <translation>現在傳送此對話：約 {tokens} 個 token ≈ {cost}。回覆另按每 1,000 個 token {reply} 計費。</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>Message {number}</source>
+        <translation>第 {number} 條訊息</translation>
+    </message>
+    <message>
+        <source>No private data found in this conversation.</source>
+        <translation>此對話中未發現隱私資料。</translation>
+    </message>
+    <message>
+        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL].</source>
+        <translation>將傳送 {count} 項可能的隱私資料。「脫敏」會把每一項替換為標籤，例如 [EMAIL]。</translation>
+    </message>
+</context>
+<context>
+    <name>Fit</name>
+    <message>
+        <source>runs on GPU</source>
+        <translation>在 GPU 上執行</translation>
+    </message>
+    <message>
+        <source>partly on GPU — slower</source>
+        <translation>部分在 GPU 上——較慢</translation>
+    </message>
+    <message>
+        <source>runs on CPU — slow</source>
+        <translation>在 CPU 上執行——很慢</translation>
+    </message>
+    <message>
+        <source>too large for this machine</source>
+        <translation>對本機來說太大</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估計）</translation>
+    </message>
+    <message>
+        <source>Needs about {needed}:</source>
+        <translation>大約需要 {needed}：</translation>
+    </message>
+    <message>
+        <source>  weights {weights}</source>
+        <translation>  權重 {weights}</translation>
+    </message>
+    <message>
+        <source>  KV cache at {context} tokens {kv}{note}</source>
+        <translation>  {context} 個 token 時的 KV 快取 {kv}{note}</translation>
+    </message>
+    <message>
+        <source>  runtime overhead {overhead}</source>
+        <translation>  執行時開銷 {overhead}</translation>
+    </message>
+    <message>
+        <source>GPU memory available: {gpu}</source>
+        <translation>可用 GPU 視訊記憶體：{gpu}</translation>
+    </message>
+    <message>
+        <source>All memory it may use: {total}</source>
+        <translation>它可使用的全部記憶體：{total}</translation>
+    </message>
+    <message>
+        <source>About {percent}% of the model fits on the GPU.</source>
+        <translation>模型約有 {percent}% 能放進 GPU。</translation>
+    </message>
+</context>
+<context>
+    <name>Hardware</name>
+    <message>
+        <source>no NVIDIA GPU (NVIDIA driver not found)</source>
+        <translation>沒有 NVIDIA GPU（未找到 NVIDIA 驅動）</translation>
+    </message>
+    <message>
+        <source>NVIDIA driver installed but not loaded</source>
+        <translation>已安裝 NVIDIA 驅動但未載入</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU could not be read: {reason}</source>
+        <translation>無法讀取 NVIDIA GPU：{reason}</translation>
+    </message>
+    <message>
+        <source>no NVIDIA GPU</source>
+        <translation>沒有 NVIDIA GPU</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>GPU: {name}, {free} free of {total} VRAM (driver {driver})</source>
+        <translation>GPU：{name}，視訊記憶體 {total}，空閒 {free}（驅動 {driver}）</translation>
+    </message>
+    <message>
+        <source>GPU: {status}</source>
+        <translation>GPU：{status}</translation>
+    </message>
+    <message>
+        <source>Chip: {chip}, {memory} unified memory</source>
+        <translation>晶片：{chip}，統一記憶體 {memory}</translation>
+    </message>
+    <message>
+        <source>RAM: {available} available of {total}</source>
+        <translation>記憶體：共 {total}，可用 {available}</translation>
+    </message>
+    <message>
+        <source>Models folder: {path} ({free} free)</source>
+        <translation>模型資料夾：{path}（空閒 {free}）</translation>
+    </message>
+</context>
+<context>
+    <name>InstalledView</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>下載時間</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>已載入</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Asking Ollama…</source>
+        <translation>正在詢問 Ollama…</translation>
+    </message>
+    <message>
+        <source>yes — {vram} on GPU</source>
+        <translation>是——GPU 上 {vram}</translation>
+    </message>
+    <message>
+        <source>{n} models installed.</source>
+        <translation>已安裝 {n} 個模型。</translation>
+    </message>
+    <message>
+        <source>No models yet: pick one in the catalog and press Download.</source>
+        <translation>還沒有模型：在目錄中選一個，然後點「下載」。</translation>
+    </message>
+    <message>
+        <source>{name}: {family} {params} {quant}; context {context} tokens; can do: {caps}</source>
+        <translation>{name}：{family} {params} {quant}；上下文 {context} 個 token；能力：{caps}</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>刪除模型</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Its files are removed; you can download it again.</source>
+        <translation>刪除 {name}？它的檔案會被移除；之後可以重新下載。</translation>
+    </message>
+    <message>
+        <source>Deleting {name}…</source>
+        <translation>正在刪除 {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>No key was given on standard input.</source>
+        <translation>標準輸入中沒有提供金鑰。</translation>
+    </message>
+    <message>
+        <source>API key for {provider} (input hidden): </source>
+        <translation>{provider} 的 API 金鑰（輸入不顯示）：</translation>
+    </message>
+    <message>
+        <source>Stored the key for {provider} ({masked}) in the keyring.</source>
+        <translation>已把 {provider} 的金鑰（{masked}）存入金鑰環。</translation>
+    </message>
+    <message>
+        <source>No API keys are stored.</source>
+        <translation>未儲存任何 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>There is no stored key for {provider}.</source>
+        <translation>沒有儲存 {provider} 的金鑰。</translation>
+    </message>
+    <message>
+        <source>Deleted the key for {provider}.</source>
+        <translation>已刪除 {provider} 的金鑰。</translation>
+    </message>
+    <message>
+        <source>On macOS the login Keychain is used; make sure you are logged in to a normal desktop session (not only over SSH).</source>
+        <translation>在 macOS 上使用登入鑰匙串；請確保你登入的是普通桌面會話（而不只是通過 SSH）。</translation>
+    </message>
+    <message>
+        <source>On Windows the Credential Manager is used; run Hearth from your own Windows account, not a service account.</source>
+        <translation>在 Windows 上使用憑據管理器；請用你自己的 Windows 賬戶執行 Hearth，而不是服務賬戶。</translation>
+    </message>
+    <message>
+        <source>On Linux install and unlock a Secret Service keyring, e.g. GNOME Keyring (sudo apt install gnome-keyring) or KWallet, and run Hearth inside your desktop session. Remove keyrings.alt if it is installed: it stores secrets in plain files.</source>
+        <translation>在 Linux 上請安裝並解鎖一個 Secret Service 金鑰環，例如 GNOME Keyring（sudo apt install gnome-keyring）或 KWallet，並在桌面會話中執行 Hearth。如果裝有 keyrings.alt，請將其解除安裝：它把機密存為明文檔案。</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available, so Hearth will not store API keys (found: {found}).</source>
+        <translation>沒有可用的安全金鑰環，因此 Hearth 不會儲存 API 金鑰（找到的是：{found}）。</translation>
+    </message>
+    <message>
+        <source>The key is empty; nothing was stored.</source>
+        <translation>金鑰為空；未儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>The key contains spaces or line breaks; nothing was stored.</source>
+        <translation>金鑰中含有空格或換行；未儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>Paste exactly the key the provider showed you.</source>
+        <translation>請原樣貼上服務商給你的金鑰。</translation>
+    </message>
+    <message>
+        <source>The keyring did not store the key for {provider}.</source>
+        <translation>金鑰環未能儲存 {provider} 的金鑰。</translation>
+    </message>
+    <message>
+        <source>The keyring did not give out the key for {provider}.</source>
+        <translation>金鑰環未能取出 {provider} 的金鑰。</translation>
+    </message>
+    <message>
+        <source>The keyring did not delete the key for {provider}.</source>
+        <translation>金鑰環未能刪除 {provider} 的金鑰。</translation>
+    </message>
+    <message>
+        <source>Is the keyring unlocked? The keyring said: {reason}</source>
+        <translation>金鑰環是否已解鎖？金鑰環返回：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是數字</translation>
+    </message>
+    <message>
+        <source>break-even calculator for local hardware</source>
+        <translation>本地硬體的回本計算器</translation>
+    </message>
+    <message>
+        <source>Monthly cloud cost against electricity, and the months until the hardware has paid for itself. Prices are in the chosen currency (per million tokens or per request); --fx is units of that currency per US dollar. Unset options come from your savings settings.</source>
+        <translation>每月雲端費用與電費的對比，以及硬體回本所需的月數。價格使用所選貨幣（每百萬 token 或每次請求）；--fx 為每美元兌該貨幣的數額。未指定的選項取自你的節省設定。</translation>
+    </message>
+    <message>
+        <source>--output-price goes with --input-price, not with the others.</source>
+        <translation>--output-price 要與 --input-price 一起使用，不能與其他選項搭配。</translation>
+    </message>
+    <message>
+        <source>Cloud cost per month:       {v}</source>
+        <translation>每月雲端費用：     {v}</translation>
+    </message>
+    <message>
+        <source>Electricity per month:      {v}</source>
+        <translation>每月電費：         {v}</translation>
+    </message>
+    <message>
+        <source>Net saving per month:       {v}</source>
+        <translation>每月淨節省：       {v}</translation>
+    </message>
+    <message>
+        <source>Break-even:                 never (no monthly saving)</source>
+        <translation>回本：             永不（每月沒有節省）</translation>
+    </message>
+    <message>
+        <source>Break-even:                 {m:.1f} months</source>
+        <translation>回本：             {m:.1f} 個月</translation>
+    </message>
+    <message>
+        <source>Price: {source}</source>
+        <translation>價格：{source}</translation>
+    </message>
+    <message>
+        <source>what local AI saved you in a month</source>
+        <translation>本地 AI 一個月為你節省了多少</translation>
+    </message>
+    <message>
+        <source>The monthly savings report: local and cloud replies, the all-cloud baseline, real costs, net and cumulative savings, payback.</source>
+        <translation>月度節省報告：本地與雲端回覆、全雲端基準、實際成本、淨節省與累計節省、回本進度。</translation>
+    </message>
+    <message>
+        <source>the month, YYYY-MM (default: this month)</source>
+        <translation>月份，YYYY-MM（預設：本月）</translation>
+    </message>
+    <message>
+        <source>write to this file instead of the screen</source>
+        <translation>寫入此檔案而不是螢幕</translation>
+    </message>
+    <message>
+        <source>hearth: --format pdf needs --out FILE</source>
+        <translation>hearth：--format pdf 需要 --out 檔案</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>無法寫入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose another baseline model or enter a custom price.</source>
+        <translation>請選擇另一個基準模型，或輸入自定義價格。</translation>
+    </message>
+    <message>
+        <source>{provider} {model} at each request&apos;s own date (genai-prices {version})</source>
+        <translation>{provider} {model}，按每次請求當日的價格（genai-prices {version}）</translation>
+    </message>
+    <message>
+        <source>, with the provider&apos;s prompt-cache discount modelled</source>
+        <translation>，並計入服務商的提示詞緩存摺扣</translation>
+    </message>
+    <message>
+        <source>your custom price: {input} per million input tokens, {output} per million output tokens, {request} per request</source>
+        <translation>你的自定義價格：每百萬輸入 token {input}，每百萬輸出 token {output}，每次請求 {request}</translation>
+    </message>
+    <message>
+        <source>Requests per day</source>
+        <translation>每天請求數</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>輸入 token</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>輸出 token</translation>
+    </message>
+    <message>
+        <source>Hardware cost</source>
+        <translation>硬體成本</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>Electricity price</source>
+        <translation>電價</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>{label} must not be negative.</source>
+        <translation>{label} 不能為負數。</translation>
+    </message>
+    <message>
+        <source>Hours per day must be between 0 and 24.</source>
+        <translation>每天小時數必須在 0 到 24 之間。</translation>
+    </message>
+    <message>
+        <source>The exchange rate must be greater than zero.</source>
+        <translation>匯率必須大於零。</translation>
+    </message>
+    <message>
+        <source>Days per month must be between 1 and 31.</source>
+        <translation>每月天數必須在 1 到 31 之間。</translation>
+    </message>
+    <message>
+        <source>your price per request</source>
+        <translation>你的每次請求價格</translation>
+    </message>
+    <message>
+        <source>your prices per million tokens</source>
+        <translation>你的每百萬 token 價格</translation>
+    </message>
+    <message>
+        <source>Give the baseline model as PROVIDER:MODEL.</source>
+        <translation>請以 服務商:模型 的形式填寫基準模型。</translation>
+    </message>
+    <message>
+        <source>In {month} you had {local} local and {cloud} cloud replies. On the baseline cloud model the same work would have cost {baseline}; you spent {cloud_spend} on cloud replies, {electricity} on electricity and {amortization} on hardware amortization, so you saved {saved}. Saved so far in all: {cumulative}.</source>
+        <translation>{month}，你有 {local} 次本地回覆和 {cloud} 次雲端回覆。若用基準雲端模型，同樣的工作要花 {baseline}；你在雲端回覆上花了 {cloud_spend}，電費 {electricity}，硬體攤銷 {amortization}，因此節省了 {saved}。累計已節省：{cumulative}。</translation>
+    </message>
+    <message>
+        <source>Enter the hardware cost in Savings settings to see payback.</source>
+        <translation>在「節省設定」中填寫硬體成本即可查看回本進度。</translation>
+    </message>
+    <message>
+        <source>Your hardware has paid for itself ({percent}%).</source>
+        <translation>你的硬體已經回本（{percent}%）。</translation>
+    </message>
+    <message>
+        <source>Your hardware is {percent}% paid back; at the recent rate it never will be.</source>
+        <translation>你的硬體已回本 {percent}%；按最近的速度，永遠無法回本。</translation>
+    </message>
+    <message>
+        <source>Your hardware is {percent}% paid back; at the recent rate it will be on {date}.</source>
+        <translation>你的硬體已回本 {percent}%；按最近的速度，將於 {date} 回本。</translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation>美元</translation>
+    </message>
+    <message>
+        <source>converted at your rate of {rate} {currency} per US dollar</source>
+        <translation>按你設定的匯率 {rate} {currency}/美元換算</translation>
+    </message>
+    <message>
+        <source>Full context of every request (what a cloud bills each turn), the larger of the server&apos;s count and Hearth&apos;s estimate; {estimated} replies had estimated usage.</source>
+        <translation>每次請求的完整上下文（雲端每輪都按此計費），取伺服器計數與 Hearth 估算中較大者；有 {estimated} 次回覆的用量為估算值。</translation>
+    </message>
+    <message>
+        <source>As reported by the server; {estimated} replies estimated from their text.</source>
+        <translation>按伺服器報告；有 {estimated} 次回覆根據其文本估算。</translation>
+    </message>
+    <message>
+        <source>Local replies priced at {baseline}; cloud replies as billed.</source>
+        <translation>本地回覆按 {baseline} 計價；雲端回覆按實際賬單。</translation>
+    </message>
+    <message>
+        <source>Prompt-cache discount: modelled.</source>
+        <translation>提示詞緩存摺扣：已計入。</translation>
+    </message>
+    <message>
+        <source>Prompt-cache discount: not modelled.</source>
+        <translation>提示詞緩存摺扣：未計入。</translation>
+    </message>
+    <message>
+        <source>What each provider&apos;s reported usage cost at the time of the reply; {unpriced} cloud replies had no known price.</source>
+        <translation>各服務商報告的用量在回覆當時的費用；有 {unpriced} 次雲端回覆沒有已知價格。</translation>
+    </message>
+    <message>
+        <source>{measured} replies measured with the NVIDIA energy counter or power samples, {estimated} estimated at your configured {watts} W × time; at {price} per kWh.</source>
+        <translation>{measured} 次回覆用 NVIDIA 能耗計數器或功率取樣實測，{estimated} 次按你設定的 {watts} W × 時間估算；電價每千瓦時 {price}。</translation>
+    </message>
+    <message>
+        <source>Hardware cost {cost} spread evenly over {months} months from {date}.</source>
+        <translation>硬體成本 {cost} 自 {date} 起平均攤到 {months} 個月。</translation>
+    </message>
+    <message>
+        <source>Not included (no amortization period set).</source>
+        <translation>未計入（未設定攤銷期）。</translation>
+    </message>
+    <message>
+        <source>Savings before amortization since the purchase date, against the hardware cost; projected at the average of the last 30 days.</source>
+        <translation>自購買日起攤銷前的節省與硬體成本相比；按最近 30 天的平均值推算。</translation>
+    </message>
+    <message>
+        <source>All-cloud baseline: every local reply is priced as if the baseline cloud model had answered it. A cloud bills the whole conversation as input on every turn, so the input is the full context Hearth sent, not the smaller count a local server may report after its prompt cache. Prices are genai-prices&apos; at each request&apos;s own time (prices change, long contexts cost more per token). Failed replies are not in the baseline; cloud replies count at what they cost.</source>
+        <translation>全雲端基準：每次本地回覆都按假如由基準雲端模型回答來計價。雲端每一輪都把整個對話作為輸入計費，所以輸入是 Hearth 傳送的完整上下文，而不是本地伺服器在提示詞快取後可能報告的較小數字。價格取自 genai-prices 在每次請求當時的價格（價格會變，長上下文每 token 更貴）。失敗的回覆不計入基準；雲端回覆按實際花費計。</translation>
+    </message>
+    <message>
+        <source>Real cost: cloud replies as billed, plus electricity for local replies (energy measured by the GPU when possible, else your configured watts × the reply&apos;s time, marked as estimated), plus hardware amortization if you set it.</source>
+        <translation>實際成本：雲端回覆按賬單計，加上本地回覆的電費（儘可能由 GPU 實測能耗，否則按你設定的功率 × 回覆時間，並標為估算），如已設定，再加上硬體攤銷。</translation>
+    </message>
+    <message>
+        <source>Saved = baseline − real cost, per reply, per day and per month; the cumulative figure adds every month so far. Payback compares savings before amortization with the hardware cost.</source>
+        <translation>節省 = 基準 − 實際成本，按每次回覆、每天和每月計算；累計數字加總至今的每個月。回本進度把攤銷前的節省與硬體成本相比較。</translation>
+    </message>
+    <message>
+        <source>Days are counted in the time zone {zone}.</source>
+        <translation>日期按時區 {zone} 計算。</translation>
+    </message>
+    <message>
+        <source>Cloud reply, as billed: {source}</source>
+        <translation>雲端回覆，按賬單：{source}</translation>
+    </message>
+    <message>
+        <source>no known price</source>
+        <translation>無已知價格</translation>
+    </message>
+    <message>
+        <source>{tokens} context tokens and {output} output tokens priced at {baseline}; </source>
+        <translation>{tokens} 個上下文 token 和 {output} 個輸出 token，按 {baseline} 計價；</translation>
+    </message>
+    <message>
+        <source>energy estimated from your configured watts.</source>
+        <translation>能耗按你設定的功率估算。</translation>
+    </message>
+    <message>
+        <source>energy measured ({source}).</source>
+        <translation>能耗為實測（{source}）。</translation>
+    </message>
+    <message>
+        <source>Write the month as YYYY-MM, e.g. 2025-03.</source>
+        <translation>請按 YYYY-MM 填寫月份，例如 2025-03。</translation>
+    </message>
+    <message>
+        <source>Write the baseline as PROVIDER:MODEL, e.g. {example}.</source>
+        <translation>請按 服務商:模型 填寫基準，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, or leave it empty.</source>
+        <translation>請按 YYYY-MM-DD 填寫日期，或留空。</translation>
+    </message>
+    <message>
+        <source>Must be between 0 (off) and 600 months.</source>
+        <translation>必須在 0（關閉）到 600 個月之間。</translation>
+    </message>
+    <message>
+        <source>Must be between 1 and 31 days.</source>
+        <translation>必須在 1 到 31 天之間。</translation>
+    </message>
+    <message>
+        <source>Local replies</source>
+        <translation>本地回覆</translation>
+    </message>
+    <message>
+        <source>Cloud replies</source>
+        <translation>雲端回覆</translation>
+    </message>
+    <message>
+        <source>All-cloud baseline</source>
+        <translation>全雲端基準</translation>
+    </message>
+    <message>
+        <source>Cloud spend</source>
+        <translation>雲端花費</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>電費</translation>
+    </message>
+    <message>
+        <source>Hardware amortization</source>
+        <translation>硬體攤銷</translation>
+    </message>
+    <message>
+        <source>Net saved</source>
+        <translation>淨節省</translation>
+    </message>
+    <message>
+        <source>Cumulative saved</source>
+        <translation>累計節省</translation>
+    </message>
+    <message>
+        <source>Hearth savings report — {month}</source>
+        <translation>Hearth 節省報告——{month}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>雲端</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>Real cost</source>
+        <translation>實際成本</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>節省</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服務商</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回覆</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF to {path}.</source>
+        <translation>無法把 PDF 寫入 {path}。</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and you may write to it.</source>
+        <translation>請檢查該資料夾是否存在，以及你是否有寫入許可權。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerCharts</name>
+    <message>
+        <source>Saved</source>
+        <translation>節省</translation>
+    </message>
+    <message>
+        <source>Saved per day ({currency})</source>
+        <translation>每日節省（{currency}）</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>雲端</translation>
+    </message>
+    <message>
+        <source>Replies: local and cloud</source>
+        <translation>回覆：本地與雲端</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回覆</translation>
+    </message>
+    <message>
+        <source>Top models by replies</source>
+        <translation>回覆最多的模型</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSettingsDialog</name>
+    <message>
+        <source>Savings settings</source>
+        <translation>節省設定</translation>
+    </message>
+    <message>
+        <source>Prices, electricity and hardware are in your currency; the exchange rate converts published US-dollar prices. Hearth never fetches live rates.</source>
+        <translation>價格、電費和硬體都使用你的貨幣；匯率用於換算以美元公佈的價格。Hearth 從不線上獲取即時匯率。</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>The model catalog is missing from this installation.</source>
+        <translation>此安裝中缺少模型目錄。</translation>
+    </message>
+    <message>
+        <source>Reinstall Hearth; you can still download a model by name.</source>
+        <translation>請重新安裝 Hearth；你仍可以按名稱下載模型。</translation>
+    </message>
+    <message>
+        <source>The model catalog {path} could not be read.</source>
+        <translation>無法讀取模型目錄 {path}。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a model name Ollama can download.</source>
+        <translation>「{name}」不是 Ollama 可以下載的模型名稱。</translation>
+    </message>
+    <message>
+        <source>Use a name like qwen2.5:7b, user/model, or hf.co/user/repo (a mirror host works too: host:port/namespace/model:tag).</source>
+        <translation>請使用類似 qwen2.5:7b、user/model 或 hf.co/user/repo 的名稱（也可以用映象主機：host:port/namespace/model:tag）。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running at {host}.</source>
+        <translation>Ollama 沒有在 {host} 執行。</translation>
+    </message>
+    <message>
+        <source>Start Ollama, then try again.</source>
+        <translation>請啟動 Ollama，然後重試。</translation>
+    </message>
+    <message>
+        <source>Ollama refused ({name}): {reason}</source>
+        <translation>Ollama 拒絕了（{name}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space for {name}: it needs {needed}, {free} free.</source>
+        <translation>磁碟空間不足，無法下載 {name}：需要 {needed}，可用 {free}。</translation>
+    </message>
+    <message>
+        <source>Free some space (or delete a model you no longer use), or set OLLAMA_MODELS to a larger disk and restart Ollama.</source>
+        <translation>請釋放一些空間（或刪除不再使用的模型），或把 OLLAMA_MODELS 設到更大的磁碟並重啟 Ollama。</translation>
+    </message>
+    <message>
+        <source>The download of {name} stopped making progress and {tries} attempts did not get it going again.</source>
+        <translation>{name} 的下載停滯不前，{tries} 次嘗試都未能恢復。</translation>
+    </message>
+    <message>
+        <source>Check the network connection (or try a mirror), then download again: it continues where it stopped. Last problem: {reason}</source>
+        <translation>請檢查網路連線（或換用映象），然後重新下載：會從中斷處繼續。最後的問題：{reason}</translation>
+    </message>
+    <message>
+        <source>stalled; retrying in {seconds:.0f} s</source>
+        <translation>停滯；{seconds:.0f} 秒後重試</translation>
+    </message>
+    <message>
+        <source>no progress for {seconds:.0f} s</source>
+        <translation>{seconds:.0f} 秒沒有進展</translation>
+    </message>
+    <message>
+        <source>the connection closed early</source>
+        <translation>連線過早關閉</translation>
+    </message>
+    <message>
+        <source>Ollama could not download {name}: {reason}</source>
+        <translation>Ollama 無法下載 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Check the name (and the mirror, if you use one). Downloading again continues where it stopped.</source>
+        <translation>請檢查名稱（如使用映象，也請檢查映象）。重新下載會從中斷處繼續。</translation>
+    </message>
+    <message>
+        <source>Start Ollama, then download again.</source>
+        <translation>請啟動 Ollama，然後重新下載。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <source>Model library</source>
+        <translation>模型庫</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安裝</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFeature</name>
+    <message>
+        <source>Model library…</source>
+        <translation>模型庫…</translation>
+    </message>
+</context>
+<context>
+    <name>MachinePanel</name>
+    <message>
+        <source>This machine</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>測量中…</translation>
+    </message>
+    <message>
+        <source>Could not measure this machine: {error}</source>
+        <translation>無法測量本機：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Savings report…</source>
+        <translation>節省報告…</translation>
+    </message>
+    <message>
+        <source>Break-even calculator…</source>
+        <translation>回本計算器…</translation>
+    </message>
+    <message>
+        <source>Savings settings…</source>
+        <translation>節省設定…</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新對話(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>對話(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重新命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>刪除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;System prompt…</source>
+        <translation>系統提示詞(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Send to &amp;cloud…</source>
+        <translation>傳送到雲端(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Return to &amp;local</source>
+        <translation>回到本地(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;top reply</source>
+        <translation>停止回覆(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh model list</source>
+        <translation>重新整理模型列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>幫助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Hearth</source>
+        <translation>關於 Hearth(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Connecting to Ollama…</source>
+        <translation>正在連線 Ollama…</translation>
+    </message>
+    <message>
+        <source>Ollama {version} · {count} models</source>
+        <translation>Ollama {version} · {count} 個模型</translation>
+    </message>
+    <message>
+        <source>Ollama not installed</source>
+        <translation>未安裝 Ollama</translation>
+    </message>
+    <message>
+        <source>Ollama not running</source>
+        <translation>Ollama 未執行</translation>
+    </message>
+    <message>
+        <source>Ollama has no models</source>
+        <translation>Ollama 沒有模型</translation>
+    </message>
+    <message>
+        <source>Could not check Ollama: {error}</source>
+        <translation>無法檢查 Ollama：{error}</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}” — Undo</source>
+        <translation>已刪除「{title}」——撤銷</translation>
+    </message>
+    <message>
+        <source>About Hearth</source>
+        <translation>關於 Hearth</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hearth {version}&lt;/b&gt;&lt;p&gt;Chat with local AI, send a conversation to the cloud only when you choose, and see what your hardware saves you.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Hearth {version}&lt;/b&gt;&lt;p&gt;與本地 AI 聊天，只在你選擇時把對話傳送到雲端，並看清你的硬體為你省了多少。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit Hearth?</source>
+        <translation>退出 Hearth？</translation>
+    </message>
+    <message>
+        <source>A model is still downloading. Quit anyway? You can resume it next time.</source>
+        <translation>還有模型正在下載。仍要退出嗎？下次可以繼續下載。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageWidget</name>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy this message</source>
+        <translation>複製這條訊息</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Ask for this reply again</source>
+        <translation>重新請求這條回覆</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Try this reply again</source>
+        <translation>再試一次這條回覆</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>writing…</source>
+        <translation>正在書寫…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsCommand</name>
+    <message>
+        <source>list installed models and whether they fit</source>
+        <translation>列出已安裝的模型及其是否適合本機</translation>
+    </message>
+    <message>
+        <source>List the models Ollama has, with size, date, what is loaded, and how well each runs on this machine.</source>
+        <translation>列出 Ollama 中的模型，包括大小、日期、已載入的模型，以及每個模型在本機上的執行情況。</translation>
+    </message>
+    <message>
+        <source>Ollama server URL</source>
+        <translation>Ollama 伺服器 URL</translation>
+    </message>
+    <message>
+        <source>list the recommended models instead</source>
+        <translation>改為列出推薦的模型</translation>
+    </message>
+    <message>
+        <source>with --catalog: only models for this use</source>
+        <translation>與 --catalog 一起使用：只列出適合此用途的模型</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>MODIFIED</source>
+        <translation>修改時間</translation>
+    </message>
+    <message>
+        <source>LOADED</source>
+        <translation>已載入</translation>
+    </message>
+    <message>
+        <source>FIT</source>
+        <translation>適配</translation>
+    </message>
+    <message>
+        <source>yes, {vram} VRAM</source>
+        <translation>是，視訊記憶體 {vram}</translation>
+    </message>
+    <message>
+        <source>PARAMETERS</source>
+        <translation>引數</translation>
+    </message>
+    <message>
+        <source>DOWNLOAD</source>
+        <translation>下載大小</translation>
+    </message>
+    <message>
+        <source>USES</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Sizes from the Ollama library, compiled {date}.</source>
+        <translation>大小取自 Ollama 模型庫，整理於 {date}。</translation>
+    </message>
+    <message>
+        <source>No models installed yet. Try: hearth models --catalog</source>
+        <translation>還沒有安裝模型。試試：hearth models --catalog</translation>
+    </message>
+</context>
+<context>
+    <name>Ollama</name>
+    <message>
+        <source>Ollama is not running at {host}. Start Ollama, or install it from https://ollama.com/download.</source>
+        <translation>Ollama 沒有在 {host} 執行。請啟動 Ollama，或從 https://ollama.com/download 安裝。</translation>
+    </message>
+    <message>
+        <source>Ollama at {host} did not answer in time.</source>
+        <translation>位於 {host} 的 Ollama 未能及時響應。</translation>
+    </message>
+    <message>
+        <source>The connection to Ollama broke off: {detail}</source>
+        <translation>與 Ollama 的連線中斷了：{detail}</translation>
+    </message>
+    <message>
+        <source>Ollama sent a reply Hearth could not read: {detail}</source>
+        <translation>Ollama 發來了 Hearth 無法讀取的回覆：{detail}</translation>
+    </message>
+    <message>
+        <source>The model {model} is not installed in Ollama ({error}).</source>
+        <translation>Ollama 中沒有安裝模型 {model}（{error}）。</translation>
+    </message>
+    <message>
+        <source>Ollama ended the reply before it was finished.</source>
+        <translation>Ollama 在回覆完成前結束了回覆。</translation>
+    </message>
+    <message>
+        <source>Ollama is not installed on this computer.</source>
+        <translation>這臺電腦上沒有安裝 Ollama。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running at {host}.</source>
+        <translation>Ollama 沒有在 {host} 執行。</translation>
+    </message>
+    <message>
+        <source>Ollama {version} is running but has no models yet.</source>
+        <translation>Ollama {version} 正在執行，但還沒有模型。</translation>
+    </message>
+    <message>
+        <source>Ollama {version} is running with {count} model(s).</source>
+        <translation>Ollama {version} 正在執行，有 {count} 個模型。</translation>
+    </message>
+    <message>
+        <source>Its output is in {path}.</source>
+        <translation>它的輸出在 {path}。</translation>
+    </message>
+    <message>
+        <source>Hearth could not start Ollama ({program}).</source>
+        <translation>Hearth 無法啟動 Ollama（{program}）。</translation>
+    </message>
+    <message>
+        <source>Ollama stopped right after starting (exit code {code}).</source>
+        <translation>Ollama 啟動後立即停止了（退出碼 {code}）。</translation>
+    </message>
+    <message>
+        <source>Ollama did not start within {seconds} seconds at {host}.</source>
+        <translation>Ollama 未能在 {seconds} 秒內於 {host} 啟動。</translation>
+    </message>
+    <message>
+        <source>Download Ollama from {url}, open the installer, then start Ollama.</source>
+        <translation>從 {url} 下載 Ollama，開啟安裝程式，然後啟動 Ollama。</translation>
+    </message>
+    <message>
+        <source>Install Ollama by running this in a terminal: {command}</source>
+        <translation>在終端中執行以下命令安裝 Ollama：{command}</translation>
+    </message>
+</context>
+<context>
+    <name>OllamaPanel</name>
+    <message>
+        <source>Start Ollama</source>
+        <translation>啟動 Ollama</translation>
+    </message>
+    <message>
+        <source>Open the model library</source>
+        <translation>開啟模型庫</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Ollama is not installed</source>
+        <translation>未安裝 Ollama</translation>
+    </message>
+    <message>
+        <source>Hearth chats through Ollama, which runs models on your own machine. Install it, then press Retry.</source>
+        <translation>Hearth 通過 Ollama 聊天，Ollama 在你自己的電腦上執行模型。安裝後按「重試」。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running</source>
+        <translation>Ollama 未執行</translation>
+    </message>
+    <message>
+        <source>Ollama is installed but nothing answers at {host}.</source>
+        <translation>Ollama 已安裝，但 {host} 上沒有響應。</translation>
+    </message>
+    <message>
+        <source>No models yet</source>
+        <translation>還沒有模型</translation>
+    </message>
+    <message>
+        <source>Ollama is running at {host} but has no models. Download one from the model library, or in a terminal:</source>
+        <translation>Ollama 正在 {host} 執行，但沒有模型。請從模型庫下載一個，或在終端中執行：</translation>
+    </message>
+    <message>
+        <source>Starting Ollama…</source>
+        <translation>正在啟動 Ollama…</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <source>local: no API cost</source>
+        <translation>本地：無 API 費用</translation>
+    </message>
+    <message>
+        <source>your price for {provider}</source>
+        <translation>你為 {provider} 設定的價格</translation>
+    </message>
+    <message>
+        <source>No published price is known for {provider} / {model}.</source>
+        <translation>{provider} / {model} 沒有已知的公開價格。</translation>
+    </message>
+    <message>
+        <source>Enter your price per million tokens for {provider} in Settings.</source>
+        <translation>請在設定中填寫 {provider} 每百萬 token 的價格。</translation>
+    </message>
+    <message>
+        <source>Enter a price per million tokens in Settings.</source>
+        <translation>請在設定中填寫每百萬 token 的價格。</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <source>Private key</source>
+        <translation>私鑰</translation>
+    </message>
+    <message>
+        <source>API key or token</source>
+        <translation>API 金鑰或令牌</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>居民身份證號</translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation>銀行卡號</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>電子郵箱地址</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>電話號碼</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+</context>
+<context>
+    <name>PullCommand</name>
+    <message>
+        <source>download a model into Ollama</source>
+        <translation>把模型下載到 Ollama</translation>
+    </message>
+    <message>
+        <source>Download a model by name: qwen2.5:7b, user/model, hf.co/user/repo, or host:port/namespace/model:tag for a mirror.</source>
+        <translation>按名稱下載模型：qwen2.5:7b、user/model、hf.co/user/repo，或映象的 host:port/namespace/model:tag。</translation>
+    </message>
+    <message>
+        <source>the model to download</source>
+        <translation>要下載的模型</translation>
+    </message>
+    <message>
+        <source>Ollama server URL</source>
+        <translation>Ollama 伺服器 URL</translation>
+    </message>
+    <message>
+        <source>allow a registry without HTTPS (a local mirror)</source>
+        <translation>允許不使用 HTTPS 的倉庫（本地映象）</translation>
+    </message>
+    <message>
+        <source>retry when no progress is made for this long</source>
+        <translation>在這麼長時間沒有進展時重試</translation>
+    </message>
+    <message>
+        <source>Downloading {name} from {host}</source>
+        <translation>正在從 {host} 下載 {name}</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Stopped. Run “hearth pull {name}” again to continue where it stopped.</source>
+        <translation>已停止。再次執行「hearth pull {name}」即可從中斷處繼續。</translation>
+    </message>
+    <message>
+        <source>{name} is ready.</source>
+        <translation>{name} 已就緒。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Savings report</source>
+        <translation>節省報告</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>匯出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>匯出 HTML…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How this is computed&lt;/b&gt;</source>
+        <translation>&lt;b&gt;計算方法&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Local replies</source>
+        <translation>本地回覆</translation>
+    </message>
+    <message>
+        <source>Cloud replies</source>
+        <translation>雲端回覆</translation>
+    </message>
+    <message>
+        <source>Tokens (input / output)</source>
+        <translation>Token（輸入 / 輸出）</translation>
+    </message>
+    <message>
+        <source>All-cloud baseline</source>
+        <translation>全雲端基準</translation>
+    </message>
+    <message>
+        <source>Cloud spend</source>
+        <translation>雲端花費</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>電費</translation>
+    </message>
+    <message>
+        <source>Hardware amortization</source>
+        <translation>硬體攤銷</translation>
+    </message>
+    <message>
+        <source>Net saved</source>
+        <translation>淨節省</translation>
+    </message>
+    <message>
+        <source>Cumulative saved</source>
+        <translation>累計節省</translation>
+    </message>
+    <message>
+        <source>Payback</source>
+        <translation>回本進度</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>計算中…</translation>
+    </message>
+    <message>
+        <source>The report could not be computed: %1</source>
+        <translation>無法計算報告：%1</translation>
+    </message>
+    <message>
+        <source>Amounts in %1.</source>
+        <translation>金額單位：%1。</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>匯出報告</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已儲存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsTally</name>
+    <message>
+        <source>Saved this month: …</source>
+        <translation>本月節省：…</translation>
+    </message>
+    <message>
+        <source>What local AI saved you this month. Click for the report.</source>
+        <translation>本地 AI 本月為你節省的金額。點選檢視報告。</translation>
+    </message>
+    <message>
+        <source>Saved this month: %1</source>
+        <translation>本月節省：%1</translation>
+    </message>
+    <message>
+        <source>Saved this month: unavailable</source>
+        <translation>本月節省：不可用</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Enter a URL that starts with http:// or https://.</source>
+        <translation>請輸入以 http:// 或 https:// 開頭的 URL。</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>不能為負數。</translation>
+    </message>
+    <message>
+        <source>Must be greater than zero.</source>
+        <translation>必須大於零。</translation>
+    </message>
+    <message>
+        <source>“{label}” cannot be set to {value}.</source>
+        <translation>「{label}」不能設為 {value}。</translation>
+    </message>
+    <message>
+        <source>“{label}”: {problem}</source>
+        <translation>「{label}」：{problem}</translation>
+    </message>
+    <message>
+        <source>Could not save settings to {path}: {reason}</source>
+        <translation>無法把設定儲存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Last open conversation</source>
+        <translation>上次開啟的對話</translation>
+    </message>
+    <message>
+        <source>Last used model</source>
+        <translation>上次使用的模型</translation>
+    </message>
+    <message>
+        <source>Window geometry</source>
+        <translation>視窗位置和大小</translation>
+    </message>
+    <message>
+        <source>Sidebar width</source>
+        <translation>側欄寬度</translation>
+    </message>
+    <message>
+        <source>Local-only mode: never contact a cloud service</source>
+        <translation>僅本地模式：從不聯絡雲服務</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>貨幣</translation>
+    </message>
+    <message>
+        <source>Exchange rate (units of your currency per US dollar)</source>
+        <translation>匯率（每美元兌換你的貨幣數）</translation>
+    </message>
+    <message>
+        <source>Baseline price</source>
+        <translation>基準價格</translation>
+    </message>
+    <message>
+        <source>Baseline cloud model (PROVIDER:MODEL)</source>
+        <translation>基準雲端模型（服務商:模型）</translation>
+    </message>
+    <message>
+        <source>Custom price per million input tokens</source>
+        <translation>自定義每百萬輸入 token 價格</translation>
+    </message>
+    <message>
+        <source>Custom price per million output tokens</source>
+        <translation>自定義每百萬輸出 token 價格</translation>
+    </message>
+    <message>
+        <source>Custom price per request</source>
+        <translation>自定義每次請求價格</translation>
+    </message>
+    <message>
+        <source>Model the baseline provider&apos;s prompt-cache discount</source>
+        <translation>計入基準服務商的提示詞緩存摺扣</translation>
+    </message>
+    <message>
+        <source>Electricity price per kWh</source>
+        <translation>每千瓦時電價</translation>
+    </message>
+    <message>
+        <source>Power while generating, in watts (when it cannot be measured)</source>
+        <translation>生成時的功率，單位瓦（無法實測時使用）</translation>
+    </message>
+    <message>
+        <source>Hardware cost</source>
+        <translation>硬體成本</translation>
+    </message>
+    <message>
+        <source>Hardware purchase date</source>
+        <translation>硬體購買日期</translation>
+    </message>
+    <message>
+        <source>Spread the hardware cost over (months, 0 = off)</source>
+        <translation>硬體成本攤銷月數（0 = 關閉）</translation>
+    </message>
+    <message>
+        <source>Days per month (calculator)</source>
+        <translation>每月天數（計算器）</translation>
+    </message>
+    <message>
+        <source>Base URL for Anthropic</source>
+        <translation>Anthropic 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for OpenAI</source>
+        <translation>OpenAI 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for DeepSeek</source>
+        <translation>DeepSeek 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Zhipu GLM (bigmodel.cn)</source>
+        <translation>智譜 GLM（bigmodel.cn）的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Z.ai GLM</source>
+        <translation>Z.ai GLM 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Alibaba Qwen (DashScope)</source>
+        <translation>阿里通義千問（DashScope）的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Volcano Engine Ark (Doubao)</source>
+        <translation>火山引擎方舟（豆包）的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Moonshot Kimi</source>
+        <translation>月之暗面 Kimi 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for OpenRouter</source>
+        <translation>OpenRouter 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Custom (OpenAI-compatible)</source>
+        <translation>自定義（OpenAI 相容）的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for LM Studio</source>
+        <translation>LM Studio 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for llama.cpp server</source>
+        <translation>llama.cpp 伺服器的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for Jan</source>
+        <translation>Jan 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for vLLM</source>
+        <translation>vLLM 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Base URL for text-generation-webui</source>
+        <translation>text-generation-webui 的基礎 URL</translation>
+    </message>
+    <message>
+        <source>Anthropic: your price per million input tokens (USD)</source>
+        <translation>Anthropic：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>OpenAI: your price per million input tokens (USD)</source>
+        <translation>OpenAI：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>DeepSeek: your price per million input tokens (USD)</source>
+        <translation>DeepSeek：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Zhipu GLM (bigmodel.cn): your price per million input tokens (USD)</source>
+        <translation>智譜 GLM（bigmodel.cn）：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Z.ai GLM: your price per million input tokens (USD)</source>
+        <translation>Z.ai GLM：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Alibaba Qwen (DashScope): your price per million input tokens (USD)</source>
+        <translation>阿里通義千問（DashScope）：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Volcano Engine Ark (Doubao): your price per million input tokens (USD)</source>
+        <translation>火山引擎方舟（豆包）：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Moonshot Kimi: your price per million input tokens (USD)</source>
+        <translation>月之暗面 Kimi：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>OpenRouter: your price per million input tokens (USD)</source>
+        <translation>OpenRouter：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Custom (OpenAI-compatible): your price per million input tokens (USD)</source>
+        <translation>自定義（OpenAI 相容）：你的每百萬輸入 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Anthropic: your price per million output tokens (USD)</source>
+        <translation>Anthropic：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>OpenAI: your price per million output tokens (USD)</source>
+        <translation>OpenAI：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>DeepSeek: your price per million output tokens (USD)</source>
+        <translation>DeepSeek：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Zhipu GLM (bigmodel.cn): your price per million output tokens (USD)</source>
+        <translation>智譜 GLM（bigmodel.cn）：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Z.ai GLM: your price per million output tokens (USD)</source>
+        <translation>Z.ai GLM：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Alibaba Qwen (DashScope): your price per million output tokens (USD)</source>
+        <translation>阿里通義千問（DashScope）：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Volcano Engine Ark (Doubao): your price per million output tokens (USD)</source>
+        <translation>火山引擎方舟（豆包）：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Moonshot Kimi: your price per million output tokens (USD)</source>
+        <translation>月之暗面 Kimi：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>OpenRouter: your price per million output tokens (USD)</source>
+        <translation>OpenRouter：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Custom (OpenAI-compatible): your price per million output tokens (USD)</source>
+        <translation>自定義（OpenAI 相容）：你的每百萬輸出 token 價格（美元）</translation>
+    </message>
+    <message>
+        <source>Last cloud provider</source>
+        <translation>上次使用的雲服務商</translation>
+    </message>
+    <message>
+        <source>Last cloud model</source>
+        <translation>上次使用的雲端模型</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外觀</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Your conversation database was damaged and could not be opened. It has been kept at:
+{path}
+Hearth started with a new, empty database.</source>
+        <translation>你的對話資料庫已損壞，無法開啟。它已保留在：
+{path}
+Hearth 已使用一個新的空資料庫啟動。</translation>
+    </message>
+    <message>
+        <source>Hearth cannot open its database</source>
+        <translation>Hearth 無法開啟它的資料庫</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The database at {path} was written by a newer version of Hearth (schema {found}, this version understands {known}).</source>
+        <translation>位於 {path} 的資料庫由較新版本的 Hearth 寫入（架構版本 {found}，此版本支援 {known}）。</translation>
+    </message>
+    <message>
+        <source>Update Hearth, or set HEARTH_DATA_DIR to use another folder.</source>
+        <translation>請更新 Hearth，或設定 HEARTH_DATA_DIR 以使用另一個資料夾。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full or failing.</source>
+        <translation>存放 {path} 的磁碟已滿或出現故障。</translation>
+    </message>
+    <message>
+        <source>Free some space; nothing you wrote has been lost.</source>
+        <translation>請釋放一些空間；你寫的內容都沒有丟失。</translation>
+    </message>
+    <message>
+        <source>Hearth cannot write to {path}.</source>
+        <translation>Hearth 無法寫入 {path}。</translation>
+    </message>
+    <message>
+        <source>Check the folder&apos;s permissions, or set HEARTH_DATA_DIR.</source>
+        <translation>請檢查該資料夾的許可權，或設定 HEARTH_DATA_DIR。</translation>
+    </message>
+    <message>
+        <source>The database {path} is locked by another program.</source>
+        <translation>資料庫 {path} 被另一個程式鎖定。</translation>
+    </message>
+    <message>
+        <source>Close other copies of Hearth and try again.</source>
+        <translation>請關閉其他正在執行的 Hearth 後重試。</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be used.</source>
+        <translation>無法使用資料庫 {path}。</translation>
+    </message>
+    <message>
+        <source>Hearth cannot create its data folder {path}.</source>
+        <translation>Hearth 無法建立資料資料夾 {path}。</translation>
+    </message>
+</context>
+</TS>
