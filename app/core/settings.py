@@ -170,6 +170,11 @@ class Settings:
         with self._lock:
             self._values[setting.key] = _encode(value)
 
+    def is_set(self, setting: Setting[Any]) -> bool:
+        """True once the person (or Hearth on their behalf) has stored a value."""
+        with self._lock:
+            return setting.key in self._values
+
     def reset(self, setting: Setting[Any]) -> None:
         with self._lock:
             self._values.pop(setting.key, None)

@@ -205,6 +205,54 @@ class LedgerConfig:
         return provider, model
 
 
+_EURO_TERRITORIES = [
+    "AT",
+    "BE",
+    "HR",
+    "CY",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PT",
+    "SK",
+    "SI",
+    "ES",
+]
+TERRITORY_CURRENCIES: dict[str, str] = {
+    "CN": "CNY",
+    "US": "USD",
+    "JP": "JPY",
+    "GB": "GBP",
+    **dict.fromkeys(_EURO_TERRITORIES, "EUR"),
+}
+
+
+def adopt_local_currency(settings: Settings, territory: str) -> bool:
+    """Count money in the person's own currency from the first run, where Hearth knows it
+    (a ledger in dollars on a Chinese desktop is one more thing to fix by hand). Only
+    while the person has never chosen a currency; their own rate or price is kept.
+    True when something changed (the caller saves)."""
+    currency = TERRITORY_CURRENCIES.get(territory.upper())
+    if settings.is_set(CURRENCY) or currency is None or currency == CURRENCY.default:
+        return False
+    start = STARTING_VALUES[currency]
+    settings.set(CURRENCY, currency)
+    if not settings.is_set(FX_RATE):
+        settings.set(FX_RATE, start.fx_rate)
+    if not settings.is_set(ELECTRICITY_PER_KWH):
+        settings.set(ELECTRICITY_PER_KWH, start.electricity_per_kwh)
+    return True
+
+
 def load_config(settings: Settings) -> LedgerConfig:
     purchase = settings.get(PURCHASE_DATE)
     return LedgerConfig(

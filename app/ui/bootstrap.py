@@ -21,6 +21,7 @@ from app.core import paths
 from app.core.i18n import install_translator
 from app.core.settings import Settings
 from app.engines.hosts import ollama_host
+from app.ledger.settings import adopt_local_currency
 from app.storage import repo
 from app.storage.db import OpenedDatabase
 from app.storage.writer import SerialWriter
@@ -66,6 +67,8 @@ def create_context(app: QApplication) -> AppContext:
     follow_system(app, lambda: settings.get(THEME))
     writer = SerialWriter(paths.database_path())
     tasks = TaskRunner(parent=app)
+    if adopt_local_currency(settings, QLocale().name().partition("_")[2]):
+        tasks.run(settings.save, None, lambda exc: log.warning("settings not saved: %s", exc))
     return AppContext(settings, writer, tasks, AppEvents(app), ollama_host())
 
 

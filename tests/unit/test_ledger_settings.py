@@ -73,3 +73,39 @@ def test_every_currency_has_starting_values_and_usd_starts_at_the_defaults() -> 
     assert STARTING_VALUES["USD"].electricity_per_kwh == ELECTRICITY_PER_KWH.default
     assert STARTING_VALUES["USD"].fx_rate == 1
     assert all(v.fx_rate > 0 and v.electricity_per_kwh > 0 for v in STARTING_VALUES.values())
+
+
+def test_a_first_run_in_china_counts_in_yuan_from_the_start(settings: Settings) -> None:
+    from app.ledger.settings import (
+        CURRENCY,
+        ELECTRICITY_PER_KWH,
+        FX_RATE,
+        adopt_local_currency,
+        load_config,
+    )
+
+    assert adopt_local_currency(settings, "CN")
+    config = load_config(settings)
+    assert (config.currency, config.fx_rate, config.electricity_per_kwh) == (
+        "CNY",
+        Decimal("7.1"),
+        Decimal("0.6"),
+    )
+    # Once chosen, the currency is the person's: a later start elsewhere changes nothing.
+    assert not adopt_local_currency(settings, "DE")
+    assert settings.get(CURRENCY) == "CNY"
+    assert settings.is_set(FX_RATE) and settings.is_set(ELECTRICITY_PER_KWH)
+
+
+def test_the_local_currency_keeps_what_the_person_set_and_skips_unknown_places(
+    settings: Settings,
+) -> None:
+    from app.ledger.settings import CURRENCY, ELECTRICITY_PER_KWH, adopt_local_currency
+
+    assert not adopt_local_currency(settings, "TW")  # no TWD yet: stays as it was
+    assert not adopt_local_currency(settings, "US")  # already the default
+    assert not settings.is_set(CURRENCY)
+    settings.set(ELECTRICITY_PER_KWH, Decimal("0.45"))
+    assert adopt_local_currency(settings, "fr")
+    assert settings.get(CURRENCY) == "EUR"
+    assert settings.get(ELECTRICITY_PER_KWH) == Decimal("0.45")
