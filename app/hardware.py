@@ -21,6 +21,7 @@ from typing import Any
 import psutil
 
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +162,8 @@ def disk_free_bytes(path: Path) -> int | None:
 
 
 def _default_nvml() -> Any:
-    import pynvml
+    with serial_imports:
+        import pynvml
 
     return pynvml
 

@@ -16,6 +16,7 @@ from app.cloud.errors import blocked, missing_key
 from app.cloud.keys import KeyringUnavailableError
 from app.cloud.providers import Provider, base_url, get_provider
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
 from app.engines.base import (
     ChatEngine,
@@ -77,7 +78,8 @@ def engine_for(
     url = base_url(provider, settings)
     key = _key_for(provider, keys)
     if provider.protocol == "anthropic":
-        from app.engines.anthropic_engine import AnthropicEngine
+        with serial_imports:
+            from app.engines.anthropic_engine import AnthropicEngine
 
         assert key is not None
         return AnthropicEngine(
@@ -89,7 +91,8 @@ def engine_for(
             max_retries=max_retries,
             preset_models=provider.models,
         )
-    from app.engines.openai_engine import OpenAICompatibleEngine
+    with serial_imports:
+        from app.engines.openai_engine import OpenAICompatibleEngine
 
     return OpenAICompatibleEngine(
         api_key=key,

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.core.paths import log_dir
 from app.engines.base import EngineError, ModelInfo
 from app.engines.hosts import ollama_host
@@ -99,7 +100,8 @@ def check_status(
     host: str | None = None, *, locations: Sequence[Path] | None = None
 ) -> OllamaStatus:
     """Ask the server; when it does not answer, tell "not installed" from "not running"."""
-    from app.engines.ollama import OllamaEngine  # on the worker thread: see hosts.py
+    with serial_imports:
+        from app.engines.ollama import OllamaEngine  # on the worker thread: see hosts.py
 
     url = ollama_host(host)
     engine = OllamaEngine(url)
@@ -154,7 +156,8 @@ def start_server(binary: Path, host: str | None = None, timeout: float = 15) -> 
         ) from exc
     log.info("started %s serve (pid %d) for %s", binary, process.pid, url)
     _started.append(process)
-    from app.engines.ollama import OllamaEngine  # see hosts.py
+    with serial_imports:
+        from app.engines.ollama import OllamaEngine  # see hosts.py
 
     engine = OllamaEngine(url)
     deadline = time.monotonic() + timeout

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from app.core.lazy import serial_imports
 from app.core.settings import Settings
 from app.ledger.settings import CONFIGURED_WATTS
 
@@ -129,7 +130,8 @@ class NvmlPowerProbe:
 
 
 def _load_nvml() -> Any:
-    import pynvml
+    with serial_imports:
+        import pynvml
 
     return pynvml
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 
 # httpx and the ollama client are imported when the library first asks Ollama something:
 # this module is loaded while the window opens (see app/engines/hosts.py).
@@ -46,9 +47,11 @@ class ModelCard:
 
 class LibraryClient:
     def __init__(self, host: str, *, timeout: float = 15.0) -> None:
-        import httpx
+        with serial_imports:
+            import httpx
 
-        from app.engines.ollama import client_for
+        with serial_imports:
+            from app.engines.ollama import client_for
 
         self.host = host
         self._client = client_for(host, httpx.Timeout(timeout, connect=3.0))
@@ -110,8 +113,10 @@ class LibraryClient:
             raise self._error(exc, name) from exc
 
     def _error(self, exc: Exception, name: str = "") -> Exception:
-        import httpx
-        import ollama
+        with serial_imports:
+            import httpx
+        with serial_imports:
+            import ollama
 
         if isinstance(exc, ConnectionError | httpx.ConnectError | httpx.TimeoutException):
             return KnownError(

@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.hardware import format_bytes
 
 if TYPE_CHECKING:
@@ -264,9 +265,11 @@ class PullJob:
             self._abort_connection()
 
     def _read(self, lines: queue.SimpleQueue[tuple[str, Any]]) -> None:
-        import httpx
+        with serial_imports:
+            import httpx
 
-        from app.engines.ollama import client_for
+        with serial_imports:
+            from app.engines.ollama import client_for
 
         client = client_for(
             self.host,
@@ -301,8 +304,10 @@ class PullJob:
                 sock.shutdown(socket.SHUT_RDWR)
 
     def _as_error(self, exc: BaseException) -> BaseException:
-        import httpx
-        import ollama
+        with serial_imports:
+            import httpx
+        with serial_imports:
+            import ollama
 
         if self.cancelled:
             return PullCancelledError(self.name)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 from app.core import paths
 from app.core.i18n import install_translator
+from app.core.lazy import serial_imports
 from app.core.settings import Settings
 from app.engines.hosts import ollama_host
 from app.ledger.settings import adopt_local_currency
@@ -124,7 +125,8 @@ def main(argv: Sequence[str] = ()) -> int:
     install_translations(app)
     ctx = create_context(app)
 
-    from app.ui.main_window import MainWindow
+    with serial_imports:
+        from app.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
     window.show()
@@ -141,7 +143,8 @@ def main(argv: Sequence[str] = ()) -> int:
         app.exit(1)
 
     ctx.tasks.watch(ctx.writer.opened(), opened, failed)
-    from app.ui.chat.markdown import prewarm
+    with serial_imports:
+        from app.ui.chat.markdown import prewarm
 
     ctx.tasks.run(prewarm)
     QTimer.singleShot(0, settle_memory)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.chat.service import EnergyProbe, LazyEnergyProbe, LazyPricer, Pricer
+from app.core.lazy import serial_imports
 from app.core.settings import LAST_CONVERSATION, SPLITTER_STATE, WINDOW_GEOMETRY
 from app.engines.base import ModelInfo
 from app.engines.ollama_service import (
@@ -88,12 +89,14 @@ class MainWindow(QMainWindow):
 
     def _meters(self) -> tuple[EnergyProbe | None, Pricer | None]:
         """The energy probe and cloud pricer, when those features are present."""
-        from app.ledger.energy import make_energy_probe
+        with serial_imports:
+            from app.ledger.energy import make_energy_probe
 
         settings = self.ctx.settings
 
         def make_pricer() -> Pricer:
-            from app.cloud.pricer import make_pricer
+            with serial_imports:
+                from app.cloud.pricer import make_pricer
 
             return make_pricer(settings)
 

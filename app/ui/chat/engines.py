@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.cloud.factory import engine_for
 from app.cloud.keys import KeyStore
+from app.core.lazy import serial_imports
 from app.engines.base import ChatEngine
 from app.storage.records import Conversation
 from app.ui.context import AppContext
@@ -43,7 +44,8 @@ class EngineResolver:
         # then the start-up check has imported the engine on a worker thread.
         with self._ollama_lock:
             if self._ollama is None:
-                from app.engines.ollama import OllamaEngine
+                with serial_imports:
+                    from app.engines.ollama import OllamaEngine
 
                 self._ollama = OllamaEngine(host=self._ctx.ollama_host)
             return self._ollama

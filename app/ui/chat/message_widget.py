@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.lazy import serial_imports
 from app.storage.records import Message
 from app.ui.chat.markdown import render_markdown, stable_cuts
 from app.ui.theme import is_dark
@@ -417,6 +418,7 @@ class MessageWidget(QFrame):
             if 0 <= index < len(self._code_blocks):
                 QGuiApplication.clipboard().setText(self._code_blocks[index])
         elif url.scheme() in ("http", "https"):
-            from PySide6.QtGui import QDesktopServices
+            with serial_imports:
+                from PySide6.QtGui import QDesktopServices
 
             QDesktopServices.openUrl(url)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.chat.tokens import estimate_context_tokens
 from app.cloud.providers import provider_name
 from app.core.errors import KnownError
+from app.core.lazy import serial_imports
 from app.core.settings import LAST_MODEL
 from app.engines.base import ChatMessage, ChatRequest, ModelDetails, ModelInfo
 from app.storage import repo
@@ -487,7 +488,8 @@ class ChatPanel(QWidget):
         )
 
     def escalate(self) -> None:
-        from app.ui.chat.escalation import escalate_conversation
+        with serial_imports:
+            from app.ui.chat.escalation import escalate_conversation
 
         escalate_conversation(self, self._ctx, self._conversation, self._messages, self._escalated)
 

@@ -32,6 +32,7 @@ from app.cloud.factory import available_models, stays_local
 from app.cloud.keys import KeyStore
 from app.cloud.pricer import Tokens, price_request
 from app.cloud.providers import LAST_CLOUD_MODEL, LAST_PROVIDER, PROVIDERS, Provider, get_provider
+from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
 from app.engines.base import ChatMessage
 from app.privacy import Finding, apply_redactions, scan_messages
@@ -53,7 +54,8 @@ class EscalationDecision:
 def currency(settings: Settings) -> tuple[str, Decimal]:
     """(ISO code, units per US dollar) from the ledger's settings, else US dollars."""
     try:
-        from app.ledger.settings import load_config
+        with serial_imports:
+            from app.ledger.settings import load_config
     except ImportError:
         return "USD", Decimal(1)
     config = load_config(settings)

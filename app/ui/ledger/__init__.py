@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.ui.context import AppContext
 
 
@@ -13,20 +14,24 @@ def install(window: QMainWindow, ctx: AppContext) -> None:
     """Add the tally to the status bar and the ledger's actions to the Tools menu.
     The dialogs are imported when first opened: with the price tables they need, that
     is ~0.2 s the window would otherwise take to appear."""
-    from app.ui.ledger.tally import SavingsTally
+    with serial_imports:
+        from app.ui.ledger.tally import SavingsTally
 
     def open_report() -> None:
-        from app.ui.ledger.report_view import ReportDialog
+        with serial_imports:
+            from app.ui.ledger.report_view import ReportDialog
 
         ReportDialog(ctx, window).open()
 
     def open_calculator() -> None:
-        from app.ui.ledger.calculator_dialog import CalculatorDialog
+        with serial_imports:
+            from app.ui.ledger.calculator_dialog import CalculatorDialog
 
         CalculatorDialog(ctx, window).open()
 
     def open_settings() -> None:
-        from app.ui.ledger.settings_dialog import LedgerSettingsDialog
+        with serial_imports:
+            from app.ui.ledger.settings_dialog import LedgerSettingsDialog
 
         LedgerSettingsDialog(ctx, window).open()
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QLocale, QTimeZone
 
+from app.core.lazy import serial_imports
 from app.ledger.localtime import local_timezone
 from app.ledger.money import SYMBOLS, rounded
 from app.ledger.settings import LedgerConfig
@@ -52,7 +53,8 @@ def load_report(db_path: Path, month: str, config: LedgerConfig, tz: tzinfo) -> 
     """Runs on a worker thread, on its own read-only connection (WAL). The report code
     and its price tables (genai-prices, ~0.2 s) are imported here, on that thread, not
     while the window opens."""
-    from app.ledger.report import build_month_report
+    with serial_imports:
+        from app.ledger.report import build_month_report
 
     conn = open_reader(db_path)
     try:

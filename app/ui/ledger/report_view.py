@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.lazy import serial_imports
 from app.ledger.explain import how_computed, payback_words, provenance, summary
 from app.ledger.export_csv import to_csv
 from app.ledger.export_html import to_html
@@ -195,7 +196,8 @@ class ReportDialog(QDialog):
 
         def write() -> str:
             if kind == "pdf":
-                from app.ui.ledger.pdf import write_pdf
+                with serial_imports:
+                    from app.ui.ledger.pdf import write_pdf
 
                 write_pdf(report, path, fmt)
             else:
