@@ -2365,6 +2365,46 @@ Your message is still in the box.</source>
         <source>Appearance</source>
         <translation>外觀</translation>
     </message>
+    <message>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>CNY</translation>
+    </message>
+    <message>
+        <source>EUR</source>
+        <translation>EUR</translation>
+    </message>
+    <message>
+        <source>GBP</source>
+        <translation>GBP</translation>
+    </message>
+    <message>
+        <source>JPY</source>
+        <translation>JPY</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>按基準模型</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>自訂價格</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>dark</source>
+        <translation>深色</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>

@@ -35,12 +35,15 @@ def tool(name: str) -> str:
 
 
 def setting_labels() -> list[str]:
+    """Every setting's label, and the choices a menu of it shows."""
     sys.path.insert(0, str(ROOT))
     for module in SETTING_MODULES:
         importlib.import_module(module)
     from app.core.settings import REGISTRY
 
-    return [setting.label for setting in REGISTRY.values()]
+    labels = [setting.label for setting in REGISTRY.values()]
+    choices = [str(choice) for setting in REGISTRY.values() for choice in setting.choices or ()]
+    return labels + [choice for choice in choices if choice not in labels]
 
 
 def write_setting_labels(path: Path, labels: list[str]) -> None:

@@ -97,7 +97,7 @@ class LedgerSettingsDialog(QDialog):
         if setting.choices:
             combo = QComboBox()
             for choice in setting.choices:
-                combo.addItem(str(choice), choice)
+                combo.addItem(translate("Settings", str(choice)), choice)
             combo.setCurrentIndex(combo.findData(value))
             return combo
         if isinstance(value, bool):
