@@ -32,6 +32,11 @@ from app.ui.context import AppContext
 Editor = QComboBox | QCheckBox | QLineEdit | QSpinBox
 
 
+def _decimal(text: str) -> Decimal:
+    """A typed amount; a decimal comma (as many locales write it) counts as a point."""
+    return Decimal(text.strip().replace(",", "."))
+
+
 class LedgerSettingsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,10 +89,7 @@ class LedgerSettingsDialog(QDialog):
             editor = self.editors[setting.key]
             assert isinstance(editor, QLineEdit)
             try:
-                untouched = Decimal(editor.text().strip().replace(",", ".")) in (
-                    before,
-                    setting.default,
-                )
+                untouched = _decimal(editor.text()) in (before, setting.default)
             except InvalidOperation:
                 untouched = False
             if untouched:
@@ -122,7 +124,7 @@ class LedgerSettingsDialog(QDialog):
         text = editor.text().strip()
         if isinstance(setting.default, Decimal):
             try:
-                return Decimal(text.replace(",", "."))
+                return _decimal(text)
             except InvalidOperation as exc:
                 raise SettingError(
                     translate("Settings", "“{label}” cannot be set to {value}.").format(
