@@ -1727,6 +1727,10 @@ Your message is still in the box.</source>
         <translation>正在连接 Ollama…</translation>
     </message>
     <message>
+        <source>Hearth closed unexpectedly while opening a conversation last time, so it was not reopened. Choose it in the list to try again.</source>
+        <translation>上次 Hearth 在打开一个对话时意外关闭，因此这次没有自动重新打开它。可在列表中选择它再试一次。</translation>
+    </message>
+    <message>
         <source>Ollama {version} · {count} models</source>
         <translation>Ollama {version} · {count} 个模型</translation>
     </message>

@@ -1727,6 +1727,10 @@ Your message is still in the box.</source>
         <translation>正在連線 Ollama…</translation>
     </message>
     <message>
+        <source>Hearth closed unexpectedly while opening a conversation last time, so it was not reopened. Choose it in the list to try again.</source>
+        <translation>上次 Hearth 在開啟一個對話時意外關閉，因此這次沒有自動重新開啟它。可在清單中選擇它再試一次。</translation>
+    </message>
+    <message>
         <source>Ollama {version} · {count} models</source>
         <translation>Ollama {version} · {count} 個模型</translation>
     </message>
