@@ -10,8 +10,8 @@ budget leaves unchecked is checked in the background on a read-only connection
 Recovery: SQLite's own recovery extension, through the ``sqlite3`` command-line shell's
 ``.recover`` when a shell built with it is installed; it reads every page it can, also
 past damaged ones. (Debian 12's sqlite3 3.40.1 lacks the ``sqlite_dbpage`` table it
-needs and fails with "SQL logic error"; no PyPI package exposes the extension.) Without the shell, each table is read
-row by row and unreadable stretches are skipped (bisecting the rowid range), which gets
+needs and fails with "SQL logic error".) Without a working shell each table is read row
+by row and unreadable stretches are skipped (bisecting the rowid range), which gets
 everything outside the damaged pages. The salvaged rows are then copied into a freshly
 migrated database; the ledger's rollups are rebuilt by the usage triggers as the usage
 rows go in.
@@ -295,3 +295,30 @@ def count_kept(conn: sqlite3.Connection) -> tuple[int, int, int]:
         int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
         for table in ("conversations", "messages", "usage")
     )
+
+
+def describe(recovered: Recovered, database: Path) -> str:
+    """For the person: what happened, where the old file is, what the new one holds."""
+    from app.core.i18n import translate
+
+    text = translate(
+        "Storage",
+        "Hearth's database {database} was damaged. The damaged file is kept, unchanged, "
+        "at:\n{kept}\n\nWhat could be read was recovered into a new database: "
+        "{conversations} conversations, {messages} messages and {usage} usage records.",
+    ).format(
+        database=database,
+        kept=recovered.damaged_path,
+        conversations=recovered.conversations,
+        messages=recovered.messages,
+        usage=recovered.usage,
+    )
+    if recovered.orphans:
+        text += " " + translate(
+            "Storage",
+            "{count} messages whose conversation was lost are in a conversation named "
+            "“Recovered messages”.",
+        ).format(count=recovered.orphans)
+    if recovered.method == "none":
+        text += " " + translate("Storage", "Nothing in the damaged file could be read.")
+    return text

@@ -22,7 +22,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
 
-from app.storage.damage import Recovered, is_damage, quick_check
+from app.storage.damage import OPEN_CHECK_BUDGET_S, Recovered, is_damage, quick_check
 from app.storage.db import (
     OpenedDatabase,
     StorageError,
@@ -43,8 +43,17 @@ class _Replaced(Exception):  # noqa: N818 - a signal between the writer's own pa
 
 
 class SerialWriter:
-    def __init__(self, path: Path, *, background_check: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        background_check: bool = True,
+        check_budget_s: float | None = OPEN_CHECK_BUDGET_S,
+    ) -> None:
+        """``check_budget_s``: time for the integrity check at open (``None``: all it
+        takes, as the CLI wants before it prints anything)."""
         self._path = path
+        self._check_budget_s = check_budget_s
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._opened: Future[OpenedDatabase] = Future()
         self._listeners: list[DamageListener] = []
@@ -103,7 +112,7 @@ class SerialWriter:
 
     def _run(self) -> None:
         try:
-            opened = open_database(self._path)
+            opened = open_database(self._path, check_budget_s=self._check_budget_s)
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on it
             self._opened.set_exception(exc)
             self._fail_all(exc)
