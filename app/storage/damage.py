@@ -68,7 +68,10 @@ def is_damage(exc: BaseException) -> bool:
 
 
 def quick_check(conn: sqlite3.Connection, budget_s: float | None) -> bool | None:
-    """True when intact, False when damaged, None when the budget ran out first."""
+    """True when intact, False when damaged, None when the budget ran out first (a budget
+    of 0 skips the check)."""
+    if budget_s == 0:
+        return None
     deadline = None if budget_s is None else time.monotonic() + budget_s
     if deadline is not None:
         conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
