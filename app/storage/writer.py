@@ -145,9 +145,14 @@ class SerialWriter:
                     )
                 )
                 return
+            changes = conn.total_changes
             try:
                 result = fn(conn)
             except (sqlite3.Error, _Replaced) as exc:
+                # Nothing changed yet: running it again cannot store anything twice. (A
+                # job that committed a write before meeting the damage has that write in
+                # the recovered database already; it gets the error, kind "damaged".)
+                untouched = conn.total_changes == changes
                 _roll_back(conn)
                 damaged = isinstance(exc, _Replaced) or is_damage(exc)
                 if damaged and attempt == 0:
@@ -155,7 +160,7 @@ class SerialWriter:
                     if isinstance(exc, _Replaced):
                         future.set_result(recovered)
                         return
-                    if recovered is not None:
+                    if recovered is not None and untouched:
                         continue  # the same operation once more, on the recovered database
                 log.warning("database operation failed: %s", exc)
                 error = exc if isinstance(exc, sqlite3.Error) else sqlite3.DatabaseError(exc)

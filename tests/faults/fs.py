@@ -77,13 +77,13 @@ def small_filesystem(folder: Path, size_kib: int) -> Iterator[Path]:
 def fill(folder: Path) -> Path:
     """Fill the file system holding ``folder`` to the last byte; returns the filler."""
     filler = folder / "filler.bin"
-    with filler.open("wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 4096)
-                handle.flush()
-        except OSError:
-            pass
+    with filler.open("wb", buffering=0) as handle:
+        for chunk in (65536, 4096, 512, 1):
+            try:
+                while handle.write(b"\0" * chunk):
+                    pass
+            except OSError:
+                continue
     return filler
 
 
