@@ -77,9 +77,12 @@ def quick_check(conn: sqlite3.Connection, budget_s: float | None) -> bool | None
         conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
     try:
         rows = conn.execute("PRAGMA quick_check(5)").fetchall()
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         if "interrupt" in str(exc).lower():
             return None
+        if is_damage(exc):  # a page too broken to even walk
+            log.warning("quick_check stopped on damage: %s", exc)
+            return False
         raise
     finally:
         conn.set_progress_handler(None, 0)
