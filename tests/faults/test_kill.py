@@ -81,7 +81,7 @@ def test_kill_9_during_writes_never_damages_or_loses_confirmed_writes(tmp_path: 
     rng = random.Random(13)
     path = tmp_path / "hearth.sqlite3"
     total = 0
-    for run in range(RUNS):
+    for _ in range(RUNS):
         confirmed = run_and_kill(path, rng.uniform(0.0, 0.4))
         total += len(confirmed)
         check(path, confirmed)
