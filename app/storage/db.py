@@ -295,4 +295,12 @@ def open_database(
         _migrate(opened.connection, path)
     except sqlite3.Error as exc:
         raise _as_storage_error(exc, path) from exc
+    except OSError as exc:  # the folder refused the move or the new file
+        raise StorageError(
+            translate("Storage", "The database {path} is damaged.").format(path=path),
+            hint=translate(
+                "Storage", "Hearth could not set it aside ({reason}). Check the folder {folder}."
+            ).format(reason=exc.strerror or exc, folder=path.parent),
+            kind="damaged",
+        ) from exc
     return opened

@@ -221,3 +221,44 @@ def test_recovery_keeps_attachments_and_the_newest_writes_in_the_wal(db_file: Pa
     (message,) = repo.list_messages(opened.connection, conv.id)
     assert message.attachments[0].data == b"\x89PNG" * 50
     opened.connection.close()
+
+
+RELEASE = Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1.0" / "hearth.sqlite3"
+
+
+def test_recovering_the_previous_release_database_keeps_every_row_and_the_ledger(
+    tmp_path: Path,
+) -> None:
+    """Salvage of an intact schema-6 file loses nothing: rows equal, ledger sums equal."""
+    source = tmp_path / "old.sqlite3"
+    source.write_bytes(RELEASE.read_bytes())
+    fresh = open_database(tmp_path / "new" / "hearth.sqlite3").connection
+    assert damage.recover_into(source, fresh, shell=False) == ("row by row", 0)
+    old = sqlite3.connect(source)
+    try:
+        for table in ("conversations", "messages", "attachments", "usage", "pending_pulls"):
+            query = (
+                f"SELECT * FROM {table} ORDER BY id"
+                if table != "pending_pulls"
+                else ("SELECT * FROM pending_pulls ORDER BY name")
+            )
+            assert [tuple(r) for r in fresh.execute(query)] == old.execute(query).fetchall(), table
+        ledger = "SELECT day, replies, context_tokens FROM ledger_daily ORDER BY 1, 2, 3"
+        assert [tuple(r) for r in fresh.execute(ledger)] == old.execute(ledger).fetchall()
+    finally:
+        old.close()
+        fresh.close()
+
+
+def test_the_previous_release_database_damaged_mid_file_is_recovered(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "hearth.sqlite3"
+    path.parent.mkdir()
+    path.write_bytes(RELEASE.read_bytes())
+    corrupt_page(path)
+    opened = open_database(path)
+    recovered = opened.recovered
+    assert recovered is not None
+    assert recovered.conversations == 4
+    assert 1205 - 20 <= recovered.messages <= 1205 and recovered.usage >= 601 - 40
+    assert opened.connection.execute("PRAGMA user_version").fetchone()[0] >= 6
+    opened.connection.close()
