@@ -29,6 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.i18n import translate
+from app.storage.records import to_db_time, utc_now
+
 log = logging.getLogger(__name__)
 
 DAMAGE_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -250,9 +253,6 @@ def _adopt_orphans(fresh: sqlite3.Connection) -> int:
     ).fetchone()[0]
     if not lost:
         return 0
-    from app.core.i18n import translate
-    from app.storage.records import to_db_time, utc_now
-
     now = to_db_time(utc_now())
     home = fresh.execute(
         "INSERT INTO main.conversations (title, created_at, updated_at) VALUES (?, ?, ?)",
@@ -305,8 +305,6 @@ def count_kept(conn: sqlite3.Connection) -> tuple[int, int, int]:
 
 def describe(recovered: Recovered, database: Path) -> str:
     """For the person: what happened, where the old file is, what the new one holds."""
-    from app.core.i18n import translate
-
     text = translate(
         "Storage",
         "Hearth's database {database} was damaged. The damaged file is kept, unchanged, "

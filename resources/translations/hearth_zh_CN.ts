@@ -2618,6 +2618,10 @@ Your message is still in the box.</source>
         <translation>Hearth 无法创建数据文件夹 {path}。</translation>
     </message>
     <message>
+        <source>Hearth could not set it aside ({reason}). Check the folder {folder}.</source>
+        <translation>Hearth 无法将其移到一旁（{reason}）。请检查文件夹 {folder}。</translation>
+    </message>
+    <message>
         <source>Recovered messages</source>
         <translation>恢复的消息</translation>
     </message>

@@ -2618,6 +2618,10 @@ Your message is still in the box.</source>
         <translation>Hearth 無法建立資料資料夾 {path}。</translation>
     </message>
     <message>
+        <source>Hearth could not set it aside ({reason}). Check the folder {folder}.</source>
+        <translation>Hearth 無法將其移到一旁（{reason}）。請檢查資料夾 {folder}。</translation>
+    </message>
+    <message>
         <source>Recovered messages</source>
         <translation>復原的訊息</translation>
     </message>
