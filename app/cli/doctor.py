@@ -51,9 +51,10 @@ def _line(label: str, value: object) -> None:
     print(f"{label}: {value}")
 
 
-def _schema_text(database: Path) -> str:
+def _schema_text(database: Path) -> tuple[str, bool]:
+    """What to say about the database, and whether it is usable as it is."""
     if not database.exists():
-        return translate("Doctor", "not created yet")
+        return translate("Doctor", "not created yet"), True
     try:
         conn = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
         try:
@@ -62,7 +63,7 @@ def _schema_text(database: Path) -> str:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return translate("Doctor", "cannot be read ({error})").format(error=exc)
+        return translate("Doctor", "cannot be read ({error})").format(error=exc), False
     text = translate("Doctor", "schema {found} (this Hearth understands {known})").format(
         found=version, known=SCHEMA_VERSION
     )
@@ -74,7 +75,7 @@ def _schema_text(database: Path) -> str:
         )
     elif intact is None:
         text += " — " + translate("Doctor", "integrity check not finished in time")
-    return text
+    return text, intact is not False and version <= SCHEMA_VERSION
 
 
 def _keyring_text() -> str:
@@ -162,7 +163,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_data() -> bool:
-    """The data folder and database lines; False when the folder cannot be used."""
+    """The data folder and database lines; False when the folder or database cannot be
+    used as it is (so the exit code says something is wrong)."""
     try:
         data = paths.check_data_dir()
     except paths.DataFolderError as exc:
@@ -171,5 +173,6 @@ def _print_data() -> bool:
         return False
     database = data / paths.database_path().name
     _line(translate("Doctor", "Data folder"), data)
-    _line(translate("Doctor", "Database"), f"{database} — {_schema_text(database)}")
-    return True
+    text, usable = _schema_text(database)
+    _line(translate("Doctor", "Database"), f"{database} — {text}")
+    return usable

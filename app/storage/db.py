@@ -244,9 +244,18 @@ def _with_pragmas(conn: sqlite3.Connection) -> sqlite3.Connection:
 def replace_damaged(path: Path, conn: sqlite3.Connection | None) -> OpenedDatabase:
     """Move the damaged database aside, recover what can be read into a new one built
     beside it, and put that in its place. ``conn`` (on the damaged file) is closed."""
-    moved = move_aside(path, conn)
-    building = path.with_name(path.name + ".recovering")
-    for leftover in (building, *(building.with_name(building.name + s) for s in ("-journal",))):
+    return _rebuild_from(move_aside(path, conn), path)
+
+
+def _building(path: Path) -> Path:
+    return path.with_name(path.name + ".recovering")
+
+
+def _rebuild_from(moved: Path, path: Path) -> OpenedDatabase:
+    """Recover ``moved`` into a new database built at ``<path>.recovering``, which only
+    becomes ``path`` once complete: a crash part way leaves no half-filled database."""
+    building = _building(path)
+    for leftover in (building, building.with_name(building.name + "-journal")):
         leftover.unlink(missing_ok=True)
     fresh = connect(building)
     try:
@@ -261,6 +270,19 @@ def replace_damaged(path: Path, conn: sqlite3.Connection | None) -> OpenedDataba
     return OpenedDatabase(_with_pragmas(connect(path)), moved, recovered)
 
 
+def _interrupted_recovery(path: Path) -> Path | None:
+    """The damaged file a recovery was working from when Hearth stopped, if one was: no
+    database, a ``.recovering`` leftover, and a ``.corrupt-*`` file beside it."""
+    if path.exists() or not _building(path).exists():
+        return None
+    kept = [
+        candidate
+        for candidate in path.parent.glob(f"{path.name}.corrupt-*")
+        if not candidate.name.endswith(("-wal", "-shm"))
+    ]
+    return max(kept, key=lambda candidate: candidate.stat().st_mtime_ns, default=None)
+
+
 def open_database(
     path: Path, *, check_budget_s: float | None = OPEN_CHECK_BUDGET_S
 ) -> OpenedDatabase:
@@ -271,6 +293,15 @@ def open_database(
     finished. Damage found here is recovered from before the database is used.
     """
     _ensure_folder(path)
+    interrupted = _interrupted_recovery(path)
+    if interrupted is not None:
+        log.warning("finishing the recovery from %s that was interrupted", interrupted)
+        try:
+            opened = _rebuild_from(interrupted, path)
+            _migrate(opened.connection, path)
+        except sqlite3.Error as exc:
+            raise _as_storage_error(exc, path) from exc
+        return opened
     existed = path.exists() and path.stat().st_size > 0
     conn: sqlite3.Connection | None = None
     try:

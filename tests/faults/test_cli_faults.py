@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fakes.ollama_server import FakeOllama
 from tests.faults.fs import corrupt_page, read_only_folder
 from tests.faults.seed import CONVERSATIONS, seed
 
@@ -96,13 +97,17 @@ def test_report_on_a_damaged_database_says_so_and_prints_no_report(tmp_path: Pat
     assert '"local_replies"' in second.stdout
 
 
-def test_doctor_names_a_damaged_database(tmp_path: Path) -> None:
+def test_doctor_names_a_damaged_database(tmp_path: Path, fake_ollama: FakeOllama) -> None:
     data = tmp_path / "data"
     seed(data / "hearth.sqlite3")
+    healthy = hearth("doctor", HEARTH_DATA_DIR=str(data))
+    assert healthy.returncode == 0, healthy.stderr  # Ollama answers, the database is fine
+    assert "DAMAGED" not in healthy.stdout
     corrupt_page(data / "hearth.sqlite3")
-    result = hearth("doctor", HEARTH_DATA_DIR=str(data), OLLAMA_HOST="http://127.0.0.1:9")
-    assert "DAMAGED" in result.stdout
-    assert result.returncode == 1
+    damaged = hearth("doctor", HEARTH_DATA_DIR=str(data))
+    assert "DAMAGED" in damaged.stdout
+    assert damaged.returncode == 1
+    assert not list(data.glob("*.corrupt-*"))  # doctor only reads: nothing moved
 
 
 @pytest.mark.parametrize("action", [["set", "openai"], ["list"], ["delete", "openai"]])

@@ -262,3 +262,18 @@ def test_the_previous_release_database_damaged_mid_file_is_recovered(tmp_path: P
     assert 1205 - 20 <= recovered.messages <= 1205 and recovered.usage >= 601 - 40
     assert opened.connection.execute("PRAGMA user_version").fetchone()[0] >= 6
     opened.connection.close()
+
+
+def test_a_recovery_cut_off_by_a_crash_is_finished_at_the_next_start(seeded: Path) -> None:
+    corrupt_page(seeded)
+    kept = seeded.with_name(seeded.name + ".corrupt-20261201-101500")
+    seeded.rename(kept)  # the crash came after the move aside, mid-recovery
+    half = seeded.with_name(seeded.name + ".recovering")
+    half.write_bytes(b"half a database")
+
+    opened = open_database(seeded)
+
+    assert opened.recovered is not None and opened.recovered.damaged_path == kept
+    assert opened.recovered.messages >= TOTAL - 10
+    assert not half.exists() and kept.exists()
+    opened.connection.close()
