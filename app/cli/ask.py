@@ -16,7 +16,7 @@ from typing import Any
 from app.chat.conversation import ChatCore, FinishedReply
 from app.chat.routes import EngineResolver
 from app.chat.service import LazyEnergyProbe, LazyPricer, Pricer
-from app.core import paths
+from app.core import paths, validate
 from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
@@ -111,7 +111,7 @@ def _pick_model(
     resolver: EngineResolver,
 ) -> str:
     if args.model:
-        return str(args.model)
+        return validate.model_name(str(args.model))
     if conversation is not None and conversation.escalated and not args.provider:
         return conversation.cloud_model or ""
     if conversation is not None and conversation.model and not args.provider:
@@ -177,7 +177,7 @@ def _ask(
     writer: SerialWriter,
     pool: ThreadPoolExecutor,
 ) -> int:
-    resolver = EngineResolver(settings, ollama_host())
+    resolver = EngineResolver(settings, validate.server_url(ollama_host()))
     probe, pricer = _meters(settings)
     core = ChatCore(writer, pool.submit, resolver, energy_probe=probe, pricer=pricer)
     conversation = _conversation(writer, args.conversation)

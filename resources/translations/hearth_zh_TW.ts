@@ -422,6 +422,13 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>hearth: something went wrong: {error}</source>
+        <translation>hearth：出了點問題：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Cloud</name>
     <message>
         <source>The key for {provider} was refused.</source>
