@@ -26,6 +26,8 @@ class Kind(enum.Enum):
     EMAIL = "EMAIL"
     PHONE = "PHONE"
     IP_ADDRESS = "IP_ADDRESS"
+    IMAGE = "IMAGE"
+    """An attached image: Hearth cannot read what it shows, so the person decides."""
 
     @property
     def placeholder(self) -> str:

@@ -44,6 +44,7 @@ def kind_label(kind: Kind) -> str:
         Kind.EMAIL: translate("Privacy", "E-mail address"),
         Kind.PHONE: translate("Privacy", "Phone number"),
         Kind.IP_ADDRESS: translate("Privacy", "IP address"),
+        Kind.IMAGE: translate("Privacy", "Image"),
     }
     return labels[kind]
 
@@ -86,7 +87,8 @@ def scan_messages(messages: Sequence[str]) -> list[Finding]:
     return findings
 
 
-def _replace(text: str, findings: Sequence[Finding]) -> str:
+def replace_findings(text: str, findings: Sequence[Finding]) -> str:
+    """``text`` with each of ``findings`` (from a scan of ``text``) replaced by its placeholder."""
     parts: list[str] = []
     position = 0
     for finding in sorted(findings, key=lambda f: f.start):
@@ -107,7 +109,7 @@ def redact(text: str) -> str:
         findings = scan(text)
         if not findings:
             return text
-        text = _replace(text, findings)
+        text = replace_findings(text, findings)
     return text
 
 
