@@ -61,6 +61,15 @@ class Decision:
     action: Action
     remember: bool = False
     """"Don't ask again in this conversation for these items": stores their fingerprints."""
+    seen: frozenset[str] | None = None
+    """Fingerprints the person was shown, when the decision was made ahead of the send
+    ("Send to cloud…"): it then answers a later check only if that finds nothing else."""
+
+    def covers(self, check: Check) -> bool:
+        """True when this decision answers ``check`` without asking again."""
+        if self.seen is None:
+            return True
+        return all(item.fingerprint in self.seen for item in check.ask)
 
 
 @dataclass(frozen=True)

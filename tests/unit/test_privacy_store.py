@@ -74,7 +74,14 @@ def test_schema_6_database_migrates_with_nothing_lost(tmp_path: Path) -> None:
     before = sqlite3.connect(path)
     dumps = {
         table: before.execute(f"SELECT * FROM {table} ").fetchall()  # noqa: S608
-        for table in ("conversations", "messages", "attachments", "usage", "ledger_rollup", "ledger_daily")
+        for table in (
+            "conversations",
+            "messages",
+            "attachments",
+            "usage",
+            "ledger_rollup",
+            "ledger_daily",
+        )
     }
     before.close()
     assert all(dumps.values())  # every table holds something to lose

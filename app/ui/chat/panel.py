@@ -493,7 +493,9 @@ class ChatPanel(QWidget):
 
         escalate_conversation(self, self._ctx, self._conversation, self._messages, self._escalated)
 
-    def _escalated(self, conversation: Conversation, messages: list[Message]) -> None:
+    def _escalated(
+        self, conversation: Conversation, messages: list[Message], _choice: object = None
+    ) -> None:
         if self._conversation is not None and self._conversation.id == conversation.id:
             self._display(conversation, messages)
         self.conversation_changed.emit(conversation.id)
