@@ -13,8 +13,8 @@ from app.cloud.keys import KeyStore
 from app.cloud.providers import BASE_URLS
 from app.core.settings import LOCAL_ONLY
 from app.privacy import Kind
-from app.storage.records import Conversation, Message, utc_now
 from app.privacy.gate import Action, apply_decision
+from app.storage.records import Conversation, Message, utc_now
 from app.ui.cloud.escalate import EscalationDialog
 from app.ui.cloud.keys_dialog import ApiKeysDialog
 from app.ui.context import AppContext

@@ -93,6 +93,6 @@ def test_a_cloud_models_reply_is_cloud_use_not_savings() -> None:
                 ChatRequest("gpt-oss:120b-cloud", (ChatMessage("user", "x"),)), threading.Event()
             )
         )
-        final = [e for e in events if isinstance(e, ReplyFinished)][0]
+        final = next(e for e in events if isinstance(e, ReplyFinished))
         assert final.usage.remote_host == "https://ollama.com:443"
         engine.close()

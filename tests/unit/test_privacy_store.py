@@ -56,7 +56,8 @@ def schema_6_database(path: Path) -> None:
         " 'claude-sonnet-4-5')"
     )
     conn.execute(
-        "INSERT INTO attachments (message_id, mime, name, data) VALUES (1, 'image/png', 'a.png', ?)",
+        "INSERT INTO attachments (message_id, mime, name, data)"
+        " VALUES (1, 'image/png', 'a.png', ?)",
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)),),
     )
     conn.execute(
@@ -73,7 +74,7 @@ def test_schema_6_database_migrates_with_nothing_lost(tmp_path: Path) -> None:
     schema_6_database(path)
     before = sqlite3.connect(path)
     dumps = {
-        table: before.execute(f"SELECT * FROM {table} ").fetchall()  # noqa: S608
+        table: sorted(before.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
         for table in (
             "conversations",
             "messages",
@@ -89,8 +90,8 @@ def test_schema_6_database_migrates_with_nothing_lost(tmp_path: Path) -> None:
     conn = open_database(path).connection
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 7
     for table, rows in dumps.items():
-        after = conn.execute(f"SELECT * FROM {table} ").fetchall()  # noqa: S608
-        assert [tuple(r) for r in after] == rows, table
+        after = conn.execute(f"SELECT * FROM {table}").fetchall()
+        assert sorted((tuple(r) for r in after), key=repr) == rows, table
     messages = repo.list_messages(conn, 1)
     assert messages[0].content == f"我的密钥 {AWS}"
     assert messages[0].attachments[0].name == "a.png"
