@@ -227,3 +227,28 @@ def test_a_base_url_needs_a_host_and_a_valid_port(
     dialog.test_button.click()  # testing a refused URL contacts nothing and says why
     assert "host" in dialog.status.text() and dialog.test_button.isEnabled()
     assert dialog.isVisible()
+
+
+def test_local_only_and_a_remote_ollama_show_in_the_status_bar(
+    qtbot: QtBot, make_context: Callable[[str], AppContext], memory: MemoryKeyring
+) -> None:
+    ctx = make_context("http://127.0.0.1:11434")
+    remote_ctx = make_context("http://192.168.1.20:11434")  # before the first is saved
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    feature = install(window, ctx)
+    window.show()
+    indicator = feature.indicator
+    assert indicator is not None and indicator.isHidden()
+    assert indicator in window.statusBar().findChildren(type(indicator))
+    feature.local_only_action.trigger()
+    assert indicator.isVisible() and "Local only" in indicator.text()
+    feature.local_only_action.trigger()
+    assert indicator.isHidden()
+
+    other = QMainWindow()
+    qtbot.addWidget(other)
+    remote = install(other, remote_ctx).indicator
+    other.show()
+    assert remote is not None and remote.isVisible()
+    assert "192.168.1.20" in remote.text() and "Local only" not in remote.text()
