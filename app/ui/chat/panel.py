@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -209,6 +208,7 @@ class ChatPanel(QWidget):
         self._messages = []
         self._clear_messages()
         self.title.setText(self.tr("New conversation"))
+        self.composer.switch_conversation(None)  # issue 12: nothing pending carries over
         self._update_cloud()
         self._update_streaming()
         self.focus_composer()
@@ -246,6 +246,7 @@ class ChatPanel(QWidget):
         self._conversation = conversation
         self._messages = messages
         self.title.setText(conversation.title)
+        self.composer.switch_conversation(conversation.id)  # issue 12: drafts stay apart
         self._clear_messages()
         for message in messages:
             self.messages.add(message)
@@ -328,7 +329,7 @@ class ChatPanel(QWidget):
 
     def _apply_details(self, details: ModelDetails) -> None:
         escalated = self._conversation is not None and self._conversation.escalated
-        self.composer.set_vision(details.vision or escalated)
+        self.composer.set_vision(details.vision or escalated, self.current_model())
         self._update_hint()
 
     def _update_hint(self, pending_images: bool = False) -> None:
@@ -378,6 +379,7 @@ class ChatPanel(QWidget):
             target, message = result
             # Only now is the text safe on disk: clear the box.
             self.composer.clear()
+            self.composer.adopt_draft_key(target.id)
             created = conversation is None
             if self._conversation is None or self._conversation.id == target.id:
                 self._conversation = target
@@ -527,17 +529,19 @@ class ChatPanel(QWidget):
             self._load_images(paths)
 
     def _load_images(self, paths: list[str]) -> None:
-        def read() -> list[Attachment]:
-            out = []
-            for path in paths:
-                suffix = Path(path).suffix.lower().lstrip(".")
-                mime = "image/jpeg" if suffix in ("jpg", "jpeg") else f"image/{suffix}"
-                out.append(Attachment(mime, Path(path).read_bytes(), Path(path).name))
-            return out
+        with serial_imports:
+            from app.chat.attachments import load_image_files
 
-        def loaded(attachments: list[Attachment]) -> None:
+        def read() -> tuple[list[Attachment], list[str]]:
+            # Issue 12: an image only if it decodes as one, whatever its name says.
+            return load_image_files(paths)
+
+        def loaded(result: tuple[list[Attachment], list[str]]) -> None:
+            attachments, problems = result
             self.composer.add_attachments(attachments)
-            self._update_hint(pending_images=True)
+            if problems:
+                self.composer.show_problems(problems)
+            self._update_hint(pending_images=bool(attachments))
 
         self._ctx.tasks.run(read, loaded, self._error, self)
 
