@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.storage.records import Attachment
 
 if TYPE_CHECKING:
@@ -55,7 +56,8 @@ def _not_an_image(name: str) -> AttachmentError:
 
 
 def _encode(image: QImage, fmt: str, quality: int = -1) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    with serial_imports:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -67,8 +69,9 @@ def _encode(image: QImage, fmt: str, quality: int = -1) -> bytes:
 
 def _read(data: bytes, name: str) -> tuple[str, QImage]:
     """(format, decoded image) of ``data``, judged by its content alone."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QImageReader
+    with serial_imports:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+        from PySide6.QtGui import QImageReader
 
     array = QByteArray(data)
     buffer = QBuffer(array)
@@ -147,7 +150,8 @@ _CACHE_BYTES = 64 * 1024 * 1024
 
 
 def _scaled(data: bytes) -> bytes:
-    from PySide6.QtCore import Qt
+    with serial_imports:
+        from PySide6.QtCore import Qt
 
     try:
         _fmt, image = _read(data, "")

@@ -15,6 +15,7 @@ from app.cloud.keys import KeyStore
 from app.cloud.providers import get_provider
 from app.core.lazy import serial_imports
 from app.core.settings import Settings
+from app.privacy.egress import is_loopback_url, is_ollama_cloud_name
 from app.storage.records import Conversation
 
 if TYPE_CHECKING:
@@ -51,4 +52,7 @@ class EngineResolver:
                 provider,
                 leaves_machine=not stays_local(get_provider(provider), settings),
             )
-        return Route(self.local, "ollama", local_model, "ollama")
+        # Issue 12: an Ollama cloud model, or an Ollama on another computer, leaves the
+        # machine too (the gate also asks Ollama itself; this is for the ledger's sake).
+        leaves = is_ollama_cloud_name(local_model) or not is_loopback_url(self._ollama_host)
+        return Route(self.local, "ollama", local_model, "ollama", leaves_machine=leaves)

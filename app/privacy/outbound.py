@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
 from app.engines.base import ChatRequest
 from app.privacy.egress import (
@@ -59,7 +60,8 @@ def destination_for(
         return ollama_destination(
             ollama_host, model, remote_host=remote_host, remote_model=remote_model
         )
-    from app.cloud.providers import base_url, get_provider
+    with serial_imports:
+        from app.cloud.providers import base_url, get_provider
 
     provider = get_provider(provider_id)
     return provider_destination(
@@ -94,6 +96,27 @@ def describe_findings(check: Check) -> list[str]:
         shown = _masked(item.finding.value) if item.finding is not None else item.excerpt()
         lines.append(f"  - {item.label} ({where}): {shown}")
     return lines
+
+
+def print_findings(check: Check, out: TextIO) -> None:
+    """What ``hearth ask`` prints when the check stops a request (values masked)."""
+    print(
+        translate(
+            "Outbound",
+            "hearth: {count} possibly private items would leave this computer. {where}",
+        ).format(count=len(check.ask), where=check.where),
+        file=out,
+    )
+    for line in describe_findings(check):
+        print(line, file=out)
+    print(
+        translate(
+            "Outbound",
+            "Nothing was sent. Run again with --redact to send with these replaced by "
+            "labels such as [EMAIL], or --send-anyway to send them as written.",
+        ),
+        file=out,
+    )
 
 
 @dataclass(frozen=True)
@@ -135,23 +158,7 @@ def gate_for_cli(
         return CliGate(EXIT_BLOCKED, None, check)
     if check.status is Status.ASK:
         if not (redact or send_anyway):
-            print(
-                translate(
-                    "Outbound",
-                    "hearth: {count} possibly private items would leave this computer. {where}",
-                ).format(count=len(check.ask), where=check.where),
-                file=out,
-            )
-            for line in describe_findings(check):
-                print(line, file=out)
-            print(
-                translate(
-                    "Outbound",
-                    "Nothing was sent. Run again with --redact to send with these replaced by "
-                    "labels such as [EMAIL], or --send-anyway to send them as written.",
-                ),
-                file=out,
-            )
+            print_findings(check, out)
             return CliGate(EXIT_FINDINGS, None, check)
         decision = Decision(Action.REDACT if redact else Action.SEND)
         outbound = apply_decision(check, decision)

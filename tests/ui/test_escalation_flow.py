@@ -66,7 +66,29 @@ def usage() -> list[sqlite3.Row]:
         conn.close()
 
 
-def test_escalate_redact_chat_in_cloud_and_return(
+def sent_versions(conversation_id: int) -> list[sqlite3.Row]:
+    conn = sqlite3.connect(db_path())
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute(
+            "SELECT * FROM outbound_sent WHERE conversation_id = ? ORDER BY rowid",
+            (conversation_id,),
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow, count: int) -> None:
+    qtbot.waitUntil(
+        lambda: (
+            len(window.chat.messages.widgets()) == count
+            and window.chat.messages.widgets()[-1].status not in ("streaming", "")
+        ),
+        timeout=8000,
+    )
+
+
+def test_escalate_redact_sends_at_once_and_keeps_your_words(
     qtbot: QtBot,
     open_window: Callable[..., MainWindow],
     fake_ollama: FakeOllama,
@@ -78,23 +100,33 @@ def test_escalate_redact_chat_in_cloud_and_return(
     send(qtbot, window, "My mail is wang.wu@example.com, plan my trip", 2)
     assert cloud.requests == []  # local by default: nothing went to the cloud
 
+    cloud.push(Reply(tokens=["Cloud", " plan"]))
     escalate(qtbot, window, redact=True)
     banner = window.chat.cloud_label.text()
     assert "OpenAI" in banner and "gpt-4.1" in banner
-    assert not window.chat.model_picker.isEnabled()
-    first = window.chat.messages.widgets()[0].text
-    assert first == "My mail is [EMAIL], plan my trip"  # what you see is what is sent
-    assert cloud.chat_requests() == []  # choosing sends nothing by itself
+    # The choice sent at once: the cloud redid the local model's answer.
+    qtbot.waitUntil(lambda: len(cloud.chat_requests()) == 1, timeout=8000)
+    wait_idle(qtbot, window, 2)
+    assert window.chat.messages.widgets()[-1].text == "Cloud plan"
+    sent = cloud.chat_requests()[0].body
+    assert sent["messages"][-1]["content"] == "My mail is [EMAIL], plan my trip"
+    assert "wang.wu@example.com" not in str(sent)
+    # Your words stay yours: the stored message and the view keep the original.
+    assert window.chat.messages.widgets()[0].text == "My mail is wang.wu@example.com, plan my trip"
+    conversation = window.chat.conversation
+    assert conversation is not None
+    (version,) = [r for r in sent_versions(conversation.id) if r["redacted"] != "[]"]
+    assert version["sent_content"] == "My mail is [EMAIL], plan my trip"
 
     cloud.push(Reply(tokens=["Cloud", " answer"]))
     send(qtbot, window, "And the budget?", 4)
     reply = window.chat.messages.widgets()[-1]
     assert reply.text == "Cloud answer" and reply.status == "ok"
     sent = cloud.chat_requests()[-1].body
-    assert "wang.wu@example.com" not in str(sent)
+    assert "wang.wu@example.com" not in str(sent)  # the redacted form, every turn
     assert sent["messages"][-1]["content"] == "And the budget?"
-    qtbot.waitUntil(lambda: len(usage()) == 2)
-    local, remote = usage()
+    qtbot.waitUntil(lambda: len(usage()) == 3)
+    local, first, remote = usage()
     assert (local["engine"], local["is_local"]) == ("ollama", 1)
     assert remote["is_local"] == 0 and remote["model"] == "gpt-4.1"
     assert remote["input_tokens"] is not None and remote["cost_usd"] is not None
@@ -104,7 +136,7 @@ def test_escalate_redact_chat_in_cloud_and_return(
     qtbot.waitUntil(lambda: not window.chat.cloud_banner.isVisible(), timeout=5000)
     send(qtbot, window, "Back home", 6)
     assert fake_ollama.requests_to("/api/chat")[-1].body["messages"][-1]["content"] == "Back home"
-    assert len(cloud.chat_requests()) == 1
+    assert len(cloud.chat_requests()) == 2
 
 
 def test_local_only_mode_blocks_an_escalated_conversation(
@@ -118,11 +150,13 @@ def test_local_only_mode_blocks_an_escalated_conversation(
     wait_ready(qtbot, window)
     send(qtbot, window, "Hello", 2)
     escalate(qtbot, window, redact=False)
+    qtbot.waitUntil(lambda: len(cloud.chat_requests()) == 1, timeout=8000)  # sent at once
+    wait_idle(qtbot, window, 2)
     window.ctx.settings.set(LOCAL_ONLY, True)
     send(qtbot, window, "Secret plans", 4)
     reply = window.chat.messages.widgets()[-1]
     assert reply.status == "failed"
     assert "Local-only mode" in reply._error_label.text()
     assert window.chat.messages.widgets()[-2].text == "Secret plans"  # kept
-    assert cloud.chat_requests() == []
+    assert len(cloud.chat_requests()) == 1  # nothing more went out
     QApplication.processEvents()

@@ -305,6 +305,10 @@ class Composer(QWidget):
         else:
             self._submit()
 
+    def submit(self) -> None:
+        """Send what is in the box, as Enter would."""
+        self._submit()
+
     def _submit(self) -> None:
         if self._streaming:
             return

@@ -496,11 +496,39 @@ class ChatPanel(QWidget):
         self._when(self._core.history(conversation.id), ask)
 
     def _escalated(
-        self, conversation: Conversation, _messages: list[Message], _choice: object = None
+        self, conversation: Conversation, messages: list[Message], choice: object = None
     ) -> None:
         if self._conversation is not None and self._conversation.id == conversation.id:
             self.show_conversation(conversation.id)
         self.conversation_changed.emit(conversation.id)
+        self._send_escalated(conversation, messages, choice)
+
+    def _send_escalated(
+        self, conversation: Conversation, messages: list[Message], choice: object
+    ) -> None:
+        """Issue 12: the choice in "Send to cloud…" sends at once. What the person typed
+        goes first; else the last question gets the cloud's answer (a last reply from
+        the local model is redone there, as Regenerate would). The decision made in the
+        dialog answers the gate for exactly what was shown; anything new asks again."""
+        decision = getattr(choice, "decision", None)
+        expect = getattr(self._core.gate, "expect", None)
+        if decision is not None and callable(expect):
+            expect(conversation.id, decision)
+        if self._core.live(conversation.id) is not None:
+            return
+        if self.composer.edit.toPlainText().strip() or self.composer.attachments():
+            self.composer.submit()
+            return
+        last = next((m for m in reversed(messages) if m.status != "streaming"), None)
+        if last is None:
+            return
+        if last.role == "assistant":
+            self._messages = [m for m in self._messages if m.id != last.id]
+            self.messages.remove(last.id)
+            started = self._core.regenerate(conversation.id, last.id, self.current_model())
+        else:
+            started = self._core.reply(conversation.id, self.current_model())
+        self._start(started)
 
     def return_to_local(self) -> None:
         if self._conversation is None:

@@ -422,7 +422,7 @@ class EscalationDialog(QDialog):
 
     def _show_findings(self, check: Check) -> None:
         with serial_imports:
-            from app.ui.chat.escalation import findings_html
+            from app.ui.chat.outbound import findings_html
 
         self._check = check
         self._findings = list(check.ask)
