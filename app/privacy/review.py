@@ -194,9 +194,11 @@ class ConversationGate:
         ``EngineError(BLOCKED)`` when nothing may be sent."""
         request = self._vision_checked(route, request)
         destination = self.destination(route)
-        if not destination.leaves_machine:
-            return request  # the check would pass it unchanged; no records needed
         local_only = bool(self._settings.get(LOCAL_ONLY))
+        if not destination.leaves_machine:
+            # Still the one check (it passes a request that stays here unchanged); no
+            # records are needed for what never left.
+            return check_outbound(request, destination, local_only=local_only).request
 
         def load(conn: sqlite3.Connection) -> tuple[History, dict[str, Action]]:
             conversation = repo.get_conversation(conn, conversation_id)

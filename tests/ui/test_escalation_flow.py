@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.cloud.keys import KeyStore
 from app.cloud.providers import BASE_URLS
 from app.core.settings import LOCAL_ONLY
+from app.ui.chat.outbound import OutboundDialog
 from app.ui.cloud.escalate import EscalationDialog
 from app.ui.main_window import MainWindow
 from tests.fakes.memory_keyring import MemoryKeyring, installed
@@ -126,7 +127,7 @@ def test_escalate_redact_sends_at_once_and_keeps_your_words(
     assert "wang.wu@example.com" not in str(sent)  # the redacted form, every turn
     assert sent["messages"][-1]["content"] == "And the budget?"
     qtbot.waitUntil(lambda: len(usage()) == 3)
-    local, first, remote = usage()
+    local, _first, remote = usage()
     assert (local["engine"], local["is_local"]) == ("ollama", 1)
     assert remote["is_local"] == 0 and remote["model"] == "gpt-4.1"
     assert remote["input_tokens"] is not None and remote["cost_usd"] is not None
@@ -160,3 +161,50 @@ def test_local_only_mode_blocks_an_escalated_conversation(
     assert window.chat.messages.widgets()[-2].text == "Secret plans"  # kept
     assert len(cloud.chat_requests()) == 1  # nothing more went out
     QApplication.processEvents()
+
+
+def outbound_dialog(qtbot: QtBot, window: MainWindow) -> OutboundDialog:
+    qtbot.waitUntil(lambda: bool(window.asker.dialogs), timeout=8000)
+    dialog = window.asker.dialogs[-1]
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    return dialog
+
+
+def test_a_follow_up_with_secrets_stops_for_a_decision_in_the_window(
+    qtbot: QtBot,
+    open_window: Callable[..., MainWindow],
+    fake_ollama: FakeOllama,
+    cloud: FakeOpenAI,
+) -> None:
+    window = open_window()
+    window.ctx.settings.set(BASE_URLS["openai"], cloud.base_url)
+    wait_ready(qtbot, window)
+    send(qtbot, window, "Help me fill in a visa form", 2)
+    cloud.push(Reply(tokens=["Sure"]))
+    escalate(qtbot, window, redact=False)
+    qtbot.waitUntil(lambda: len(cloud.chat_requests()) == 1, timeout=8000)
+    wait_idle(qtbot, window, 2)
+
+    aws, cn_id = "AKIAIOSFODNN7EXAMPLE", "11010519491231002X"
+    text = f"我的AWS密钥是{aws}，身份证号{cn_id}。"
+    window.chat.composer.edit.setPlainText(text)  # QTest cannot type Han characters
+    qtbot.keyClick(window.chat.composer.edit, Qt.Key.Key_Return)
+    dialog = outbound_dialog(qtbot, window)
+    shown = dialog.findings_view.toPlainText()
+    assert "API key or token" in shown and "Resident ID number" in shown
+    assert len(cloud.chat_requests()) == 1  # waiting for the person: nothing went out
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.chat.messages.widgets()) == 3, timeout=5000)
+    assert window.chat.messages.widgets()[-1].text == text  # kept, not sent
+    assert len(cloud.chat_requests()) == 1
+
+    cloud.push(Reply(tokens=["Done"]))
+    last = window.chat.messages.widgets()[-1]
+    window.chat._start(window.core.reply(window.chat.conversation.id, ""))  # type: ignore[union-attr]
+    dialog = outbound_dialog(qtbot, window)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter: redact and send
+    qtbot.waitUntil(lambda: len(cloud.chat_requests()) == 2, timeout=8000)
+    wait_idle(qtbot, window, 4)
+    body = str(cloud.chat_requests()[-1].body)
+    assert aws not in body and cn_id not in body and "[API_KEY]" in body and "[CN_ID]" in body
+    assert last.text == text  # the person's words stay as written
