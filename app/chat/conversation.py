@@ -490,6 +490,7 @@ class ChatCore:
             provider=route.provider,
             energy_probe=self._energy_probe,
             pricer=self._pricer,
+            leaves_machine=route.leaves_machine,
         )
         error_text = describe_engine_error(reply.error) if reply.error is not None else ""
 

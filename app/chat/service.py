@@ -162,7 +162,10 @@ def run_reply(
     energy_probe: EnergyProbe | None = None,
     pricer: Pricer | None = None,
     on_thinking: Callable[[str], None] | None = None,
+    leaves_machine: bool = False,
 ) -> Reply:
+    """``leaves_machine`` (issue 12): a "local" engine's reply produced elsewhere (an
+    Ollama cloud model, an Ollama on another computer) is cloud use, not savings."""
     started_at = utc_now()
     start = time.perf_counter()
     probe_handle = energy_probe.begin() if energy_probe is not None else None
@@ -182,7 +185,7 @@ def run_reply(
 
     # Issue 12: a reply an Ollama cloud model wrote (its lines carry remote_host) left
     # the machine: cloud use, not savings, no local energy, price unknown.
-    is_local = engine.is_local and not usage.remote_host
+    is_local = engine.is_local and not leaves_machine and not usage.remote_host
     energy_j: float | None = None
     energy_source = ""
     if energy_probe is not None and is_local:
@@ -205,8 +208,11 @@ def run_reply(
 
     cost: Decimal | None = None
     price_source = ""
-    if usage.remote_host and engine.is_local:
-        price_source = translate("Pricing", "Ollama cloud model: price unknown")
+    if engine.is_local and not is_local:
+        price_source = translate(
+            "Pricing",
+            "ran off this computer (an Ollama cloud model or another server): price unknown",
+        )
     elif pricer is not None and not engine.is_local and outcome != "failed":
         cost, price_source = pricer(provider, request.model, usage, context_tokens, started_at)
 

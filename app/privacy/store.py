@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.core.i18n import translate
 from app.privacy.detectors import Kind
 from app.privacy.gate import (
     SYSTEM_KEY,
@@ -26,6 +27,7 @@ from app.privacy.gate import (
     SentRecord,
     message_key,
 )
+from app.privacy.scanner import kind_label
 from app.storage.records import Conversation, Message, from_db_time, to_db_time, utc_now
 
 
@@ -166,6 +168,24 @@ def redacted_versions(conn: sqlite3.Connection, conversation_id: int) -> dict[in
             SentAs(int(row[0]), str(row[1]), str(row[2]), kinds, int(row[4]), from_db_time(row[5]))
         )
     return result
+
+
+def sent_as_note(sent: SentAs) -> str:
+    """The line a message shows under the person's own words when a changed copy left:
+    what was replaced, and the text exactly as it was sent."""
+    parts = []
+    if sent.redacted:
+        labels = sorted({kind_label(kind) for kind in sent.redacted})
+        parts.append(
+            translate("Privacy", "Sent with {items} replaced, as:").format(items=", ".join(labels))
+        )
+    if sent.images_held_back:
+        parts.append(
+            translate("Privacy", "{count} image(s) were not sent.").format(
+                count=sent.images_held_back
+            )
+        )
+    return " ".join(parts) + "\n" + sent.sent_content
 
 
 def history_for(

@@ -2200,8 +2200,8 @@ Your message is still in the box.</source>
         <translation>请在设置中填写每百万 token 的价格。</translation>
     </message>
     <message>
-        <source>Ollama cloud model: price unknown</source>
-        <translation>Ollama 云端模型：价格未知</translation>
+        <source>ran off this computer (an Ollama cloud model or another server): price unknown</source>
+        <translation>不是在本机运行（Ollama 云端模型或其他服务器）：价格未知</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2253,14 @@ Your message is still in the box.</source>
     <message>
         <source>[{count} image(s) not sent]</source>
         <translation>[{count} 张图片未发送]</translation>
+    </message>
+    <message>
+        <source>Sent with {items} replaced, as:</source>
+        <translation>已替换{items}后发送，发送内容为：</translation>
+    </message>
+    <message>
+        <source>{count} image(s) were not sent.</source>
+        <translation>{count} 张图片未发送。</translation>
     </message>
 </context>
 <context>

@@ -2200,8 +2200,8 @@ Your message is still in the box.</source>
         <translation>請在設定中填寫每百萬 token 的價格。</translation>
     </message>
     <message>
-        <source>Ollama cloud model: price unknown</source>
-        <translation>Ollama 雲端模型：價格未知</translation>
+        <source>ran off this computer (an Ollama cloud model or another server): price unknown</source>
+        <translation>不是在本機執行（Ollama 雲端模型或其他伺服器）：價格未知</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2253,14 @@ Your message is still in the box.</source>
     <message>
         <source>[{count} image(s) not sent]</source>
         <translation>[{count} 張圖片未傳送]</translation>
+    </message>
+    <message>
+        <source>Sent with {items} replaced, as:</source>
+        <translation>已替換{items}後傳送，傳送內容為：</translation>
+    </message>
+    <message>
+        <source>{count} image(s) were not sent.</source>
+        <translation>{count} 張圖片未傳送。</translation>
     </message>
 </context>
 <context>

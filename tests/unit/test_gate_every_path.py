@@ -195,6 +195,10 @@ def test_an_ollama_cloud_model_is_checked_blocked_and_booked_as_cloud(
     sent = ollama.requests_to("/api/chat")[-1].body["messages"][-1]["content"]
     assert sent == "密钥[API_KEY]"
     assert done.usage.is_local is False and done.usage.cost_usd is None  # cloud use
+    # Cut off before Ollama's last line (which names remote_host): still cloud use.
+    ollama.chat_scripts.append(ChatScript(["半", "句"], cut_after=1))
+    cut = core.reply(target.id, "gpt-oss:120b-cloud").result(10).done.result(30)
+    assert cut.reply.outcome == "failed" and cut.usage.is_local is False
 
     settings.set(LOCAL_ONLY, True)
     blocked = turn(core, None, "nothing private")
@@ -204,7 +208,7 @@ def test_an_ollama_cloud_model_is_checked_blocked_and_booked_as_cloud(
     assert refused.reply.outcome == "failed" and refused.reply.error is not None
     assert refused.reply.error.kind is ErrorKind.BLOCKED
     assert "Local-only mode" in refused.error_text
-    assert len(ollama.requests_to("/api/chat")) == 2  # the refused one never went
+    assert len(ollama.requests_to("/api/chat")) == 3  # the refused one never went
     stored = writer.call(lambda c: repo.list_messages(c, target2.id))
     assert stored[0].content == "hello"  # kept
 

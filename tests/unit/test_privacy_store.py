@@ -20,6 +20,7 @@ from app.privacy.store import (
     load_sent,
     record_sent,
     redacted_versions,
+    sent_as_note,
 )
 from app.storage import repo
 from app.storage.db import open_database
@@ -121,6 +122,9 @@ def test_a_redacted_send_is_recorded_beside_the_untouched_original(tmp_path: Pat
     assert AWS not in shown.sent_content and "[API_KEY]" in shown.sent_content
     assert [k.value for k in shown.redacted] == ["API_KEY"]
     assert shown.images_held_back == 1
+    note = sent_as_note(shown)
+    assert note.startswith("Sent with API key or token replaced, as:")
+    assert "1 image(s) were not sent." in note and note.endswith(shown.sent_content)
     assert set(load_allowances(conn, conversation.id).values()) == {Action.REDACT}
 
     # The next turn re-sends the redacted form without asking, and asks about nothing old.
