@@ -221,3 +221,23 @@ def test_a_provider_without_a_published_price_says_so(
     dialog = open_dialog(qtbot, ctx, PRIVATE)
     dialog.provider_combo.setCurrentIndex(dialog.provider_combo.findData("qwen"))
     qtbot.waitUntil(lambda: "No published price" in dialog.cost_label.text(), timeout=5000)
+
+
+def test_a_provider_without_a_base_url_is_checked_as_leaving(
+    qtbot: QtBot, ctx: AppContext, memory: MemoryKeyring
+) -> None:
+    dialog = open_dialog(qtbot, ctx, PRIVATE)
+    dialog.provider_combo.setCurrentIndex(dialog.provider_combo.findData("custom"))
+    qtbot.waitUntil(lambda: len(dialog.findings()) == 2, timeout=5000)
+    assert dialog.destination().leaves_machine
+
+
+def test_local_only_blocks_a_local_preset_moved_to_another_computer(
+    qtbot: QtBot, ctx: AppContext, memory: MemoryKeyring
+) -> None:
+    ctx.settings.set(LOCAL_ONLY, True)
+    ctx.settings.set(BASE_URLS["lmstudio"], "http://192.168.1.30:1234/v1")
+    dialog = open_dialog(qtbot, ctx, PRIVATE)
+    dialog.provider_combo.setCurrentIndex(dialog.provider_combo.findData("lmstudio"))
+    qtbot.waitUntil(lambda: "Local-only mode is on" in dialog.key_label.text(), timeout=5000)
+    assert not dialog.send_button.isEnabled()

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.chat.tokens import estimate_context_tokens
-from app.cloud.factory import available_models, stays_local
+from app.cloud.factory import available_models
 from app.cloud.keys import KeyStore
 from app.cloud.pricer import Tokens, price_request
 from app.cloud.providers import LAST_CLOUD_MODEL, LAST_PROVIDER, PROVIDERS, Provider, get_provider
 from app.cloud.providers import base_url as provider_base_url
+from app.core.errors import KnownError
 from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
 from app.engines.base import ChatMessage, ChatRequest
@@ -210,12 +211,12 @@ class EscalationDialog(QDialog):
 
     def destination(self) -> Destination:
         provider = self.provider
+        try:
+            url = provider_base_url(provider, self._ctx.settings)
+        except KnownError:
+            url = ""  # no base URL yet: nowhere known, so never "this computer"
         return provider_destination(
-            provider.id,
-            self.model(),
-            provider_base_url(provider, self._ctx.settings),
-            is_local=provider.is_local,
-            name=provider.name,
+            provider.id, self.model(), url, is_local=provider.is_local, name=provider.name
         )
 
     def decision(self) -> EscalationDecision | None:
@@ -223,7 +224,14 @@ class EscalationDialog(QDialog):
         return self._decision
 
     def _blocked(self, provider: Provider) -> bool:
-        return self._ctx.settings.get(LOCAL_ONLY) and not stays_local(provider, self._ctx.settings)
+        """Local-only mode refuses whatever leaves this machine (the gate's rule)."""
+        if not self._ctx.settings.get(LOCAL_ONLY):
+            return False
+        try:
+            url = provider_base_url(provider, self._ctx.settings)
+        except KnownError:
+            return True
+        return provider_destination(provider.id, "", url, is_local=provider.is_local).leaves_machine
 
     def _update_buttons(self) -> None:
         provider = self.provider
