@@ -41,7 +41,7 @@ from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
 from app.engines.base import ChatMessage, ChatRequest
 from app.privacy.egress import Destination, provider_destination
-from app.privacy.gate import Action, Check, Decision, Item, Status, check_outbound
+from app.privacy.gate import Action, Check, Decision, History, Item, Status, check_outbound
 from app.privacy.store import history_for, load_allowances, load_sent
 from app.storage.records import Conversation, Message
 from app.ui.cloud.keys_dialog import ApiKeysDialog, error_text
@@ -409,14 +409,23 @@ class EscalationDialog(QDialog):
         destination, wire = self.destination(), self._wire
         conversation, messages = self._conversation, self._messages
 
-        def check(conn: sqlite3.Connection) -> Check:
+        def load(conn: sqlite3.Connection) -> tuple[History, dict[str, Action]]:
             history = history_for(
                 conversation, messages, load_sent(conn, conversation.id, destination.key)
             )
-            allowances = load_allowances(conn, conversation.id)
-            return check_outbound(
-                wire, destination, local_only=False, allowances=allowances, history=history
-            )
+            return history, load_allowances(conn, conversation.id)
+
+        def loaded(records: tuple[History, dict[str, Action]]) -> None:
+            # The scan itself runs off the writer thread: on a long conversation it takes
+            # a while, and replies' checkpoints must not wait behind it.
+            history, allowances = records
+
+            def check() -> Check:
+                return check_outbound(
+                    wire, destination, local_only=False, allowances=allowances, history=history
+                )
+
+            self._ctx.tasks.run(check, shown, failed, self)
 
         def shown(result: Check) -> None:
             if generation == self._scan_generation:
@@ -426,7 +435,7 @@ class EscalationDialog(QDialog):
             if generation == self._scan_generation:
                 self.findings_summary.setText(error_text(exc))
 
-        self._ctx.tasks.watch(self._ctx.writer.submit(check), shown, failed, owner=self)
+        self._ctx.tasks.watch(self._ctx.writer.submit(load), loaded, failed, owner=self)
 
     def _show_findings(self, check: Check) -> None:
         with serial_imports:
