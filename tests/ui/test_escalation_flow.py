@@ -17,7 +17,7 @@ from app.ui.chat.outbound import OutboundDialog
 from app.ui.cloud.escalate import EscalationDialog
 from app.ui.main_window import MainWindow
 from tests.fakes.memory_keyring import MemoryKeyring, installed
-from tests.fakes.ollama_server import FakeOllama
+from tests.fakes.ollama_server import FakeOllama, cloud_models
 from tests.fakes.openai_server import FakeOpenAI, Reply
 from tests.ui.conftest import db_path, wait_ready
 
@@ -208,3 +208,26 @@ def test_a_follow_up_with_secrets_stops_for_a_decision_in_the_window(
     body = str(cloud.chat_requests()[-1].body)
     assert aws not in body and cn_id not in body and "[API_KEY]" in body and "[CN_ID]" in body
     assert last.text == text  # the person's words stay as written
+
+
+def test_an_ollama_cloud_model_is_marked_and_checked_in_the_window(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], fake_ollama: FakeOllama
+) -> None:
+    fake_ollama.models += cloud_models()
+    window = open_window()
+    wait_ready(qtbot, window)
+    picker = window.chat.model_picker
+    index = picker.findData("gpt-oss:120b-cloud")
+    assert index >= 0 and "☁" in picker.itemText(index)
+    assert "ollama.com" in str(picker.itemData(index, Qt.ItemDataRole.ToolTipRole))
+    assert "☁" not in picker.itemText(picker.findData("llama3.2:latest"))
+    picker.setCurrentIndex(index)
+    picker.activated.emit(index)
+
+    qtbot.keyClicks(window.chat.composer.edit, "my key AKIAIOSFODNN7EXAMPLE")
+    qtbot.keyClick(window.chat.composer.edit, Qt.Key.Key_Return)
+    dialog = outbound_dialog(qtbot, window)
+    assert "ollama.com" in dialog.where_label.text()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.chat.messages.widgets()) == 1, timeout=5000)
+    assert fake_ollama.requests_to("/api/chat") == []  # nothing went to ollama.com

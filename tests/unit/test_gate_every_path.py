@@ -231,3 +231,64 @@ def test_without_a_gate_nothing_leaves(
     finally:
         pool.shutdown(wait=True)
         writer.close()
+
+
+def png(width: int = 8) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage
+
+    image = QImage(width, width, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    return bytes(data.data())
+
+
+def test_images_never_go_to_a_model_that_cannot_see(
+    world: tuple[ChatCore, Asker, list[Check], SerialWriter, Settings], ollama: FakeOllama
+) -> None:
+    from app.storage.records import Attachment
+
+    core, _asker, _checks, _writer, _settings = world
+    picture = Attachment("image/png", png(), "p.png")
+    target, _ = core.send(None, "what is this?", [picture], model="gemma3:4b").result(10)
+    seen = core.reply(target.id, "gemma3:4b").result(10).done.result(30)
+    assert seen.reply.outcome == "ok"
+    assert ollama.requests_to("/api/chat")[-1].body["messages"][-1]["images"]
+
+    # The same conversation on a text-only model: the old picture is left out...
+    core.send(target, "and in words?", model=LOCAL).result(10)
+    words = core.reply(target.id, LOCAL).result(10).done.result(30)
+    assert words.reply.outcome == "ok"
+    body = ollama.requests_to("/api/chat")[-1].body
+    assert all("images" not in m for m in body["messages"])
+    # ...and a new one is refused in words, with nothing sent.
+    core.send(target, "and this one?", [picture], model=LOCAL).result(10)
+    count = len(ollama.requests_to("/api/chat"))
+    refused = core.reply(target.id, LOCAL).result(10).done.result(30)
+    assert refused.reply.outcome == "failed" and "cannot see images" in refused.error_text
+    assert len(ollama.requests_to("/api/chat")) == count
+
+
+def test_a_large_image_is_sent_scaled(
+    world: tuple[ChatCore, Asker, list[Check], SerialWriter, Settings], ollama: FakeOllama
+) -> None:
+    import base64
+
+    from PySide6.QtGui import QImage
+
+    from app.chat.attachments import SEND_MAX_SIDE
+    from app.storage.records import Attachment
+
+    core, _asker, _checks, writer, _settings = world
+    big = png(3000)
+    target, _ = core.send(
+        None, "big", [Attachment("image/png", big, "big.png")], model="gemma3:4b"
+    ).result(10)
+    assert core.reply(target.id, "gemma3:4b").result(10).done.result(30).reply.outcome == "ok"
+    sent = base64.b64decode(ollama.requests_to("/api/chat")[-1].body["messages"][-1]["images"][0])
+    assert QImage.fromData(sent).width() == SEND_MAX_SIDE
+    stored = writer.call(lambda c: repo.list_messages(c, target.id))[0].attachments[0].data
+    assert stored == big  # the original is kept

@@ -30,6 +30,7 @@ from app.core.lazy import serial_imports
 from app.core.opening import OpeningGuard
 from app.core.settings import LAST_MODEL
 from app.engines.base import ModelDetails, ModelInfo
+from app.privacy.egress import model_label, model_tooltip
 from app.storage.records import Attachment, Conversation, Message
 from app.ui.chat.composer import Composer
 from app.ui.chat.message_list import MessageList
@@ -156,10 +157,15 @@ class ChatPanel(QWidget):
         self.model_picker.clear()
         for info in models:
             extra = " · ".join(p for p in (info.parameter_size, info.quantization) if p)
-            label = f"{info.name}  ({extra})" if extra else info.name
+            # Issue 12: an Ollama cloud model is marked as leaving the machine.
+            name = model_label(info.name, remote_host=info.remote_host)
+            label = f"{name}  ({extra})" if extra else name
             self.model_picker.addItem(label, info.name)
-            if info.size_bytes:
-                index = self.model_picker.count() - 1
+            index = self.model_picker.count() - 1
+            remote = model_tooltip(info.name, remote_host=info.remote_host)
+            if remote:
+                self.model_picker.setItemData(index, remote, Qt.ItemDataRole.ToolTipRole)
+            elif info.size_bytes:
                 self.model_picker.setItemData(
                     index, human_size(info.size_bytes), Qt.ItemDataRole.ToolTipRole
                 )
