@@ -465,6 +465,10 @@ Price: %5</source>
         <translation>请先选择模型。</translation>
     </message>
     <message>
+        <source>Not sent: your message is kept here.</source>
+        <translation>未发送：你的消息保留在这里。</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>

@@ -465,6 +465,10 @@ Price: %5</source>
         <translation>請先選擇模型。</translation>
     </message>
     <message>
+        <source>Not sent: your message is kept here.</source>
+        <translation>未傳送：你的訊息保留在這裡。</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>系統提示詞</translation>
     </message>

@@ -442,6 +442,7 @@ class ChatPanel(QWidget):
         if finished.cancelled:
             self._messages = [m for m in self._messages if m.id != live.message_id]
             self.messages.remove(live.message_id)
+            self.status_message.emit(self.tr("Not sent: your message is kept here."))
         else:
             self._messages = [
                 replace(m, content=reply.content, status=reply.outcome, error=finished.error_text)
