@@ -32,7 +32,7 @@ from app.core.i18n import translate
 from app.engines.base import ChatMessage, ChatRequest, EngineError, ErrorKind
 from app.privacy.detectors import Kind
 from app.privacy.egress import Destination, where_label
-from app.privacy.scanner import Finding, replace_findings, scan
+from app.privacy.scanner import Finding, fold_width, replace_findings, scan
 
 SYSTEM_KEY = "system"
 
@@ -201,7 +201,7 @@ def fingerprint(kind: Kind, value: str | bytes) -> str:
     if isinstance(value, bytes):
         data = value
     else:
-        text = value.strip()
+        text = fold_width(value).strip()
         if kind in _DIGIT_KINDS:
             text = "".join(c for c in text if c.isalnum()).upper()
         data = text.encode("utf-8", "surrogatepass")

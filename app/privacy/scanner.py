@@ -49,15 +49,28 @@ def kind_label(kind: Kind) -> str:
     return labels[kind]
 
 
+# Full-width forms (U+FF01-FF5E) and the ideographic space, as Chinese and Japanese
+# input methods type them: "１３９…", "ｌｉ＠ｅｘａｍｐｌｅ．ｃｏｍ". Each maps to one
+# ASCII character, so a folded copy has the same length and its spans fit the original.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width letters, digits and punctuation as their ASCII twins."""
+    return text.translate(_FULL_WIDTH)
+
+
 def scan(text: str, message_index: int = 0) -> list[Finding]:
     """Every finding in ``text``, in reading order, none overlapping another.
 
     When two detectors claim overlapping text the one listed first in ``DETECTORS``
-    wins (a private key block beats the e-mail address inside it).
+    wins (a private key block beats the e-mail address inside it). Full-width digits
+    and letters count as their ASCII twins; findings quote the text as written.
     """
+    probe = fold_width(text)
     accepted: list[tuple[int, int, Kind]] = []
     for kind, detector in DETECTORS:
-        for start, end in detector(text):
+        for start, end in detector(probe):
             if end <= start:
                 continue
             if any(

@@ -4,7 +4,7 @@ Chinese writing has no spaces between words and uses full-width punctuation, so 
 secret is often glued to the characters around it: "我的密钥AKIA…，身份证号110…。".
 Whatever surrounds them -- Han characters, full-width or ASCII punctuation, line
 breaks, English words -- known secrets must be found, with the right kind, covering
-the whole value; and no text whatsoever may crash the scan.
+the whole value, also when typed in full-width form; and no text may crash the scan.
 """
 
 from __future__ import annotations
@@ -96,7 +96,14 @@ def phones(draw: st.DrawFn) -> tuple[Kind, str]:
     return Kind.PHONE, prefix + text
 
 
-SECRETS = st.one_of(aws_keys(), private_keys(), cn_ids(), cards(), emails(), phones())
+def widen(secret: tuple[Kind, str]) -> tuple[Kind, str]:
+    """As a Chinese input method in full-width mode types it: "１３９…", "ｌｉ＠…"."""
+    kind, value = secret
+    return kind, "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in value)
+
+
+PLAIN = st.one_of(aws_keys(), private_keys(), cn_ids(), cards(), emails(), phones())
+SECRETS = st.one_of(PLAIN, st.one_of(aws_keys(), cn_ids(), cards(), emails(), phones()).map(widen))
 
 
 def _assert_found(text: str, start: int, kind: Kind, value: str) -> None:

@@ -178,3 +178,12 @@ def test_system_prompt_key_is_tracked() -> None:
     out = apply_decision(check, Decision(Action.REDACT))
     assert [v.key for v in out.versions] == [SYSTEM_KEY, message_key(3)]
     assert AWS not in out.request.messages[0].content
+
+
+def test_full_width_numbers_are_found_and_the_same_item_as_ascii() -> None:
+    wide = "".join(chr(ord(c) + 0xFEE0) for c in CN_ID)
+    check = check_outbound(request(f"身份证号：{wide}"), CLOUD, local_only=False)
+    assert [item.kind for item in check.ask] == [Kind.CN_ID]
+    assert check.ask[0].fingerprint == fingerprint(Kind.CN_ID, CN_ID)
+    sent = apply_decision(check, Decision(Action.REDACT)).request.messages[0].content
+    assert sent == "身份证号：[CN_ID]"
