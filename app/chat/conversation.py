@@ -463,11 +463,11 @@ class ChatCore:
             # Issue 12: every request passes the gate, whatever the route says: the gate
             # itself works out whether it leaves the machine (an Ollama cloud model, an
             # Ollama elsewhere) and is the one place that decides. No gate, no cloud.
-            if self.gate is not None:
-                request = self.gate.review(live.conversation_id, route, request)
-            elif route.leaves_machine:
+            if self.gate is None and route.leaves_machine:
                 raise EngineError(ErrorKind.BLOCKED, _no_gate())
             engine = route.factory()  # may read a key from the OS keyring
+            if self.gate is not None:  # after the engine: a missing key is said first
+                request = self.gate.review(live.conversation_id, route, request)
         except SendCancelled:
             return self._cancelled(live)
         except EngineError as exc:

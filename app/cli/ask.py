@@ -49,7 +49,6 @@ def register(subparsers: Any) -> None:
             "nothing is sent and the exit status is 3, unless --redact or --send-anyway is "
             "given; in local-only mode any cloud is refused with exit status 4.",
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     which = parser.add_mutually_exclusive_group()
     which.add_argument(
