@@ -118,6 +118,10 @@ def test_escalate_redact_sends_at_once_and_keeps_your_words(
     assert conversation is not None
     (version,) = [r for r in sent_versions(conversation.id) if r["redacted"] != "[]"]
     assert version["sent_content"] == "My mail is [EMAIL], plan my trip"
+    # ...and the message says that a redacted version was sent, and what it was.
+    first = window.chat.messages.widgets()[0]
+    qtbot.waitUntil(lambda: "[EMAIL]" in first.toolTip(), timeout=5000)
+    assert first.toolTip().startswith("Sent with E-mail address replaced")
 
     cloud.push(Reply(tokens=["Cloud", " answer"]))
     send(qtbot, window, "And the budget?", 4)

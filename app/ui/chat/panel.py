@@ -270,6 +270,28 @@ class ChatPanel(QWidget):
         self._update_streaming()
         self._model_details_changed()
         self._estimate_context()
+        self._mark_sent_versions()
+
+    def _mark_sent_versions(self) -> None:
+        """Issue 12: a message whose copy left redacted says so, and what was sent (the
+        view keeps showing the person's own words)."""
+        conversation = self._conversation
+        if conversation is None:
+            return
+        with serial_imports:
+            from app.privacy.store import redacted_versions, sent_as_note
+
+        def marked(versions: dict[int, list[Any]]) -> None:
+            if self._conversation is None or self._conversation.id != conversation.id:
+                return
+            for message_id, sent in versions.items():
+                widget = self.messages.widget_for(message_id)
+                if widget is not None:
+                    widget.setToolTip(sent_as_note(sent[-1]))
+
+        self._when(
+            self._ctx.writer.submit(lambda conn: redacted_versions(conn, conversation.id)), marked
+        )
 
     def _estimate_context(self) -> None:
         conversation = self._conversation
@@ -456,6 +478,7 @@ class ChatPanel(QWidget):
         self.messages.refresh_actions()
         self._update_streaming()
         self._estimate_context()
+        self._mark_sent_versions()
 
     def edit_system_prompt(self) -> None:
         current = self._conversation.system_prompt if self._conversation else ""
