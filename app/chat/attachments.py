@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
 SEND_MAX_SIDE = 2048
-"""Longest side, in pixels, of an image as sent (Anthropic scales anything above about
-1568 px itself, OpenAI tiles at 2048; larger only costs upload time and tokens)."""
+"""Longest side, in pixels, of an image as sent. Vision APIs and local vision models
+downscale large inputs themselves, so more pixels only cost upload time, memory and
+tokens on every turn (the limit the issue asks for; not tuned per provider)."""
 SEND_MAX_BYTES = 3_000_000
 """An image this size or smaller, already within ``SEND_MAX_SIDE``, is sent as it is."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
