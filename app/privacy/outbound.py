@@ -1,28 +1,19 @@
-"""The gate for callers without a window: destinations from settings, and ``hearth ask``.
+"""The gate for callers without a window: destinations from settings, findings in text.
 
 ``destination_for`` turns "provider (or Ollama) + model" into the gate's
-``Destination`` the same way for every caller. ``gate_for_cli`` is the whole gate for
-the command line: it prints what was found and tells ``hearth ask`` what to do.
-
-Exit codes (documented in ``hearth ask --help`` by the CLI):
-
-- ``EXIT_FINDINGS`` (3): private items found and neither ``--redact`` nor
-  ``--send-anyway`` given; nothing was sent.
-- ``EXIT_BLOCKED`` (4): local-only mode is on and the destination is off this machine
-  (a cloud provider, an Ollama cloud model, a server elsewhere); nothing was sent.
+``Destination`` the same way for every caller. ``print_findings`` is what ``hearth ask``
+prints when the check stops a request (values masked); the command then exits with 3
+(nothing sent: use ``--redact`` or ``--send-anyway``), and with 4 when local-only mode
+refuses the destination (``app/cli/ask.py``).
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TextIO
 
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
-from app.core.settings import LOCAL_ONLY, Settings
-from app.engines.base import ChatRequest
+from app.core.settings import Settings
 from app.privacy.egress import (
     OLLAMA_PROVIDER,
     Destination,
@@ -30,18 +21,8 @@ from app.privacy.egress import (
     provider_destination,
 )
 from app.privacy.gate import (
-    Action,
     Check,
-    Decision,
-    History,
-    Outbound,
-    Status,
-    apply_decision,
-    check_outbound,
 )
-
-EXIT_FINDINGS = 3
-EXIT_BLOCKED = 4
 
 
 def destination_for(
@@ -117,57 +98,3 @@ def print_findings(check: Check, out: TextIO) -> None:
         ),
         file=out,
     )
-
-
-@dataclass(frozen=True)
-class CliGate:
-    """What ``hearth ask`` does next: send ``outbound.request``, or exit with ``exit_code``."""
-
-    exit_code: int
-    outbound: Outbound | None
-    check: Check
-
-
-def gate_for_cli(
-    request: ChatRequest,
-    destination: Destination,
-    settings: Settings,
-    *,
-    redact: bool = False,
-    send_anyway: bool = False,
-    allowances: Mapping[str, Action] | None = None,
-    history: History | None = None,
-    err: TextIO | None = None,
-) -> CliGate:
-    """The outbound gate for ``hearth ask``. ``exit_code`` 0 means: send ``outbound``.
-
-    ``redact`` and ``send_anyway`` answer the question in advance (the CLI makes them
-    mutually exclusive); without either, findings stop the request with
-    ``EXIT_FINDINGS`` after printing them to ``err`` (stderr).
-    """
-    out = err if err is not None else sys.stderr
-    check = check_outbound(
-        request,
-        destination,
-        local_only=settings.get(LOCAL_ONLY),
-        allowances=allowances,
-        history=history,
-    )
-    if check.status is Status.BLOCKED:
-        print(f"hearth: {check.refusal}", file=out)
-        return CliGate(EXIT_BLOCKED, None, check)
-    if check.status is Status.ASK:
-        if not (redact or send_anyway):
-            print_findings(check, out)
-            return CliGate(EXIT_FINDINGS, None, check)
-        decision = Decision(Action.REDACT if redact else Action.SEND)
-        outbound = apply_decision(check, decision)
-        if redact:
-            print(
-                translate(
-                    "Outbound", "hearth: {count} private items were replaced before sending."
-                ).format(count=len(check.ask)),
-                file=out,
-            )
-        return CliGate(0, outbound, check)
-    return CliGate(0, apply_decision(check, None), check)

@@ -2149,10 +2149,6 @@ Your message is still in the box.</source>
         <source>Nothing was sent. Run again with --redact to send with these replaced by labels such as [EMAIL], or --send-anyway to send them as written.</source>
         <translation>没有发送任何内容。加上 --redact 重新运行，会把这些内容替换为 [EMAIL] 之类的标签后发送；或加上 --send-anyway 按原文发送。</translation>
     </message>
-    <message>
-        <source>hearth: {count} private items were replaced before sending.</source>
-        <translation>hearth：发送前已替换 {count} 项隐私内容。</translation>
-    </message>
 </context>
 <context>
     <name>OutboundDialog</name>

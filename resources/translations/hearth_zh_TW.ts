@@ -2149,10 +2149,6 @@ Your message is still in the box.</source>
         <source>Nothing was sent. Run again with --redact to send with these replaced by labels such as [EMAIL], or --send-anyway to send them as written.</source>
         <translation>沒有傳送任何內容。加上 --redact 重新執行，會把這些內容替換為 [EMAIL] 之類的標籤後傳送；或加上 --send-anyway 按原文傳送。</translation>
     </message>
-    <message>
-        <source>hearth: {count} private items were replaced before sending.</source>
-        <translation>hearth：傳送前已替換 {count} 項隱私內容。</translation>
-    </message>
 </context>
 <context>
     <name>OutboundDialog</name>
