@@ -7,7 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from app.core.i18n import translate
-from app.ledger.report import MonthReport
+from app.ledger.report import MIN_PAYBACK_DAYS, MonthReport
 
 Formatter = Callable[[Decimal], str]
 
@@ -43,6 +43,12 @@ def payback_words(report: MonthReport) -> str:
         return translate("Ledger", "Your hardware has paid for itself ({percent}%).").format(
             percent=percent
         )
+    if report.payback_status == "insufficient":
+        return translate(
+            "Ledger",
+            "Your hardware is {percent}% paid back; not enough data yet to project when it "
+            "will be (a projection needs {days} days of use).",
+        ).format(percent=percent, days=MIN_PAYBACK_DAYS)
     if report.payback_status == "never":
         return translate(
             "Ledger",

@@ -12,7 +12,7 @@ import math
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 
 from app.core.i18n import translate
@@ -39,6 +39,9 @@ from app.ledger.store import (
 J_PER_KWH = Decimal(3_600_000)
 PICO = Decimal(10) ** -12
 RECENT_DAYS = 30
+MIN_PAYBACK_DAYS = 7
+"""A projection from fewer days of use than this says "not enough data yet": one
+morning's savings say nothing about a year."""
 
 
 @dataclass
@@ -139,9 +142,15 @@ class MonthReport:
     cumulative_saved: Decimal
     payback_percent: Decimal | None
     payback_status: str
-    """"none" (no hardware cost), "paid", "projected" or "never"."""
+    """"none" (no hardware cost), "paid", "projected", "never" or "insufficient" (fewer
+    than MIN_PAYBACK_DAYS days of use to project from)."""
     payback_date: date | None
     recent_daily_saving: Decimal
+    as_of: datetime | None = None
+    """The moment the figures run to: the month's end, or now for the current month
+    (nothing after it is charged or listed)."""
+    recent_days: Decimal = Decimal(0)
+    """The length of the window the recent daily saving is averaged over, in days."""
 
 
 def month_bounds(month: str, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -312,21 +321,22 @@ def build_month_report(
         models[model_key].amounts.local_baseline += value  # type: ignore[index]
 
     plan = AmortizationPlan(config)
-    first_day, end_day = start.date(), end.date()
-    for offset in range((end_day - first_day).days):
-        day = first_day + timedelta(days=offset)
-        share = plan.between(day, day + timedelta(days=1))
-        if share:
-            days.setdefault(day, DayFigures(day)).amounts.amortization += share
+    first_day = start.date()
+    local_now = now.astimezone(tz)
+    for day, share in amortization_until(plan, start, end, local_now, tz).items():
+        days.setdefault(day, DayFigures(day)).amounts.amortization += share
 
     totals, counts = Amounts(), Counts()
     for figures in days.values():
         totals.add(figures.amounts)
         counts.add(figures.counts)
 
-    local_now = now.astimezone(tz)
     period_end = min(end, local_now) if local_now > start else end
+    last_day = (period_end - timedelta(microseconds=1)).date()
     recent_from = (period_end - timedelta(days=RECENT_DAYS)).date()
+    first_use = _first_use_day(conn)
+    window_start = max(recent_from, first_use) if first_use else recent_from
+    window_days = _days_between(_midnight(window_start, tz), period_end)
     history = _history(conn, config, baseline, start_pos, recent_from)
     cumulative = (
         history["all"].operating_saved - plan.between(date.min, first_day) + totals.net_saved
@@ -339,12 +349,14 @@ def build_month_report(
         (
             f.amounts.operating_saved
             for f in days.values()
-            if recent_from <= f.day < period_end.date()
+            if recent_from <= f.day <= last_day
         ),
         Decimal(0),
     )
-    rate = recent / RECENT_DAYS
-    percent, status, when = _payback(config.hardware_cost, since_purchase, rate, period_end.date())
+    rate = recent / window_days if window_days > 0 else Decimal(0)
+    percent, status, when = _payback(
+        config.hardware_cost, since_purchase, rate, period_end.date(), enough=window_days >= MIN_PAYBACK_DAYS
+    )
     return MonthReport(
         month=month,
         currency=config.currency,
@@ -363,7 +375,45 @@ def build_month_report(
         payback_status=status,
         payback_date=when,
         recent_daily_saving=rate,
+        as_of=period_end,
+        recent_days=window_days,
     )
+
+
+def _midnight(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time(0)).replace(tzinfo=tz)
+
+
+def _days_between(start: datetime, end: datetime) -> Decimal:
+    """Elapsed real time in days (UTC arithmetic: a DST day is 23 or 25 hours long)."""
+    delta = end.astimezone(UTC) - start.astimezone(UTC)
+    micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    return Decimal(micros) / Decimal(86_400_000_000)
+
+
+def amortization_until(
+    plan: AmortizationPlan, start: datetime, end: datetime, now: datetime, tz: tzinfo
+) -> dict[date, Decimal]:
+    """Each day's share of the hardware cost from ``start`` to ``min(end, now)``: whole
+    days before today, today only the part that has passed, nothing after now."""
+    shares: dict[date, Decimal] = {}
+    day = start.date()
+    while day < end.date():
+        day_start, next_start = _midnight(day, tz), _midnight(day + timedelta(days=1), tz)
+        if day_start.astimezone(UTC) >= now.astimezone(UTC):
+            break
+        share = plan.between(day, day + timedelta(days=1))
+        if share and now.astimezone(UTC) < next_start.astimezone(UTC):
+            share *= _days_between(day_start, now) / _days_between(day_start, next_start)
+        if share:
+            shares[day] = share
+        day += timedelta(days=1)
+    return shares
+
+
+def _first_use_day(conn: sqlite3.Connection) -> date | None:
+    row = conn.execute("SELECT min(day) FROM ledger_daily").fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None
 
 
 def _running_costs(config: LedgerConfig, cell: Cell) -> Amounts:
@@ -380,13 +430,15 @@ def _after(day: date, purchase: date | None) -> bool:
 
 
 def _payback(
-    cost: Decimal, saved: Decimal, daily_rate: Decimal, today: date
+    cost: Decimal, saved: Decimal, daily_rate: Decimal, today: date, *, enough: bool = True
 ) -> tuple[Decimal | None, str, date | None]:
     if cost <= 0:
         return None, "none", None
     percent = saved / cost * 100
     if saved >= cost:
         return percent, "paid", None
+    if not enough:
+        return percent, "insufficient", None
     if daily_rate <= 0:
         return percent, "never", None
     days_left = math.ceil((cost - saved) / daily_rate)
