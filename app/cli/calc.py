@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from app.core import paths
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.numbers import NumberInputError, parse_integer, parse_number
 from app.core.settings import Settings
 from app.ledger.calculator import CalculatorError, CalculatorInputs, calculate
 from app.ledger.money import as_json_number, format_money
@@ -17,17 +18,19 @@ from app.ledger.settings import CURRENCIES, load_config
 
 
 def _decimal(text: str) -> Decimal:
+    """A number typed in the person's locale ("25,000", "25 000", "２５，０００"); an
+    ambiguous one ("1.500") is refused with both readings, never silently shrunk."""
     try:
-        value = Decimal(text)
-    except InvalidOperation as exc:
-        raise argparse.ArgumentTypeError(
-            translate("Ledger", "{text} is not a number").format(text=text)
-        ) from exc
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(
-            translate("Ledger", "{text} is not a number").format(text=text)
-        )
-    return value
+        return parse_number(text)
+    except NumberInputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _integer(text: str) -> int:
+    try:
+        return parse_integer(text)
+    except NumberInputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def register(subparsers: Any) -> None:
@@ -43,8 +46,8 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("--requests-per-day", type=_decimal, required=True)
-    parser.add_argument("--input-tokens", type=int, required=True)
-    parser.add_argument("--output-tokens", type=int, required=True)
+    parser.add_argument("--input-tokens", type=_integer, required=True)
+    parser.add_argument("--output-tokens", type=_integer, required=True)
     price = parser.add_mutually_exclusive_group()
     price.add_argument("--baseline-model", metavar="PROVIDER:MODEL")
     price.add_argument("--input-price", type=_decimal)
@@ -56,7 +59,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--electricity-price", type=_decimal)
     parser.add_argument("--currency", choices=CURRENCIES)
     parser.add_argument("--fx", type=_decimal)
-    parser.add_argument("--days-per-month", type=int)
+    parser.add_argument("--days-per-month", type=_integer)
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run)
 

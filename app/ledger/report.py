@@ -346,16 +346,13 @@ def build_month_report(
         Decimal(0),
     )
     recent = history["recent"].operating_saved + sum(
-        (
-            f.amounts.operating_saved
-            for f in days.values()
-            if recent_from <= f.day <= last_day
-        ),
+        (f.amounts.operating_saved for f in days.values() if recent_from <= f.day <= last_day),
         Decimal(0),
     )
     rate = recent / window_days if window_days > 0 else Decimal(0)
+    enough = window_days >= MIN_PAYBACK_DAYS
     percent, status, when = _payback(
-        config.hardware_cost, since_purchase, rate, period_end.date(), enough=window_days >= MIN_PAYBACK_DAYS
+        config.hardware_cost, since_purchase, rate, period_end.date(), enough=enough
     )
     return MonthReport(
         month=month,

@@ -7,9 +7,9 @@ over and is never shown again — only its masked form.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,7 @@ from app.cloud.providers import (
 )
 from app.cloud.secret_guard import mask
 from app.core.errors import KnownError
+from app.core.numbers import format_number, parse_optional
 from app.engines.base import EngineError
 from app.ui.context import AppContext
 
@@ -161,8 +162,12 @@ class ApiKeysDialog(QDialog):
         for widget in (self.price_label, self.input_price_edit, self.output_price_edit):
             widget.setVisible(has_prices)
         if has_prices:
-            self.input_price_edit.setText(str(self._ctx.settings.get(INPUT_PRICES[provider.id])))
-            self.output_price_edit.setText(str(self._ctx.settings.get(OUTPUT_PRICES[provider.id])))
+            locale = QLocale().name()
+            for edit, prices in (
+                (self.input_price_edit, INPUT_PRICES),
+                (self.output_price_edit, OUTPUT_PRICES),
+            ):
+                edit.setText(format_number(self._ctx.settings.get(prices[provider.id]), locale))
         self.key_status.setText(self.tr("Checking the keyring…"))
         self._refresh_key_status()
 
@@ -261,17 +266,16 @@ class ApiKeysDialog(QDialog):
         provider_id = self._provider.id
         if provider_id not in INPUT_PRICES:
             return
+        locale = QLocale().name()
         try:
             pairs = [
-                (INPUT_PRICES[provider_id], Decimal(self.input_price_edit.text().strip() or 0)),
-                (OUTPUT_PRICES[provider_id], Decimal(self.output_price_edit.text().strip() or 0)),
+                (INPUT_PRICES[provider_id], parse_optional(self.input_price_edit.text(), locale)),
+                (OUTPUT_PRICES[provider_id], parse_optional(self.output_price_edit.text(), locale)),
             ]
             for setting, value in pairs:
-                self._ctx.settings.set(setting, value)
-        except (InvalidOperation, KnownError) as exc:
-            self.status.setText(
-                str(exc) if isinstance(exc, KnownError) else self.tr("Enter a number.")
-            )
+                self._ctx.settings.set(setting, value if value is not None else Decimal(0))
+        except KnownError as exc:  # NumberInputError and SettingError both say why
+            self.status.setText(str(exc))
             return
         self._save_settings()
         for setting, _value in pairs:
