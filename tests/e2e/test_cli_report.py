@@ -135,7 +135,8 @@ def test_calc_refuses_a_zero_exchange_rate(data_dir: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "typed"), [("en_US.UTF-8", "25,000"), ("zh_CN.UTF-8", "２５，０００"), ("C.UTF-8", "25 000")]
+    ("lang", "typed"),
+    [("en_US.UTF-8", "25,000"), ("zh_CN.UTF-8", "２５，０００"), ("C.UTF-8", "25 000")],
 )
 def test_calc_reads_a_grouped_hardware_cost(data_dir: Path, lang: str, typed: str) -> None:
     run = subprocess.run(
