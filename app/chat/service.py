@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
@@ -29,6 +29,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.ledger.reconcile import CUT_REASON, NO_WORK_SOURCE
 from app.storage.records import Outcome, UsageRecord, utc_now
 
 log = logging.getLogger(__name__)
@@ -184,6 +185,10 @@ def run_reply(
     energy_source = ""
     if energy_probe is not None and engine.is_local:
         energy_j, energy_source = energy_probe.end(probe_handle, wall)
+        if error is not None and first_token is None:
+            # Failed before any token (nothing listening, refused): the engine did no
+            # work for this reply, so it is charged no electricity (ledger issue 14).
+            energy_j, energy_source = 0.0, NO_WORK_SOURCE
 
     context_estimate = estimate_context_tokens(request.messages)
     reported_context = (
@@ -193,7 +198,10 @@ def run_reply(
     )
     # A cloud bills the whole context every turn. Ollama may report only the tokens it
     # re-evaluated (prompt cache), so the larger of report and estimate is the honest one.
+    # A cloud provider's own count is what it bills: keep it where it reported one.
     context_tokens = max(reported_context, context_estimate)
+    if not engine.is_local and usage.input_tokens is not None and not usage.estimated:
+        context_tokens = reported_context
     output_estimate = (
         usage.output_tokens
         if usage.output_tokens is not None
@@ -202,8 +210,14 @@ def run_reply(
 
     cost: Decimal | None = None
     price_source = ""
-    if pricer is not None and not engine.is_local and outcome != "failed":
-        cost, price_source = pricer(provider, request.model, usage, context_tokens, started_at)
+    ledger_outcome: Outcome = outcome
+    done_reason = usage.done_reason
+    if pricer is not None and not engine.is_local:
+        cost, price_source, ledger_outcome, usage = _cloud_charge(
+            pricer, provider, request.model, usage, streamed, outcome, context_tokens,
+            output_estimate, started_at,
+        )  # fmt: skip
+        done_reason = usage.done_reason
 
     record = UsageRecord(
         ts=started_at,
@@ -211,7 +225,7 @@ def run_reply(
         provider=provider or engine.engine_id,
         model=request.model,
         is_local=engine.is_local,
-        outcome=outcome,
+        outcome=ledger_outcome,
         context_tokens=context_tokens,
         output_tokens_estimate=output_estimate,
         wall_ms=wall * 1000,
@@ -227,10 +241,51 @@ def run_reply(
         prompt_eval_duration_ns=usage.prompt_eval_duration_ns,
         eval_duration_ns=usage.eval_duration_ns,
         total_duration_ns=usage.total_duration_ns,
-        done_reason=usage.done_reason,
+        done_reason=done_reason,
         cost_usd=cost,
         price_source=price_source,
         energy_j=energy_j,
         energy_source=energy_source,
     )
     return Reply(content, "".join(thinking), outcome, error, record)
+
+
+def _cloud_charge(
+    pricer: Pricer,
+    provider: str,
+    model: str,
+    usage: ReplyUsage,
+    streamed: _Streamed,
+    outcome: Outcome,
+    context_tokens: int,
+    output_estimate: int,
+    at: datetime,
+) -> tuple[Decimal | None, str, Outcome, ReplyUsage]:
+    """What a cloud attempt cost, as the ledger records it.
+
+    Nothing came back and nothing was reported (401, 429, unreachable, cut before the
+    first token): billed nothing, recorded as failed so no count treats it as a reply.
+    Text came back but the stream was cut or stopped before the provider's usage line:
+    the provider bills what it generated, so it is priced from Hearth's estimate and
+    marked estimated (a cut stream is recorded as stopped, with done_reason "cut").
+    """
+    if streamed.usage is None and streamed.first_token is None:
+        kind = streamed.error.kind.value if streamed.error is not None else outcome
+        words = translate("Pricing", "Billed nothing: no reply came back ({reason}).")
+        return Decimal(0), words.format(reason=kind), "failed", usage
+    ledger_outcome: Outcome = "stopped" if outcome == "failed" else outcome
+    if streamed.usage is None:
+        usage = replace(
+            usage,
+            input_tokens=context_tokens,
+            output_tokens=output_estimate,
+            estimated=True,
+            done_reason=CUT_REASON if outcome == "failed" else usage.done_reason,
+        )
+    cost, source = pricer(provider, model, usage, context_tokens, at)
+    if usage.estimated:
+        words = translate(
+            "Pricing", "Estimated from Hearth's token count (no usage report): {source}"
+        )
+        source = words.format(source=source)
+    return cost, source, ledger_outcome, usage

@@ -66,9 +66,19 @@ def reply_saving(record: UsageRecord, config: LedgerConfig, cacheable: int = 0) 
         output=record.output_tokens_estimate,
         baseline=baseline.describe(),
     )
-    words += (
-        translate("Ledger", "energy estimated from your configured watts.")
-        if estimated
-        else translate("Ledger", "energy measured ({source}).").format(source=record.energy_source)
-    )
+    if not estimated:
+        words += translate("Ledger", "energy measured ({source}).").format(
+            source=record.energy_source
+        )
+    elif record.energy_j is None:
+        words += translate("Ledger", "energy estimated at your current {watts} W.").format(
+            watts=config.configured_watts
+        )
+    elif record.energy_j == 0:
+        words += translate("Ledger", "no energy: the engine produced nothing.")
+    else:
+        watts = Decimal(repr(record.energy_j)) * 1000 / Decimal(repr(max(record.wall_ms, 1e-9)))
+        words += translate(
+            "Ledger", "energy estimated at {watts} W, the wattage set when it was recorded."
+        ).format(watts=watts.quantize(Decimal(1)))
     return ReplySaving(price, Decimal(0), electricity, estimated, words)

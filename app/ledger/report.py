@@ -26,6 +26,7 @@ from app.ledger.baseline import (
     straddles,
     tier_of,
 )
+from app.ledger.reconcile import Reconciliation, reconcile
 from app.ledger.settings import LedgerConfig
 from app.ledger.store import (
     Cell,
@@ -80,11 +81,21 @@ class Amounts:
 
 @dataclass
 class Counts:
+    """Replies that count (billed, or in the baseline) apart from attempts that failed:
+    a 401 or a 429 billed nothing and is no reply (ledger issue 14)."""
+
     local_replies: int = 0
     cloud_replies: int = 0
     failed_replies: int = 0
+    local_failed: int = 0
+    cloud_failed: int = 0
+    """Cloud attempts that billed nothing (errors before any reply came back)."""
     input_tokens: int = 0
     output_tokens: int = 0
+    local_input_tokens: int = 0
+    local_output_tokens: int = 0
+    cloud_input_tokens: int = 0
+    cloud_output_tokens: int = 0
     energy_measured: int = 0
     energy_configured: int = 0
     energy_unmeasured: int = 0
@@ -94,9 +105,15 @@ class Counts:
 
     def add_cell(self, cell: Cell) -> None:
         if cell.is_local:
-            self.local_replies += cell.replies
+            self.local_replies += cell.billable
+            self.local_failed += cell.failed
+            self.local_input_tokens += cell.context_tokens
+            self.local_output_tokens += cell.output_tokens
         else:
-            self.cloud_replies += cell.replies
+            self.cloud_replies += cell.billable
+            self.cloud_failed += cell.failed
+            self.cloud_input_tokens += cell.context_tokens
+            self.cloud_output_tokens += cell.output_tokens
         self.failed_replies += cell.failed
         self.input_tokens += cell.context_tokens
         self.output_tokens += cell.output_tokens
@@ -146,6 +163,9 @@ class MonthReport:
     than MIN_PAYBACK_DAYS days of use to project from)."""
     payback_date: date | None
     recent_daily_saving: Decimal
+    reconciliation: Reconciliation | None = None
+    """Reported vs estimated tokens, cut streams, recorded wattages: what the words in
+    the report name."""
     as_of: datetime | None = None
     """The moment the figures run to: the month's end, or now for the current month
     (nothing after it is charged or listed)."""
@@ -372,6 +392,7 @@ def build_month_report(
         payback_status=status,
         payback_date=when,
         recent_daily_saving=rate,
+        reconciliation=reconcile(conn, bounds[0], min(bounds[1], now.astimezone(UTC))),
         as_of=period_end,
         recent_days=window_days,
     )
