@@ -264,6 +264,22 @@ Price: %5</source>
         <source>Start the conversation first; then you can send it to a cloud model.</source>
         <translation>请先开始对话；之后就可以把它发送给云端模型。</translation>
     </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>A reply is still being written here.</source>
+        <translation>这里仍有一条回复正在生成。</translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation>此对话已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择一个模型。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -330,8 +346,8 @@ Your message is still in the box.</source>
 你的消息仍在输入框中。</translation>
     </message>
     <message>
-        <source>The reply could not be saved: {reason}</source>
-        <translation>无法保存回复：{reason}</translation>
+        <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
+        <translation>回复已显示，但尚未保存：{reason}。Hearth 会保留它，并在可以时立即保存。</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1670,10 @@ Your message is still in the box.</source>
     <message>
         <source>Ollama has no models</source>
         <translation>Ollama 没有模型</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error} (details in the log)</source>
+        <translation>出了点问题：{error}（详情见日志）</translation>
     </message>
     <message>
         <source>Could not check Ollama: {error}</source>

@@ -264,6 +264,22 @@ Price: %5</source>
         <source>Start the conversation first; then you can send it to a cloud model.</source>
         <translation>請先開始對話；之後就可以把它傳送給雲端模型。</translation>
     </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>A reply is still being written here.</source>
+        <translation>這裡仍有一則回覆正在產生。</translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation>此對話已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>請先選擇一個模型。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -330,8 +346,8 @@ Your message is still in the box.</source>
 你的訊息仍在輸入框中。</translation>
     </message>
     <message>
-        <source>The reply could not be saved: {reason}</source>
-        <translation>無法儲存回覆：{reason}</translation>
+        <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
+        <translation>回覆已顯示，但尚未儲存：{reason}。Hearth 會保留它，並在可以時立即儲存。</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1670,10 @@ Your message is still in the box.</source>
     <message>
         <source>Ollama has no models</source>
         <translation>Ollama 沒有模型</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error} (details in the log)</source>
+        <translation>出了點問題：{error}（詳情見日誌）</translation>
     </message>
     <message>
         <source>Could not check Ollama: {error}</source>
