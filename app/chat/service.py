@@ -67,11 +67,12 @@ class LazyEnergyProbe:
 
 
 class Pricer(Protocol):
-    """Prices a cloud reply from what the provider reported."""
+    """Prices a cloud reply from what the provider reported: (amount or None when no
+    price is known, where the price came from, the amount's currency)."""
 
     def __call__(
         self, provider: str, model: str, usage: ReplyUsage, context_tokens: int, at: datetime
-    ) -> tuple[Decimal | None, str]: ...
+    ) -> tuple[Decimal | None, str, str]: ...
 
 
 class LazyPricer:
@@ -85,7 +86,7 @@ class LazyPricer:
 
     def __call__(
         self, provider: str, model: str, usage: ReplyUsage, context_tokens: int, at: datetime
-    ) -> tuple[Decimal | None, str]:
+    ) -> tuple[Decimal | None, str, str]:
         with self._lock:
             if self._pricer is None:
                 self._pricer = self._factory()
@@ -210,10 +211,11 @@ def run_reply(
 
     cost: Decimal | None = None
     price_source = ""
+    currency = "USD"
     ledger_outcome: Outcome = outcome
     done_reason = usage.done_reason
     if pricer is not None and not engine.is_local:
-        cost, price_source, ledger_outcome, usage = _cloud_charge(
+        cost, price_source, currency, ledger_outcome, usage = _cloud_charge(
             pricer, provider, request.model, usage, streamed, outcome, context_tokens,
             output_estimate, started_at,
         )  # fmt: skip
@@ -242,7 +244,9 @@ def run_reply(
         eval_duration_ns=usage.eval_duration_ns,
         total_duration_ns=usage.total_duration_ns,
         done_reason=done_reason,
-        cost_usd=cost,
+        cost_usd=cost if currency == "USD" else None,
+        cost_amount=cost if currency != "USD" else None,
+        cost_currency=currency,
         price_source=price_source,
         energy_j=energy_j,
         energy_source=energy_source,
@@ -260,7 +264,7 @@ def _cloud_charge(
     context_tokens: int,
     output_estimate: int,
     at: datetime,
-) -> tuple[Decimal | None, str, Outcome, ReplyUsage]:
+) -> tuple[Decimal | None, str, str, Outcome, ReplyUsage]:
     """What a cloud attempt cost, as the ledger records it.
 
     Nothing came back and nothing was reported (401, 429, unreachable, cut before the
@@ -272,7 +276,7 @@ def _cloud_charge(
     if streamed.usage is None and streamed.first_token is None:
         kind = streamed.error.kind.value if streamed.error is not None else outcome
         words = translate("Pricing", "Billed nothing: no reply came back ({reason}).")
-        return Decimal(0), words.format(reason=kind), "failed", usage
+        return Decimal(0), words.format(reason=kind), "USD", "failed", usage
     ledger_outcome: Outcome = "stopped" if outcome == "failed" else outcome
     if streamed.usage is None:
         usage = replace(
@@ -282,10 +286,10 @@ def _cloud_charge(
             estimated=True,
             done_reason=CUT_REASON if outcome == "failed" else usage.done_reason,
         )
-    cost, source = pricer(provider, model, usage, context_tokens, at)
+    cost, source, currency = pricer(provider, model, usage, context_tokens, at)
     if usage.estimated:
         words = translate(
             "Pricing", "Estimated from Hearth's token count (no usage report): {source}"
         )
         source = words.format(source=source)
-    return cost, source, ledger_outcome, usage
+    return cost, source, currency, ledger_outcome, usage

@@ -274,9 +274,27 @@ def _period(baseline: Baseline) -> tuple[str, tuple[object, ...], bool]:
     sql = f"({index}) || ':' || CASE {index}"
     params: list[object] = [*starts, *starts]
     for number, first in enumerate(("2000-01-01", *starts)):
-        sql += f" WHEN {number} THEN substr(?, slot + 1, 1)"
-        params.append(baseline.time_classes(date.fromisoformat(first)))
+        day = date.fromisoformat(first)
+        weekend = baseline.weekend_classes(day)
+        if weekend is None:
+            sql += f" WHEN {number} THEN substr(?, slot + 1, 1)"
+            params.append(baseline.time_classes(day))
+        else:
+            # Peak hours on weekdays only: Saturdays and Sundays (UTC) read other classes.
+            sql += (
+                f" WHEN {number} THEN substr(CASE WHEN strftime('%w', day) IN ('0', '6')"
+                " THEN ? ELSE ? END, slot + 1, 1)"
+            )
+            params += [weekend, _weekday_classes(baseline, day)]
     return sql + " END", tuple(params), True
+
+
+def _weekday_classes(baseline: Baseline, day: date) -> str:
+    """A weekday's classes in the span starting ``day`` (the first day may be a weekend;
+    a span of weekend days only never reads them)."""
+    if day.weekday() >= 5:
+        day += timedelta(days=7 - day.weekday())
+    return baseline.time_classes(day)
 
 
 def _local_date_sql(start: datetime, end: datetime, tz: tzinfo) -> tuple[str, tuple[object, ...]]:

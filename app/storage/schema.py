@@ -443,4 +443,42 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
+# 7 (h14, ledger issue 14): a cloud cost carries its currency. A model listed in yuan
+# (DeepSeek, Qwen…) is billed in yuan, so it is stored in yuan: converting to dollars to
+# store and back to show would change the amount at a rate nobody chose. ``cost_usd``
+# keeps US-dollar costs (every row written before this step is one); ``cost_amount`` +
+# ``cost_currency`` hold a cost in any other currency, and ``ledger_cost`` sums those per
+# UTC half hour × provider × model × currency (pico-units, exact like cost_pusd). The
+# rollup still counts such a row as "unpriced" (its cost_usd is NULL); the report takes
+# ledger_cost's reply count off that. Rows already stored are untouched.
+MIGRATIONS.append(
+    """
+    ALTER TABLE usage ADD COLUMN cost_amount TEXT;
+    ALTER TABLE usage ADD COLUMN cost_currency TEXT NOT NULL DEFAULT 'USD';
+
+    CREATE TABLE ledger_cost (
+        day TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        provider TEXT NOT NULL,
+        model TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        amount_pico INTEGER NOT NULL,
+        replies INTEGER NOT NULL,
+        PRIMARY KEY (day, slot, provider, model, currency)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER ledger_cost_on_usage AFTER INSERT ON usage
+    WHEN NEW.cost_amount IS NOT NULL AND NEW.cost_currency <> 'USD' BEGIN
+        INSERT INTO ledger_cost VALUES (
+            substr(NEW.ts, 1, 10),
+            CAST(substr(NEW.ts, 12, 2) AS INTEGER) * 2 + (substr(NEW.ts, 15, 2) >= '30'),
+            NEW.provider, NEW.model, NEW.cost_currency,
+            CAST(round(CAST(NEW.cost_amount AS REAL) * 1e12) AS INTEGER), 1)
+        ON CONFLICT (day, slot, provider, model, currency) DO UPDATE SET
+            amount_pico = amount_pico + excluded.amount_pico,
+            replies = replies + 1;
+    END
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
