@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +16,7 @@ from app.core.settings import Settings
 from app.ledger.calculator import CalculatorError, CalculatorInputs, calculate
 from app.ledger.money import as_json_number, format_money
 from app.ledger.settings import CURRENCIES, load_config
+from app.pricing.custom import CustomEntry, custom_entries
 
 
 def _decimal(text: str) -> Decimal:
@@ -31,6 +33,16 @@ def _integer(text: str) -> int:
         return parse_integer(text)
     except NumberInputError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            translate("Ledger", "Write the moment as YYYY-MM-DDTHH:MM (UTC).")
+        ) from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def register(subparsers: Any) -> None:
@@ -60,12 +72,19 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--currency", choices=CURRENCIES)
     parser.add_argument("--fx", type=_decimal)
     parser.add_argument("--days-per-month", type=_integer)
+    parser.add_argument(
+        "--at",
+        type=_moment,
+        metavar="YYYY-MM-DDTHH:MM",
+        help=translate("Ledger", "price as of this moment, UTC (default: now)"),
+    )
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run)
 
 
 def inputs_from(args: argparse.Namespace) -> CalculatorInputs:
-    config = load_config(Settings(paths.settings_path()))
+    settings = Settings(paths.settings_path())
+    config = load_config(settings)
     custom = args.input_price is not None or args.output_price is not None
     if args.output_price is not None and (args.baseline_model or args.request_price is not None):
         raise KnownError(
@@ -88,7 +107,14 @@ def inputs_from(args: argparse.Namespace) -> CalculatorInputs:
         currency=args.currency or config.currency,
         fx=config.fx_rate if args.fx is None else args.fx,
         days_per_month=args.days_per_month or config.days_per_month,
+        at=args.at,
+        custom=_custom(settings, args.baseline_model or config.baseline_model),
     )
+
+
+def _custom(settings: Settings, baseline: str) -> tuple[CustomEntry, ...]:
+    provider, _, model = baseline.partition(":")
+    return custom_entries(settings, provider, model)
 
 
 def run(args: argparse.Namespace) -> int:

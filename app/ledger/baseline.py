@@ -311,9 +311,10 @@ class ModelBaseline:
         if tokens.requests == 0:
             return Decimal(0)
         slot = self.time_classes(day).index(time_class)
-        price = self._tiered(self._price_at(slot_start(day, slot)), tier)
+        listed = self._price_at(slot_start(day, slot))
+        price = self._tiered(listed, tier)
         amount = Decimal(price.calc_price(self._usage(price, tokens))["total_price"])
-        return amount * self.factor(price)
+        return amount * self.factor(listed)  # the listed price knows its currency, a copy not
 
     def price_request(self, at: datetime, context: int, output: int, cache_read: int) -> Decimal:
         price = self._price_at(at)

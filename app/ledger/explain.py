@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from app.core.i18n import translate
+from app.ledger.money import rate_words
 from app.ledger.reconcile import Reconciliation
 from app.ledger.report import MIN_PAYBACK_DAYS, MonthReport
 
@@ -171,7 +172,8 @@ def provenance(report: MonthReport) -> dict[str, str]:
             "What each provider's reported usage cost at the time of the reply; {estimated} "
             "replies priced from Hearth's estimate (cut or stopped streams, no usage report); "
             "{unpriced} cloud replies had no known price.",
-        ).format(estimated=r.cloud_estimated, unpriced=c.cloud_unpriced),
+        ).format(estimated=r.cloud_estimated, unpriced=c.cloud_unpriced)
+        + "".join(" " + rate_words(code, config) for code in report.cost_currencies),
         "electricity_cost": energy,
         "amortization_cost": (
             translate(

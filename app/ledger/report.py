@@ -26,13 +26,16 @@ from app.ledger.baseline import (
     straddles,
     tier_of,
 )
+from app.ledger.money import convert
 from app.ledger.reconcile import Reconciliation, reconcile
 from app.ledger.settings import LedgerConfig
 from app.ledger.store import (
     Cell,
     Grouping,
+    OtherCost,
     aggregate,
     local_token_sums,
+    other_costs,
     position,
     raw_requests,
 )
@@ -163,6 +166,8 @@ class MonthReport:
     than MIN_PAYBACK_DAYS days of use to project from)."""
     payback_date: date | None
     recent_daily_saving: Decimal
+    cost_currencies: tuple[str, ...] = ()
+    """Currencies other than US dollars that cloud costs were billed in this month."""
     reconciliation: Reconciliation | None = None
     """Reported vs estimated tokens, cut streams, recorded wattages: what the words in
     the report name."""
@@ -318,6 +323,32 @@ def _local_date_sql(start: datetime, end: datetime, tz: tzinfo) -> tuple[str, tu
     return f"date(day, printf('%+d minutes', slot * 30 + {expr}))", tuple(params)
 
 
+def _by_model(
+    conn: sqlite3.Connection,
+    config: LedgerConfig,
+    baseline: Baseline,
+    span: tuple[tuple[str, int], tuple[str, int]],
+    bounds: tuple[datetime, datetime],
+) -> dict[tuple[str, str, bool], ModelFigures]:
+    period, period_params, by_slot = _period(baseline)
+    by_model = Grouping("0", (), period, period_params, by_slot, by_model=True)
+    model_pricer = _Pricer(conn, baseline)
+    models: dict[tuple[str, str, bool], ModelFigures] = {}
+    for cell in aggregate(conn, *span, by_model):
+        key = (cell.provider, cell.model, bool(cell.is_local))
+        figures = models.setdefault(key, ModelFigures(*key))
+        figures.counts.add_cell(cell)
+        figures.amounts.add(_running_costs(config, cell))
+        model_pricer.add(key, cell, by_model, bounds)
+    for model_key, value in model_pricer.totals.items():
+        models[model_key].amounts.local_baseline += value  # type: ignore[index]
+    for cost in other_costs(conn, *span, by_model=True):
+        key = (cost.provider, cost.model, False)
+        figures = models.setdefault(key, ModelFigures(*key))
+        _add_other(figures.amounts, figures.counts, cost, config)
+    return models
+
+
 def build_month_report(
     conn: sqlite3.Connection,
     month: str,
@@ -345,18 +376,14 @@ def build_month_report(
         pricer.add(day, cell, by_day, bounds)
     for day_key, value in pricer.totals.items():
         days[day_key].amounts.local_baseline += value  # type: ignore[index]
+    currencies: set[str] = set()
+    for cost in other_costs(conn, start_pos, end_pos, local_date, local_params):
+        cost_day = date.fromisoformat(str(cost.bucket))
+        figures = days.setdefault(cost_day, DayFigures(cost_day))
+        _add_other(figures.amounts, figures.counts, cost, config)
+        currencies.add(cost.currency)
 
-    by_model = Grouping("0", (), period, period_params, by_slot, by_model=True)
-    model_pricer = _Pricer(conn, baseline)
-    models: dict[tuple[str, str, bool], ModelFigures] = {}
-    for cell in aggregate(conn, start_pos, end_pos, by_model):
-        key = (cell.provider, cell.model, bool(cell.is_local))
-        figures_m = models.setdefault(key, ModelFigures(*key))
-        figures_m.counts.add_cell(cell)
-        figures_m.amounts.add(_running_costs(config, cell))
-        model_pricer.add(key, cell, by_model, bounds)
-    for model_key, value in model_pricer.totals.items():
-        models[model_key].amounts.local_baseline += value  # type: ignore[index]
+    models = _by_model(conn, config, baseline, (start_pos, end_pos), bounds)
 
     plan = AmortizationPlan(config)
     first_day = start.date()
@@ -410,6 +437,7 @@ def build_month_report(
         payback_status=status,
         payback_date=when,
         recent_daily_saving=rate,
+        cost_currencies=tuple(sorted(currencies)),
         reconciliation=reconcile(conn, bounds[0], min(bounds[1], now.astimezone(UTC))),
         as_of=period_end,
         recent_days=window_days,
@@ -459,6 +487,13 @@ def _running_costs(config: LedgerConfig, cell: Cell) -> Amounts:
             config, cell.energy_measured_j, cell.energy_configured_j, cell.unmeasured_wall_ms
         ),
     )
+
+
+def _add_other(amounts: Amounts, counts: Counts, cost: OtherCost, config: LedgerConfig) -> None:
+    """A cost billed in another currency: converted for display only, and no longer
+    "unpriced" (the rollup counts it so, as its cost_usd is empty)."""
+    amounts.cloud_spend += convert(Decimal(cost.amount_pico) * PICO, cost.currency, config)
+    counts.cloud_unpriced -= cost.replies
 
 
 def _after(day: date, purchase: date | None) -> bool:
@@ -512,6 +547,8 @@ def _history(
             pricer.add(cell.bucket, cell, slots, (None, end))
     for span, value in pricer.totals.items():
         spans[span].local_baseline += value
+    for cost in other_costs(conn, None, end_pos, bucket, bucket_params):
+        _add_other(spans[cost.bucket], Counts(), cost, config)
     result = {"all": Amounts(), "since_purchase": Amounts(), "recent": Amounts()}
     for span, amounts in spans.items():
         result["all"].add(amounts)

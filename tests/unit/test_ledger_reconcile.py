@@ -82,8 +82,9 @@ def _month(tmp_path: Path, fake_ollama: FakeOllama) -> list[UsageRecord]:
     with FakeOllama() as dead:
         url = dead.url
     records.append(
-        run_reply(OllamaEngine(url), LOCAL, threading.Event(), lambda _t: None, energy_probe=probe)
-        .usage
+        run_reply(
+            OllamaEngine(url), LOCAL, threading.Event(), lambda _t: None, energy_probe=probe
+        ).usage
     )
     return records
 
