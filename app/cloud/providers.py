@@ -40,6 +40,8 @@ class Provider:
     """The provider answers ``GET /models`` with its models."""
     needs_key: bool = True
     """Local servers usually run without a key (Jan and vLLM can require one)."""
+    currency: str = "USD"
+    """The currency the provider lists and bills its prices in (its China site's)."""
 
     @property
     def engine_id(self) -> str:
@@ -77,6 +79,7 @@ PROVIDERS: tuple[Provider, ...] = (
         "https://api.deepseek.com",
         prices_id="deepseek",
         models=("deepseek-flash", "deepseek-v4-pro", "deepseek-v4-flash"),
+        currency="CNY",
     ),
     # https://docs.bigmodel.cn/cn/guide/develop/http/introduction (通用端点)
     Provider(
@@ -89,6 +92,7 @@ PROVIDERS: tuple[Provider, ...] = (
         # 2026-12-01 through third-party copies of those pages: the official site is not
         # in the search corpora). The provider's own /models list comes first anyway.
         models=("glm-5.1", "glm-5", "glm-4.7"),
+        currency="CNY",
     ),
     # https://docs.z.ai/api-reference/introduction ("general API endpoint")
     Provider(
@@ -111,6 +115,7 @@ PROVIDERS: tuple[Provider, ...] = (
         # qwen3-max and qwen3.5-plus are priced in resources/prices.json.
         models=("qwen3.7-max", "qwen3.6-plus", "qwen3.6-flash", "qwen3-max", "qwen3.5-plus"),
         prices_id="qwen",
+        currency="CNY",
     ),
     # https://docs.mirobody.ai/en/cloud/byok/volcengine and volcengine.com/docs/82379
     # (Ark v3 API, OpenAI-compatible). Ark models are endpoint ids (ep-…) or model ids.
@@ -122,6 +127,7 @@ PROVIDERS: tuple[Provider, ...] = (
         # volcengine.com/docs/82379 model list and Ark articles (checked 2026-12-01):
         # Doubao-Seed-2.1-pro, Doubao-Seed-2.0-lite and doubao-seed-1.6 are current.
         models=("doubao-seed-2-1-pro", "doubao-seed-2-0-lite", "doubao-seed-1-6"),
+        currency="CNY",
     ),
     # https://platform.kimi.com/docs/api/overview (api.moonshot.cn; global is api.moonshot.ai)
     Provider(
@@ -133,6 +139,7 @@ PROVIDERS: tuple[Provider, ...] = (
         # platform.kimi.ai/docs/pricing/chat-k3 (kimi-k3, July 2026) and the K2.5 guide
         # (checked 2026-12-01).
         models=("kimi-k3", "kimi-k2.5", "kimi-k2-turbo-preview"),
+        currency="CNY",
     ),
     # https://openrouter.ai/docs/quickstart ("base_url=https://openrouter.ai/api/v1")
     Provider(

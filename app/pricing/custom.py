@@ -116,7 +116,7 @@ def custom_entries(settings: Settings, provider: str, model: str) -> tuple[Custo
     """The person's prices that apply to ``provider``/``model``, oldest start first; a
     model's own price sorts after a provider-wide one with the same start."""
     own = [e for e in parse_entries(settings.get(CUSTOM_PRICES)) if e.applies_to(provider, model)]
-    providers_with_new_prices = {e.provider for e in own}
+    providers_with_new_prices = {e.provider for e in own if e.model == ALL_MODELS}
     legacy = [
         e
         for e in legacy_entries(settings)
