@@ -16,6 +16,7 @@ world and 1.5 in the other half, so it is refused with a message naming both rea
 from __future__ import annotations
 
 import locale as system_locale
+import os
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -48,8 +49,6 @@ def current_locale() -> str:
             continue
         if name and name not in ("C", "POSIX"):
             return _babel_name(name)
-    import os
-
     for variable in ("LC_ALL", "LC_NUMERIC", "LANG"):
         value = os.environ.get(variable, "")
         if value and value not in ("C", "POSIX") and not value.startswith("C."):

@@ -16,7 +16,7 @@ from copy import copy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from genai_prices import Usage
 from genai_prices import __version__ as genai_prices_version
@@ -30,9 +30,12 @@ from genai_prices.types import (
 from app.core.i18n import translate
 from app.ledger.money import convert, rate_words
 from app.ledger.settings import BASELINE_CUSTOM_KIND, LedgerConfig
-from app.pricing import PriceInfo, PriceUnknownError, currency_of, find_model, quote
+from app.pricing import PriceUnknownError, currency_of, find_model, quote
 from app.pricing.custom import CustomEntry
 from app.pricing.table import TABLE_CHECKED, TableModelInfo
+
+if TYPE_CHECKING:
+    from app.pricing import PriceInfo
 
 SLOTS_PER_DAY = 48
 SLOT = timedelta(minutes=30)

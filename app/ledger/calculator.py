@@ -151,10 +151,11 @@ class MeasuredUsage:
 def measured_usage(conn: sqlite3.Connection, now: datetime, days: int = 30) -> MeasuredUsage | None:
     """Averages of the local replies over the last ``days`` days (None when there are none)."""
     since = to_db_time(now - timedelta(days=days))
+    marks = ", ".join("?" for _ in MEASURED_SOURCES)
     row = conn.execute(
-        "SELECT count(*), avg(context_tokens), avg(output_tokens_estimate), total(wall_ms),"
-        " total(CASE WHEN energy_source IN (?, ?) THEN energy_j END),"
-        " total(CASE WHEN energy_source IN (?, ?) THEN wall_ms END)"
+        "SELECT count(*), avg(context_tokens), avg(output_tokens_estimate), total(wall_ms),"  # noqa: S608
+        f" total(CASE WHEN energy_source IN ({marks}) THEN energy_j END),"
+        f" total(CASE WHEN energy_source IN ({marks}) THEN wall_ms END)"
         " FROM usage WHERE ts >= ? AND ts < ? AND is_local AND outcome <> 'failed'",
         (*MEASURED_SOURCES, *MEASURED_SOURCES, since, to_db_time(now)),
     ).fetchone()

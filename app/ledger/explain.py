@@ -100,7 +100,8 @@ def provenance(report: MonthReport) -> dict[str, str]:
     estimated_energy = c.energy_configured - r.local_no_work
     energy = translate(
         "Ledger",
-        "{measured} replies measured with the NVIDIA energy counter or power samples; "
+        "{measured} replies measured (NVIDIA energy counter or power samples, Apple's IOReport "
+        "counters); "
         "at {price} per kWh.",
     ).format(measured=c.energy_measured, price=config.electricity_per_kwh)
     if estimated_energy > 0:

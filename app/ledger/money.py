@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
 
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 
 if TYPE_CHECKING:
     from app.ledger.settings import LedgerConfig
@@ -52,7 +53,8 @@ def units_per_usd(currency: str, config: LedgerConfig) -> Decimal:
     """How many units of ``currency`` make a US dollar: 1 for dollars, the person's own
     rate for their currency, else Hearth's starting value for that currency (stated in
     the report wherever it is used)."""
-    from app.ledger.settings import STARTING_VALUES
+    with serial_imports:
+        from app.ledger.settings import STARTING_VALUES
 
     if currency == "USD":
         return Decimal(1)

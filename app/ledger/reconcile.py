@@ -18,6 +18,7 @@ from app.storage.records import to_db_time
 
 NO_WORK_SOURCE = "no-work"
 CONFIGURED_SOURCE = "configured-watts"
+MACHINE_SOURCE = "machine-default"
 CUT_REASON = "cut"
 
 
@@ -71,7 +72,8 @@ FROM (
 
 _WATTS = """
 SELECT DISTINCT round(energy_j * 1000.0 / wall_ms) FROM usage
-WHERE ts >= ? AND ts < ? AND is_local AND energy_source = ? AND wall_ms > 0 AND energy_j > 0
+WHERE ts >= ? AND ts < ? AND is_local AND energy_source IN (?, ?) AND wall_ms > 0
+    AND energy_j > 0
 ORDER BY 1
 """
 
@@ -95,5 +97,8 @@ def reconcile(conn: sqlite3.Connection, start: datetime, end: datetime) -> Recon
                 cloud_estimated=int(row[6] or 0),
                 cloud_billed_nothing=int(row[7] or 0),
             )
-    watts = tuple(Decimal(int(row[0])) for row in conn.execute(_WATTS, (*span, CONFIGURED_SOURCE)))
+    watts = tuple(
+        Decimal(int(row[0]))
+        for row in conn.execute(_WATTS, (*span, CONFIGURED_SOURCE, MACHINE_SOURCE))
+    )
     return Reconciliation(recorded_watts=watts, **figures)  # type: ignore[arg-type]

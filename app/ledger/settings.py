@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.core.settings import Setting, Settings, declare, non_negative, positive
 
 if TYPE_CHECKING:
@@ -259,7 +260,8 @@ def adopt_local_currency(settings: Settings, territory: str) -> bool:
 
 
 def load_config(settings: Settings) -> LedgerConfig:
-    from app.pricing.custom import custom_entries
+    with serial_imports:
+        from app.pricing.custom import custom_entries
 
     purchase = settings.get(PURCHASE_DATE)
     provider, _, model = settings.get(BASELINE_MODEL).partition(":")

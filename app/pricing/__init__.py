@@ -16,17 +16,21 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
-from genai_prices import Usage, data_snapshot
-from genai_prices.types import ModelInfo, ModelPrice
-
 from app.core.errors import KnownError
 from app.core.i18n import translate
-from app.pricing.table import USD, TableModelInfo, table_model, with_periods
+from app.core.lazy import serial_imports
 
 if TYPE_CHECKING:
-    from app.pricing.custom import CustomEntry
+    from genai_prices.types import ModelInfo, ModelPrice
 
-PriceInfo = ModelInfo | TableModelInfo
+    from app.pricing.custom import CustomEntry
+    from app.pricing.table import TableModelInfo
+
+    PriceInfo = ModelInfo | TableModelInfo
+
+# The price tables (genai-prices, pydantic: ~0.2 s) load at the first price, on the
+# thread that needs it, not with this package (the keys dialog imports it at start-up).
+USD = "USD"
 
 
 class PriceUnknownError(KnownError):
@@ -66,6 +70,11 @@ def find_model(
     """(provider display name, price info): the table's entry (over genai-prices' as its
     base before the entry's first period), else genai-prices', else PriceUnknownError.
     ``custom`` are the person's own prices (``app.pricing.custom``), laid over both."""
+    with serial_imports:
+        from genai_prices import data_snapshot
+
+        from app.pricing.table import TableModelInfo, table_model, with_periods
+
     base: ModelInfo | None = None
     provider_name = provider_id
     try:
@@ -92,6 +101,9 @@ def find_model(
 
 
 def currency_of(info: PriceInfo, price: ModelPrice) -> str:
+    with serial_imports:
+        from app.pricing.table import TableModelInfo
+
     return info.currency_of(price) if isinstance(info, TableModelInfo) else USD
 
 
@@ -109,6 +121,11 @@ def quote(
     """Price one request. ``input_tokens`` includes cached tokens (genai-prices' rule)."""
     if at.tzinfo is None:
         raise ValueError("request timestamps must be timezone-aware")
+    with serial_imports:
+        from genai_prices import Usage
+
+        from app.pricing.table import TableModelInfo
+
     provider_name, info = find_model(provider_id, model, custom)
     price = info.get_prices(at)
     usage = Usage(

@@ -14,12 +14,16 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
-
-from genai_prices.types import ModelPrice
+from typing import TYPE_CHECKING
 
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.core.settings import Setting, Settings, declare
-from app.pricing.table import Period
+
+if TYPE_CHECKING:
+    from genai_prices.types import ModelPrice
+
+    from app.pricing.table import Period
 
 ALL_MODELS = "*"
 
@@ -57,9 +61,17 @@ class CustomEntry:
         return self.provider == provider and self.model in (model, ALL_MODELS)
 
     def price(self) -> ModelPrice:
+        # Late imports: the keys dialog reads this module while the window opens, and the
+        # price tables (genai-prices, pydantic) load only when a price is computed.
+        with serial_imports:
+            from genai_prices.types import ModelPrice
+
         return ModelPrice(input_mtok=self.input_per_mtok, output_mtok=self.output_per_mtok)
 
     def as_period(self) -> Period:
+        with serial_imports:
+            from app.pricing.table import Period
+
         start = datetime.combine(self.start or date(1970, 1, 1), time(0), tzinfo=UTC)
         source = translate("Pricing", "your price")
         return Period(start, self.price(), None, (), False, source, "", self.currency, True)
@@ -101,7 +113,8 @@ def _dump(entries: tuple[CustomEntry, ...]) -> str:
 
 def legacy_entries(settings: Settings) -> tuple[CustomEntry, ...]:
     """The per-provider US-dollar prices of earlier releases, as entries."""
-    from app.cloud.providers import INPUT_PRICES, OUTPUT_PRICES
+    with serial_imports:
+        from app.cloud.providers import INPUT_PRICES, OUTPUT_PRICES
 
     entries = []
     for provider_id, input_setting in INPUT_PRICES.items():

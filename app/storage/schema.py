@@ -450,9 +450,40 @@ MIGRATIONS: list[str] = [
 # ``cost_currency`` hold a cost in any other currency, and ``ledger_cost`` sums those per
 # UTC half hour × provider × model × currency (pico-units, exact like cost_pusd). The
 # rollup still counts such a row as "unpriced" (its cost_usd is NULL); the report takes
-# ledger_cost's reply count off that. Rows already stored are untouched.
+# ledger_cost's reply count off that. Rows already stored are untouched. Also the facts
+# view again, counting Apple Silicon's IOReport counters ('apple-ioreport') as measured
+# energy like NVIDIA's (no earlier release wrote that source, so no summed row changes).
 MIGRATIONS.append(
     """
+    DROP VIEW ledger_usage_facts;
+    CREATE VIEW ledger_usage_facts AS
+    SELECT
+        u.*,
+        substr(u.ts, 1, 10) AS day,
+        CAST(substr(u.ts, 12, 2) AS INTEGER) * 2 + (substr(u.ts, 15, 2) >= '30') AS slot,
+        u.outcome <> 'failed' AS billable,
+        CASE WHEN u.outcome = 'failed' THEN 0 ELSE
+            (u.context_tokens > 32000) + (u.context_tokens > 100000)
+            + (u.context_tokens > 128000) + (u.context_tokens > 199999)
+            + (u.context_tokens > 200000) + (u.context_tokens > 256000)
+            + (u.context_tokens > 272000) + (u.context_tokens > 512000)
+            + (u.context_tokens > 524288) END AS band,
+        CASE WHEN u.outcome = 'failed' THEN 0 ELSE min(u.context_tokens, coalesce((
+            SELECT p.context_tokens + p.output_tokens_estimate FROM usage p
+            WHERE p.conversation_id = u.conversation_id AND p.id < u.id
+              AND julianday(u.ts) - julianday(p.ts) <= 300.001 / 86400
+            ORDER BY p.id DESC LIMIT 1), 0)) END AS cacheable,
+        CASE WHEN u.cost_usd IS NULL THEN 0
+             ELSE CAST(round(CAST(u.cost_usd AS REAL) * 1e12) AS INTEGER) END AS cost_pusd,
+        u.is_local AND u.energy_j IS NOT NULL
+            AND u.energy_source IN ('nvml-energy', 'nvml-power', 'apple-ioreport') AS is_measured,
+        u.is_local AND u.energy_j IS NOT NULL
+            AND u.energy_source NOT IN ('nvml-energy', 'nvml-power', 'apple-ioreport')
+            AS is_configured,
+        u.is_local AND u.energy_j IS NULL AS is_unmeasured
+    FROM usage u;
+
+
     ALTER TABLE usage ADD COLUMN cost_amount TEXT;
     ALTER TABLE usage ADD COLUMN cost_currency TEXT NOT NULL DEFAULT 'USD';
 
