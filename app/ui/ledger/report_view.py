@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from app.core.lazy import serial_imports
 from app.ledger.explain import how_computed, payback_words, provenance, summary
 from app.ledger.export_csv import to_csv
-from app.ledger.export_html import to_html
 from app.ledger.report import MonthReport
 from app.ledger.settings import load_config
 from app.ui.context import AppContext
@@ -208,13 +207,13 @@ class ReportDialog(QDialog):
         fmt = money_formatter(report.currency)
 
         def write() -> str:
-            if kind == "pdf":
-                with serial_imports:
-                    from app.ui.ledger.pdf import write_pdf
+            with serial_imports:
+                from app.ui.ledger.pdf import html_with_charts, write_pdf
 
+            if kind == "pdf":
                 write_pdf(report, path, fmt)
             else:
-                text = to_csv(report) if kind == "csv" else to_html(report, fmt)
+                text = to_csv(report) if kind == "csv" else html_with_charts(report, fmt)
                 path.write_text(text, encoding="utf-8")
             return str(path)
 
