@@ -98,7 +98,13 @@ def to_html(
         translate("Ledger", "Replies"),
         translate("Ledger", "Tokens"),
     ]
-    charts_heading = f"<h2>{escape(translate('Ledger', 'Charts'))}</h2>{charts}" if charts else ""
+    # lupdate cannot see translate() calls inside an f-string: name the headings first.
+    h_charts = translate("Ledger", "Charts")
+    h_days = translate("Ledger", "Days")
+    h_models = translate("Ledger", "Models")
+    h_sources = translate("Ledger", "Where the figures come from")
+    h_method = translate("Ledger", "How this is computed")
+    charts_heading = f"<h2>{escape(h_charts)}</h2>{charts}" if charts else ""
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{escape(title)}</title>
 <style>body{{font-family:sans-serif;max-width:52em;margin:2em auto}}
@@ -108,11 +114,11 @@ td{{text-align:right}}</style></head><body>
 <p>{escape(summary(report, fmt))}</p>
 <table>{rows}</table>
 {charts_heading}
-<h2>{escape(translate("Ledger", "Days"))}</h2>
+<h2>{escape(h_days)}</h2>
 <table><tr>{"".join(f"<th>{escape(h)}</th>" for h in heads)}</tr>{day_rows}</table>
-<h2>{escape(translate("Ledger", "Models"))}</h2>
+<h2>{escape(h_models)}</h2>
 <table><tr>{"".join(f"<th>{escape(h)}</th>" for h in model_heads)}</tr>{model_rows}</table>
-<h2>{escape(translate("Ledger", "Where the figures come from"))}</h2><ul>{sources}</ul>
-<h2>{escape(translate("Ledger", "How this is computed"))}</h2>{method}
+<h2>{escape(h_sources)}</h2><ul>{sources}</ul>
+<h2>{escape(h_method)}</h2>{method}
 </body></html>
 """
