@@ -32,6 +32,12 @@ def _counts(counts: Counts) -> dict[str, int]:
         "cloud_replies": counts.cloud_replies,
         "input_tokens": counts.input_tokens,
         "output_tokens": counts.output_tokens,
+        "local_input_tokens": counts.local_input_tokens,
+        "local_output_tokens": counts.local_output_tokens,
+        "cloud_input_tokens": counts.cloud_input_tokens,
+        "cloud_output_tokens": counts.cloud_output_tokens,
+        "local_failed": counts.local_failed,
+        "cloud_failed": counts.cloud_failed,
     }
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from app.core.i18n import translate
 from app.ledger.baseline import make_baseline
 from app.ledger.energy import MEASURED_SOURCES
+from app.ledger.money import convert
 from app.ledger.report import J_PER_KWH, PICO
 from app.ledger.settings import LedgerConfig
 from app.storage.records import UsageRecord
@@ -36,7 +37,10 @@ def reply_saving(record: UsageRecord, config: LedgerConfig, cacheable: int = 0) 
     """
     rate = config.usd_rate
     if not record.is_local:
-        cost = (record.cost_usd or Decimal(0)).quantize(PICO) * rate
+        if record.cost_amount is not None:  # billed in its own currency (schema step 7)
+            cost = convert(record.cost_amount.quantize(PICO), record.cost_currency, config)
+        else:
+            cost = (record.cost_usd or Decimal(0)).quantize(PICO) * rate
         return ReplySaving(
             cost,
             cost,

@@ -35,6 +35,8 @@ from app.cloud.providers import LAST_CLOUD_MODEL, LAST_PROVIDER, PROVIDERS, Prov
 from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
 from app.engines.base import ChatMessage
+from app.ledger.money import in_usd
+from app.ledger.settings import load_config
 from app.privacy import Finding, apply_redactions, scan_messages
 from app.storage.records import Conversation, Message
 from app.ui.cloud.keys_dialog import ApiKeysDialog, error_text
@@ -326,7 +328,13 @@ class EscalationDialog(QDialog):
                 reply = price_request(provider.id, model, Tokens(0, 1000), now, settings)
             except Exception as exc:  # noqa: BLE001 - shown as "no price known"
                 return error_text(exc)
-            return sent.usd, reply.usd
+            # h14: prices carry their currency (DeepSeek bills in yuan); the label below
+            # converts dollars at the person's rate, so hand it dollars.
+            config = load_config(settings)
+            return (
+                in_usd(sent.amount, sent.currency, config),
+                in_usd(reply.amount, reply.currency, config),
+            )
 
         def shown(result: tuple[Decimal, Decimal] | str) -> None:
             if generation != self._cost_generation:

@@ -29,6 +29,7 @@ from app.ledger.calculator import (
 )
 from app.ledger.settings import CURRENCIES, load_config
 from app.ledger.store import open_reader
+from app.pricing.custom import custom_entries
 from app.ui.context import AppContext
 from app.ui.ledger.common import money_formatter
 
@@ -47,6 +48,11 @@ FIELDS = (
     "fx",
     "days_per_month",
 )
+
+
+def _provider_model(baseline: str) -> tuple[str, str]:
+    provider, _, model = baseline.partition(":")
+    return provider, model
 
 
 class CalculatorDialog(QDialog):
@@ -159,13 +165,12 @@ class CalculatorDialog(QDialog):
     def inputs(self) -> CalculatorInputs:
         custom = self._number("input_price") is not None or self._number("output_price") is not None
         request = self._number("request_price")
+        baseline = self.fields["baseline_model"].text().strip()
         return CalculatorInputs(
             requests_per_day=self._number("requests_per_day") or Decimal(0),
             input_tokens=int(self._number("input_tokens") or 0),
             output_tokens=int(self._number("output_tokens") or 0),
-            baseline_model=None
-            if custom or request is not None
-            else self.fields["baseline_model"].text().strip(),
+            baseline_model=None if custom or request is not None else baseline,
             input_price=self._number("input_price"),
             output_price=self._number("output_price"),
             request_price=request,
@@ -176,6 +181,7 @@ class CalculatorDialog(QDialog):
             currency=self.currency.currentText(),
             fx=self._number("fx") or Decimal(0),
             days_per_month=int(self._number("days_per_month") or 0),
+            custom=custom_entries(self._ctx.settings, *_provider_model(baseline)),
         )
 
     def recompute(self, *_args: object) -> None:
