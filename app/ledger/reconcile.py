@@ -1,7 +1,7 @@
 """The month's figures taken apart, so every count in the report can be traced.
 
-The rollup gives totals; this reads the month's usage rows once (by the ``usage_ts``
-index) for what the words need: how many tokens the servers reported and how many
+The rollup gives totals; this reads per-half-hour sums (schema step 7) for what the
+words need: how many tokens the servers reported and how many
 Hearth estimated, local and cloud apart; the cloud streams that were cut and billed by
 estimate; the attempts that billed nothing; the local attempts that used no energy;
 and the wattages estimated rows were recorded at (not today's setting).
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from app.storage.records import to_db_time
+from app.ledger.store import position
 
 NO_WORK_SOURCE = "no-work"
 CONFIGURED_SOURCE = "configured-watts"
@@ -49,39 +49,24 @@ class Reconciliation:
 
 
 _SPLIT = """
-SELECT is_local,
-    total(CASE WHEN billable AND in_reported THEN context_tokens END),
-    total(CASE WHEN billable AND NOT in_reported THEN context_tokens END),
-    total(CASE WHEN billable AND out_reported THEN output_tokens_estimate END),
-    total(CASE WHEN billable AND NOT out_reported THEN output_tokens_estimate END),
-    sum(NOT is_local AND done_reason = ?),
-    sum(NOT is_local AND billable AND usage_estimated),
-    sum(NOT is_local AND NOT billable),
-    sum(is_local AND outcome = 'stopped'),
-    sum(is_local AND energy_source = ?),
-    sum(is_local AND energy_j IS NULL)
-FROM (
-    SELECT *, outcome <> 'failed' AS billable,
-        input_tokens IS NOT NULL AND NOT usage_estimated
-        AND context_tokens = input_tokens + coalesce(cached_input_tokens, 0)
-            + coalesce(cache_write_tokens, 0) AS in_reported,
-        output_tokens IS NOT NULL AND NOT usage_estimated AS out_reported
-    FROM usage WHERE ts >= ? AND ts < ?
-) GROUP BY is_local
+SELECT is_local, sum(input_reported), sum(input_estimated), sum(output_reported),
+    sum(output_estimated), sum(cut), sum(priced_by_estimate), sum(billed_nothing),
+    sum(stopped), sum(no_work), sum(no_energy)
+FROM ledger_split WHERE (day, slot) >= (?, ?) AND (day, slot) < (?, ?) GROUP BY is_local
 """
 
 _WATTS = """
-SELECT DISTINCT round(energy_j * 1000.0 / wall_ms) FROM usage
-WHERE ts >= ? AND ts < ? AND is_local AND energy_source IN (?, ?) AND wall_ms > 0
-    AND energy_j > 0
-ORDER BY 1
+SELECT DISTINCT watts FROM ledger_watts
+WHERE (day, slot) >= (?, ?) AND (day, slot) < (?, ?) ORDER BY 1
 """
 
 
 def reconcile(conn: sqlite3.Connection, start: datetime, end: datetime) -> Reconciliation:
-    span = (to_db_time(start), to_db_time(end))
+    """Read from the per-half-hour sums schema step 7 keeps (``ledger_split``,
+    ``ledger_watts``): the half hours that start within ``[start, end)``."""
+    span = (*position(start), *position(end))
     figures: dict[str, object] = {}
-    for row in conn.execute(_SPLIT, (CUT_REASON, NO_WORK_SOURCE, *span)):
+    for row in conn.execute(_SPLIT, span):
         split = TokenSplit(*(int(value or 0) for value in row[1:5]))
         if row[0]:
             figures.update(
@@ -97,8 +82,5 @@ def reconcile(conn: sqlite3.Connection, start: datetime, end: datetime) -> Recon
                 cloud_estimated=int(row[6] or 0),
                 cloud_billed_nothing=int(row[7] or 0),
             )
-    watts = tuple(
-        Decimal(int(row[0]))
-        for row in conn.execute(_WATTS, (*span, CONFIGURED_SOURCE, MACHINE_SOURCE))
-    )
+    watts = tuple(Decimal(int(row[0])) for row in conn.execute(_WATTS, span))
     return Reconciliation(recorded_watts=watts, **figures)  # type: ignore[arg-type]

@@ -52,6 +52,7 @@ class PriceEditor(QWidget):
         self.start_edit = QLineEdit(self)
         self.start_edit.setObjectName("price_from")
         self.start_edit.setPlaceholderText(self.tr("from YYYY-MM-DD (empty: always)"))
+        self.start_edit.setMinimumWidth(220)
         self.save_button = QPushButton(self.tr("Save price"), self)
         self.save_button.setObjectName("save_price")
         self.listing = QLabel(self)
