@@ -8,6 +8,7 @@ net saved = local baseline − electricity − amortization.
 
 from __future__ import annotations
 
+import bisect
 import math
 import sqlite3
 from collections import defaultdict
@@ -262,8 +263,18 @@ class _Pricer:
     def _add_raw(
         self, key: object, cell: Cell, grouping: Grouping, bounds: tuple[datetime | None, datetime]
     ) -> None:
-        """Request by request, where a group's price is not constant."""
-        for request in raw_requests(self.conn, *bounds, grouping, cell):
+        """Request by request, where a group's price is not constant. A group never
+        crosses a span of equal prices, so only that span's requests are read (the
+        history before a month would otherwise be scanned whole)."""
+        starts = self.baseline.period_starts()
+        index = bisect.bisect_right(starts, cell.day)
+        lo, hi = bounds
+        if index > 0:
+            first = datetime.combine(date.fromisoformat(starts[index - 1]), time(0), UTC)
+            lo = first if lo is None else max(lo, first)
+        if index < len(starts):
+            hi = min(hi, datetime.combine(date.fromisoformat(starts[index]), time(0), UTC))
+        for request in raw_requests(self.conn, lo, hi, grouping, cell):
             self.totals[key] += self.baseline.price_request(
                 request.ts, request.context_tokens, request.output_tokens, request.cacheable
             )
