@@ -287,22 +287,31 @@ def _period(baseline: Baseline) -> tuple[str, tuple[object, ...], bool]:
     index = " + ".join("(day >= ?)" for _ in starts) or "0"
     if not baseline.has_time_of_day:
         return index, starts, False
-    sql = f"({index}) || ':' || CASE {index}"
-    params: list[object] = [*starts, *starts]
+    # One CASE, newest span first: each row compares its day once per span until it finds
+    # its own, and reads its half hour's class there.
+    branches: list[tuple[str, list[object]]] = []
     for number, first in enumerate(("2000-01-01", *starts)):
         day = date.fromisoformat(first)
         weekend = baseline.weekend_classes(day)
         if weekend is None:
-            sql += f" WHEN {number} THEN substr(?, slot + 1, 1)"
-            params.append(baseline.time_classes(day))
+            value = f"'{number}:' || substr(?, slot + 1, 1)"
+            values: list[object] = [baseline.time_classes(day)]
         else:
             # Peak hours on weekdays only: Saturdays and Sundays (UTC) read other classes.
-            sql += (
-                f" WHEN {number} THEN substr(CASE WHEN strftime('%w', day) IN ('0', '6')"
+            value = (
+                f"'{number}:' || substr(CASE WHEN strftime('%w', day) IN ('0', '6')"
                 " THEN ? ELSE ? END, slot + 1, 1)"
             )
-            params += [weekend, _weekday_classes(baseline, day)]
-    return sql + " END", tuple(params), True
+            values = [weekend, _weekday_classes(baseline, day)]
+        branches.append((value, values))
+    sql = "CASE"
+    params: list[object] = []
+    for number in range(len(starts), 0, -1):
+        value, values = branches[number]
+        sql += f" WHEN day >= ? THEN {value}"
+        params += [starts[number - 1], *values]
+    value, values = branches[0]
+    return f"{sql} ELSE {value} END", (*params, *values), True
 
 
 def _weekday_classes(baseline: Baseline, day: date) -> str:
