@@ -23,6 +23,7 @@ from app.chat.routes import EngineResolver
 from app.chat.service import EnergyProbe, LazyEnergyProbe, LazyPricer, Pricer
 from app.core.errors import KnownError
 from app.core.lazy import serial_imports
+from app.core.opening import OpeningGuard
 from app.core.settings import LAST_CONVERSATION, SPLITTER_STATE, WINDOW_GEOMETRY
 from app.engines.base import ModelInfo
 from app.engines.ollama_service import (
@@ -67,7 +68,8 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = False
 
         self.conversations = ConversationList(ctx, self)
-        self.chat = ChatPanel(ctx, self.streams, self.resolver, self)
+        self.opening = OpeningGuard(ctx.writer.path.parent / "opening.json")
+        self.chat = ChatPanel(ctx, self.streams, self.resolver, self, opening=self.opening)
         self.ollama_panel = OllamaPanel(self.chat)
         self.chat.add_overlay(self.ollama_panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -190,8 +192,22 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
         last = settings.get(LAST_CONVERSATION)
         self.conversations.refresh(select=last)
-        if last:
-            self.chat.show_conversation(last)
+
+        def reopen(crashed_on: int | None) -> None:
+            if crashed_on is not None:
+                # Opening it again by itself could crash again, at every start.
+                self.conversations.select(0)
+                self.statusBar().showMessage(
+                    self.tr(
+                        "Hearth closed unexpectedly while opening a conversation last "
+                        "time, so it was not reopened. Choose it in the list to try again."
+                    )
+                )
+                return
+            if last:
+                self.chat.show_conversation(last)
+
+        self.ctx.tasks.run(self.opening.left_over, reopen)
         self.chat.focus_composer()
         self.check_ollama()
 

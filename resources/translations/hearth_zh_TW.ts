@@ -81,6 +81,77 @@
     </message>
 </context>
 <context>
+    <name>AskCommand</name>
+    <message>
+        <source>ask a model and print the reply</source>
+        <translation>向模型提問並列印回覆</translation>
+    </message>
+    <message>
+        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger.</source>
+        <translation>傳送一則訊息，並將回覆串流輸出到標準輸出。訊息與回覆會儲存在 Hearth 的對話中，用量記入其帳本。</translation>
+    </message>
+    <message>
+        <source>start a new conversation (the default)</source>
+        <translation>開始新對話（預設）</translation>
+    </message>
+    <message>
+        <source>continue this conversation, or the latest one</source>
+        <translation>繼續此對話，或最近的對話</translation>
+    </message>
+    <message>
+        <source>the model to ask</source>
+        <translation>要提問的模型</translation>
+    </message>
+    <message>
+        <source>send to this cloud provider (e.g. anthropic, deepseek)</source>
+        <translation>傳送到此雲端服務商（例如 anthropic、deepseek）</translation>
+    </message>
+    <message>
+        <source>print the conversation id, the reply and its usage</source>
+        <translation>列印對話 ID、回覆及其用量</translation>
+    </message>
+    <message>
+        <source>the message; - or nothing reads it from standard input</source>
+        <translation>訊息內容；為 - 或留空時從標準輸入讀取</translation>
+    </message>
+    <message>
+        <source>Give the message as an argument or on standard input.</source>
+        <translation>請以參數或透過標準輸入提供訊息。</translation>
+    </message>
+    <message>
+        <source>There is no conversation yet.</source>
+        <translation>還沒有任何對話。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a conversation id.</source>
+        <translation>「{value}」不是對話 ID。</translation>
+    </message>
+    <message>
+        <source>There is no conversation {id}.</source>
+        <translation>沒有編號為 {id} 的對話。</translation>
+    </message>
+    <message>
+        <source>Name the cloud model with --model.</source>
+        <translation>請用 --model 指定雲端模型。</translation>
+    </message>
+    <message>
+        <source>No model is installed. Download one: hearth pull NAME</source>
+        <translation>尚未安裝任何模型。請下載一個：hearth pull 名稱</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>訊息為空。</translation>
+    </message>
+    <message>
+        <source>hearth: not sent.</source>
+        <translation>hearth：未傳送。</translation>
+    </message>
+    <message>
+        <source>hearth: the reply could not be saved.</source>
+        <translation>hearth：無法儲存回覆。</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorDialog</name>
     <message>
         <source>Break-even calculator</source>
@@ -1758,6 +1829,10 @@ Your message is still in the box.</source>
     <message>
         <source>Connecting to Ollama…</source>
         <translation>正在連線 Ollama…</translation>
+    </message>
+    <message>
+        <source>Hearth closed unexpectedly while opening a conversation last time, so it was not reopened. Choose it in the list to try again.</source>
+        <translation>上次 Hearth 在開啟一個對話時意外關閉，因此這次沒有自動重新開啟它。可在清單中選擇它再試一次。</translation>
     </message>
     <message>
         <source>Ollama {version} · {count} models</source>

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,6 +28,7 @@ from app.chat.routes import EngineResolver
 from app.cloud.providers import provider_name
 from app.core.errors import KnownError
 from app.core.lazy import serial_imports
+from app.core.opening import OpeningGuard
 from app.core.settings import LAST_MODEL
 from app.engines.base import ModelDetails, ModelInfo
 from app.storage.records import Attachment, Conversation, Message
@@ -40,6 +41,7 @@ from app.ui.widgets import ElidedLabel
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+OPENED_SETTLE_MS = 1500
 
 
 class ChatPanel(QWidget):
@@ -54,9 +56,11 @@ class ChatPanel(QWidget):
         streams: StreamController,
         resolver: EngineResolver,
         parent: QWidget | None = None,
+        opening: OpeningGuard | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._opening = opening
         self._streams = streams
         self._core = streams.core
         self._resolver = resolver
@@ -206,8 +210,32 @@ class ChatPanel(QWidget):
                 self.new_conversation()
                 return
             self._display(opened)
+            self._settled(token)
 
-        self._when(self._core.open(conversation_id), loaded)
+        guard = self._opening
+        if guard is None:
+            self._when(self._core.open(conversation_id), loaded)
+            return
+        # Marked on disk before anything is built, so a crash while showing it is not
+        # repeated at the next start (see app/core/opening.py).
+        self._ctx.tasks.run(
+            lambda: guard.begin(conversation_id),
+            lambda _none: self._when(self._core.open(conversation_id), loaded),
+            self._error,
+            owner=self,
+        )
+
+    def _settled(self, token: int) -> None:
+        """Shown and painted for a moment without trouble: the guard's marker can go."""
+        guard = self._opening
+        if guard is None:
+            return
+
+        def clear() -> None:
+            if token == self._load_token:
+                self._ctx.tasks.run(guard.end)
+
+        QTimer.singleShot(OPENED_SETTLE_MS, self, clear)
 
     # --- display -------------------------------------------------------------------------
 
