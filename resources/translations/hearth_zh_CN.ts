@@ -2671,6 +2671,10 @@ Your message is still in the box.</source>
         <translation>上次使用的云端模型</translation>
     </message>
     <message>
+        <source>Your prices per model (JSON list)</source>
+        <translation>你为各模型设定的价格（JSON 列表）</translation>
+    </message>
+    <message>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>

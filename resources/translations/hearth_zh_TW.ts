@@ -2671,6 +2671,10 @@ Your message is still in the box.</source>
         <translation>上次使用的雲端模型</translation>
     </message>
     <message>
+        <source>Your prices per model (JSON list)</source>
+        <translation>你為各模型設定的價格（JSON 清單）</translation>
+    </message>
+    <message>
         <source>Appearance</source>
         <translation>外觀</translation>
     </message>
