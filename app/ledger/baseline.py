@@ -27,6 +27,7 @@ from genai_prices.types import (
     TimeOfDateConstraint,
 )
 
+from app.cloud.providers import retired_message
 from app.core.i18n import translate
 from app.ledger.money import convert, rate_words
 from app.ledger.settings import BASELINE_CUSTOM_KIND, LedgerConfig
@@ -218,6 +219,9 @@ class ModelBaseline:
                 "Ledger",
                 "{provider} {model} at each request's own date (genai-prices {version})",
             ).format(provider=self.provider_name, model=name, version=genai_prices_version)
+        retired = retired_message(self.provider_id, self.model)
+        if retired:
+            text += translate("Ledger", " — {retired}").format(retired=retired)
         if self.custom:
             text += translate("Ledger", ", with your own price from {date}").format(
                 date=min((e.start or date.min) for e in self.custom)

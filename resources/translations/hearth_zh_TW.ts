@@ -1218,6 +1218,10 @@ Your message is still in the box.</source>
         <translation>{provider} {model}，按每次請求當日的價格（genai-prices {version}）</translation>
     </message>
     <message>
+        <source> — {retired}</source>
+        <translation>——{retired}</translation>
+    </message>
+    <message>
         <source>, with your own price from {date}</source>
         <translation>，自 {date} 起使用你設定的價格</translation>
     </message>

@@ -230,3 +230,14 @@ def test_a_deepseek_baseline_in_the_report_names_its_rate(tmp_path: Path) -> Non
     assert report.totals.local_baseline == D(1) / D("7.1")  # ¥1 off-peak, in dollars
     assert "7.1 CNY per US dollar" in provenance(report)["baseline_cost"]
     conn.close()
+
+
+def test_a_retired_baseline_still_prices_history_and_says_so(tmp_path: Path) -> None:
+    conn = seeded(
+        tmp_path / "db.sqlite3", [local(at("2026-06-01T12:00:00"), 1_000_000, 0, energy_j=0.0)]
+    )
+    config = LedgerConfig(currency="CNY", fx_rate=D("7.1"), baseline_model="deepseek:deepseek-chat")
+    report = build_month_report(conn, "2026-06", config, now=at("2026-12-01T00:00:00"))
+    assert report.totals.local_baseline == D(1)  # ¥1 per million input, as billed in June
+    assert "use “deepseek-flash” instead" in report.baseline_description
+    conn.close()
