@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from keyring.backends import fail
@@ -14,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.cloud.keys import SERVICE, KeyStore
 from app.cloud.providers import BASE_URLS, INPUT_PRICES
 from app.core.settings import LOCAL_ONLY
+from app.pricing.custom import CustomEntry, custom_entries
 from app.ui.cloud import install
 from app.ui.cloud.keys_dialog import ApiKeysDialog
 from app.ui.context import AppContext
@@ -105,10 +108,27 @@ def test_bad_base_urls_are_refused_and_prices_are_saved(
     assert "http://" in dialog.status.text()
     assert ctx.settings.get(BASE_URLS["qwen"]) == ""
     assert dialog.input_price_edit.isVisible()
-    dialog.input_price_edit.setText("0.8")
-    dialog.input_price_edit.editingFinished.emit()
-    assert str(ctx.settings.get(INPUT_PRICES["qwen"])) == "0.8"
+    prices = dialog.prices
+    assert prices.currency.currentText() == "CNY"  # DashScope lists and bills in yuan
+    prices.model.setCurrentIndex(prices.model.findData("qwen3.6-plus"))
+    qtbot.keyClicks(prices.input_price_edit, "0.8")
+    qtbot.keyClicks(prices.output_price_edit, "4.8")
+    qtbot.keyClicks(prices.start_edit, "2026-12-01")
+    prices.save_button.click()
+    assert custom_entries(ctx.settings, "qwen", "qwen3.6-plus") == (
+        CustomEntry(
+            "qwen", "qwen3.6-plus", "CNY", Decimal("0.8"), Decimal("4.8"), date(2026, 12, 1)
+        ),
+    )
+    assert "qwen3.6-plus" in prices.listing.text()
+    assert ctx.settings.get(INPUT_PRICES["qwen"]) == 0  # the old per-provider USD field
     qtbot.waitUntil(ctx.settings.path.exists, timeout=5000)
+    # An ambiguous amount is refused with both readings; nothing is stored
+    prices.input_price_edit.clear()
+    qtbot.keyClicks(prices.input_price_edit, "1.500")
+    prices.save_button.click()
+    assert "1500" in prices.problem.text()
+    assert len(custom_entries(ctx.settings, "qwen", "qwen3.6-plus")) == 1
     dialog.select_provider("lmstudio")
     assert not dialog.input_price_edit.isVisible()  # local: no price to enter
 

@@ -40,6 +40,8 @@ from app.core.errors import KnownError
 from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
 from app.engines.base import ChatMessage, ChatRequest
+from app.ledger.money import in_usd
+from app.ledger.settings import load_config
 from app.privacy.egress import Destination, provider_destination
 from app.privacy.gate import Action, Check, Decision, History, Item, Status, check_outbound
 from app.privacy.store import history_for, load_allowances, load_sent
@@ -366,7 +368,13 @@ class EscalationDialog(QDialog):
                 reply = price_request(provider.id, model, Tokens(0, 1000), now, settings)
             except Exception as exc:  # noqa: BLE001 - shown as "no price known"
                 return error_text(exc)
-            return sent.usd, reply.usd
+            # h14: prices carry their currency (DeepSeek bills in yuan); the label below
+            # converts dollars at the person's rate, so hand it dollars.
+            config = load_config(settings)
+            return (
+                in_usd(sent.amount, sent.currency, config),
+                in_usd(reply.amount, reply.currency, config),
+            )
 
         def shown(result: tuple[Decimal, Decimal] | str) -> None:
             if generation != self._cost_generation:

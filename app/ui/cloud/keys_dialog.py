@@ -11,8 +11,6 @@ deleting a key always asks first, with "Keep the key" as the answer Enter gives.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -35,8 +33,6 @@ from app.cloud.factory import check_connection
 from app.cloud.keys import KeyStore
 from app.cloud.providers import (
     BASE_URLS,
-    INPUT_PRICES,
-    OUTPUT_PRICES,
     PROVIDERS,
     Provider,
     get_provider,
@@ -44,6 +40,7 @@ from app.cloud.providers import (
 from app.cloud.secret_guard import mask
 from app.core.errors import KnownError
 from app.engines.base import EngineError
+from app.ui.cloud.price_editor import PriceEditor
 from app.ui.context import AppContext
 
 
@@ -98,10 +95,9 @@ class ApiKeysDialog(QDialog):
         self.delete_button.setObjectName("delete_key")
         self.base_url_edit = QLineEdit(self)
         self.base_url_edit.setObjectName("base_url_edit")
-        self.input_price_edit = QLineEdit(self)
-        self.input_price_edit.setObjectName("input_price_edit")
-        self.output_price_edit = QLineEdit(self)
-        self.output_price_edit.setObjectName("output_price_edit")
+        self.prices = PriceEditor(ctx.settings, self)  # h14: per-model prices, any currency
+        self.input_price_edit = self.prices.input_price_edit
+        self.output_price_edit = self.prices.output_price_edit
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -120,11 +116,8 @@ class ApiKeysDialog(QDialog):
         form.addRow(self.tr("New key:"), self.key_edit)
         form.addRow("", _wrap(buttons))
         form.addRow(self.tr("Base URL:"), self.base_url_edit)
-        self.price_label = QLabel(self.tr("Your price, USD per million tokens (in / out):"), self)
-        prices = QHBoxLayout()
-        prices.addWidget(self.input_price_edit)
-        prices.addWidget(self.output_price_edit)
-        form.addRow(self.price_label, _wrap(prices))
+        self.price_label = QLabel(self.tr("Your price per million tokens:"), self)
+        form.addRow(self.price_label, self.prices)
         details = QVBoxLayout()
         details.addWidget(self.title)
         details.addLayout(form)
@@ -153,8 +146,7 @@ class ApiKeysDialog(QDialog):
         self.delete_button.clicked.connect(self.ask_delete_key)
         self.key_edit.returnPressed.connect(self.save_key)
         self.base_url_edit.editingFinished.connect(self._save_base_url)
-        self.input_price_edit.editingFinished.connect(self._save_prices)
-        self.output_price_edit.editingFinished.connect(self._save_prices)
+        self.prices.saved.connect(self._prices_saved)
         self.provider_list.setCurrentRow([p.id for p in PROVIDERS].index(self._provider.id))
         self.resize(760, 420)
 
@@ -178,12 +170,11 @@ class ApiKeysDialog(QDialog):
         self.test_result.clear()
         self.base_url_edit.setPlaceholderText(provider.default_base_url or "https://…/v1")
         self.base_url_edit.setText(self._ctx.settings.get(BASE_URLS[provider.id]))
-        has_prices = provider.id in INPUT_PRICES
-        for widget in (self.price_label, self.input_price_edit, self.output_price_edit):
+        has_prices = not provider.is_local
+        for widget in (self.price_label, self.prices):
             widget.setVisible(has_prices)
         if has_prices:
-            self.input_price_edit.setText(str(self._ctx.settings.get(INPUT_PRICES[provider.id])))
-            self.output_price_edit.setText(str(self._ctx.settings.get(OUTPUT_PRICES[provider.id])))
+            self.prices.set_provider(provider)
         self.key_status.setText(self.tr("Checking the keyring…"))
         self._refresh_key_status()
 
@@ -326,25 +317,9 @@ class ApiKeysDialog(QDialog):
     def _save_settings(self) -> None:
         self._ctx.tasks.run(self._ctx.settings.save, None, self._show_error, owner=self)
 
-    def _save_prices(self) -> None:
-        provider_id = self._provider.id
-        if provider_id not in INPUT_PRICES:
-            return
-        try:
-            pairs = [
-                (INPUT_PRICES[provider_id], Decimal(self.input_price_edit.text().strip() or 0)),
-                (OUTPUT_PRICES[provider_id], Decimal(self.output_price_edit.text().strip() or 0)),
-            ]
-            for setting, value in pairs:
-                self._ctx.settings.set(setting, value)
-        except (InvalidOperation, KnownError) as exc:
-            self.status.setText(
-                str(exc) if isinstance(exc, KnownError) else self.tr("Enter a number.")
-            )
-            return
+    def _prices_saved(self, key: str) -> None:
         self._save_settings()
-        for setting, _value in pairs:
-            self._ctx.events.settings_changed.emit(setting.key)
+        self._ctx.events.settings_changed.emit(key)
 
 
 def _wrap(layout: QHBoxLayout) -> QWidget:
