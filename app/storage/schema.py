@@ -472,7 +472,8 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
-# 8 (ledger issue 14; added beside 7 in the same round): a cloud cost carries its currency. A model listed in yuan
+# 8 (ledger issue 14; added beside 7 in the same round): a cloud cost carries its
+# currency. A model listed in yuan
 # (DeepSeek, Qwen…) is billed in yuan, so it is stored in yuan: converting to dollars to
 # store and back to show would change the amount at a rate nobody chose. ``cost_usd``
 # keeps US-dollar costs (every row written before this step is one); ``cost_amount`` +

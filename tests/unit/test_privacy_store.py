@@ -70,12 +70,20 @@ def schema_6_database(path: Path) -> None:
     conn.close()
 
 
+OLD_TABLES = ("conversations", "messages", "attachments", "usage", "ledger_rollup", "ledger_daily")
+
+
 def test_schema_6_database_migrates_with_nothing_lost(tmp_path: Path) -> None:
     path = tmp_path / "hearth.sqlite3"
     schema_6_database(path)
     before = sqlite3.connect(path)
+    # Later steps may add columns; what the old table held must come through unchanged.
+    columns = {
+        table: ", ".join(row[1] for row in before.execute(f"PRAGMA table_info({table})"))
+        for table in OLD_TABLES
+    }
     dumps = {
-        table: sorted(before.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+        table: sorted(before.execute(f"SELECT {columns[table]} FROM {table}").fetchall(), key=repr)
         for table in (
             "conversations",
             "messages",
@@ -91,7 +99,7 @@ def test_schema_6_database_migrates_with_nothing_lost(tmp_path: Path) -> None:
     conn = open_database(path).connection
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 7
     for table, rows in dumps.items():
-        after = conn.execute(f"SELECT * FROM {table}").fetchall()
+        after = conn.execute(f"SELECT {columns[table]} FROM {table}").fetchall()
         assert sorted((tuple(r) for r in after), key=repr) == rows, table
     messages = repo.list_messages(conn, 1)
     assert messages[0].content == f"我的密钥 {AWS}"
