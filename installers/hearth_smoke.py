@@ -133,6 +133,8 @@ class Driver:
             ok=error is None,
             error=error,
             title=self.window.windowTitle(),
+            # The menu titles show which translation the bundle loaded.
+            menus=[a.text() for a in self.window.menuBar().actions()],
             size=[self.window.width(), self.window.height()],
             platform=QApplication.platformName(),
             seconds=round(time.monotonic() - self.started, 2),

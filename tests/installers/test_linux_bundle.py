@@ -81,7 +81,10 @@ def test_smoke_test_refuses_the_persons_real_data_dir(bundle: Bundle, home: Path
     assert not (home / ".local" / "share" / "Hearth" / "hearth.sqlite3").exists()
 
 
-@pytest.mark.parametrize("lang", ["zh_CN.UTF-8", "en_US.UTF-8"])
+FILE_MENU = {"zh_CN.UTF-8": "文件(&F)", "zh_TW.UTF-8": "檔案(&F)", "en_US.UTF-8": "&File"}
+
+
+@pytest.mark.parametrize("lang", list(FILE_MENU))
 def test_real_window_opens_and_the_reply_is_stored(
     bundle: Bundle, home: Path, tmp_path: Path, lang: str
 ) -> None:
@@ -116,6 +119,11 @@ def test_real_window_opens_and_the_reply_is_stored(
     assert report["ok"], report
     assert report["platform"] == "offscreen"
     assert report["title"] == "Hearth"
+    # The bundled translation for the desktop's language is loaded, every menu of it.
+    assert report["menus"][0] == FILE_MENU[lang], report["menus"]
+    chinese_menus = [m for m in report["menus"] if re.search(r"[\u4e00-\u9fff]", m)]
+    expected = len(report["menus"]) if lang.startswith("zh") else 0
+    assert len(chinese_menus) == expected, report["menus"]
     print(f"bundle start-up ({lang}): {report['shown_at'] - started:.2f} s to the window shown")
 
     # What the server was sent: the typed message, as the last user turn.
