@@ -149,6 +149,21 @@ def test_real_window_opens_and_the_reply_is_stored(
     assert shot.stat().st_size > 20_000
 
 
+def test_hearth_ask_streams_and_stores_the_reply(bundle: Bundle, home: Path) -> None:
+    """The command line's chat turn, from the bundle: the same conversation layer and
+    database as the window."""
+    data = home / "data"
+    with FakeOllama() as fake:
+        fake.chat_scripts = [ChatScript(tokens=split_tokens(CHINESE_REPLY))]
+        env = clean_env(home, HEARTH_DATA_DIR=str(data), OLLAMA_HOST=fake.url, LANG="zh_CN.UTF-8")
+        result = run_bundle(bundle.executable, "ask", MESSAGE, env=env, cwd=home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert CHINESE_REPLY in result.stdout
+    with sqlite3.connect(data / "hearth.sqlite3") as conn:
+        rows = conn.execute("SELECT role, content, status FROM messages ORDER BY id").fetchall()
+    assert rows == [("user", MESSAGE, "ok"), ("assistant", CHINESE_REPLY, "ok")]
+
+
 def test_translations_and_resources_are_the_checkouts(bundle: Bundle) -> None:
     """Everything the app reads from resources/ at run time is in the bundle, byte for
     byte: translations (.qm), the model catalog and any other JSON table."""
