@@ -14,6 +14,7 @@
 # Environment:
 #   HEARTH_BUILD_PYTHON  Python ≥ 3.11 built with a shared libpython (default: python3)
 #   HEARTH_BUILD_CACHE   where the build environments live (default: ~/.cache/hearth/build)
+#   HEARTH_DEB_COMPRESSION  xz (default: 25% smaller, ~1.5 min on 2 cores) or gzip (~25 s)
 #   HEARTH_DEB_MAINTAINER  the .deb's Maintainer field ("Name <address>")
 #   SOURCE_DATE_EPOCH    timestamp for the archive members (default: last commit's)
 set -euo pipefail
@@ -109,7 +110,7 @@ sed -e "s/@VERSION@/$VERSION/" -e "s|@MAINTAINER@|$MAINTAINER|" -e "s/@DEPENDS@/
 # person's data (~/.local/share/Hearth) is never the package's to touch, on remove or purge.
 find "$PKG" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 DEB="$OUT/hearth_${VERSION}_amd64.deb"
-dpkg-deb --root-owner-group -Zgzip --build "$PKG" "$DEB" >/dev/null
+dpkg-deb --root-owner-group "-Z${HEARTH_DEB_COMPRESSION:-xz}" --build "$PKG" "$DEB" >/dev/null
 
 (cd "$OUT" && sha256sum "$(basename "$TARBALL")" "$(basename "$DEB")" > SHA256SUMS)
 du -h "$TARBALL" "$DEB"

@@ -137,6 +137,7 @@ class Driver:
             menus=[a.text() for a in self.window.menuBar().actions()],
             size=[self.window.width(), self.window.height()],
             platform=QApplication.platformName(),
+            im_module=os.environ.get("QT_IM_MODULE", ""),
             seconds=round(time.monotonic() - self.started, 2),
         )
 

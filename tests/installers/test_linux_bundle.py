@@ -164,6 +164,21 @@ def test_hearth_ask_streams_and_stores_the_reply(bundle: Bundle, home: Path) -> 
     assert rows == [("user", MESSAGE, "ok"), ("assistant", CHINESE_REPLY, "ok")]
 
 
+def test_fcitx_users_get_the_bundled_ibus_input_method(bundle: Bundle, home: Path) -> None:
+    """The system's Fcitx plugin cannot load into the bundled Qt; Fcitx 5 answers IBus."""
+    with FakeOllama() as fake:
+        env = clean_env(
+            home,
+            HEARTH_DATA_DIR=str(home / "data"),
+            OLLAMA_HOST=fake.url,
+            QT_QPA_PLATFORM="offscreen",
+            QT_IM_MODULE="fcitx",
+        )
+        result = run_bundle(bundle.executable, "--smoke-test", env=env, cwd=home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["im_module"] == "ibus"
+
+
 def test_translations_and_resources_are_the_checkouts(bundle: Bundle) -> None:
     """Everything the app reads from resources/ at run time is in the bundle, byte for
     byte: translations (.qm), the model catalog and any other JSON table."""
