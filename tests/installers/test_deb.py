@@ -43,7 +43,7 @@ def test_control_fields(artifacts: Artifacts) -> None:
     depends = {d.strip() for d in fields["Depends"].split(",")}
     # The bundle carries Python and Qt; what it needs from the system are the libraries
     # that must match the machine (libc, the GL/EGL drivers, the X connection).
-    assert {"libc6", "libegl1", "libxcb1"} <= depends
+    assert {"libc6", "libstdc++6", "libgcc-s1", "libegl1", "libxcb1"} <= depends
     assert not {d for d in depends if d.startswith(("python3", "libqt6", "libpython"))}
     assert int(fields["Installed-Size"]) > 50_000  # KiB
 

@@ -261,6 +261,8 @@ def test_the_dropped_plugins_took_their_libraries_with_them(bundle: Bundle) -> N
     assert "libibusplatforminputcontextplugin.so" in names
     assert "libcomposeplatforminputcontextplugin.so" in names
     assert "libqxcb.so" in names
+    # The C++ runtime is the system's (a bundled older one would break newer GL drivers).
+    assert not {n for n in names if n.startswith(("libstdc++", "libgcc_s"))}
     assert "libqwayland.so" in names or "libqwayland-generic.so" in names
 
 
