@@ -11,8 +11,10 @@ param([Parameter(Mandatory = $true)][string]$OutDir)
 $ErrorActionPreference = "Stop"
 Set-StrictMode -Version Latest
 
+# A plain function (no param block), so arguments such as "-m" reach the program as they
+# are instead of being taken for PowerShell parameters.
 function Invoke-Checked {
-    param([string]$Exe, [Parameter(ValueFromRemainingArguments = $true)][string[]]$Rest)
+    $Exe, $Rest = $args
     & $Exe @Rest
     if ($LASTEXITCODE -ne 0) { throw "$Exe $Rest failed with exit code $LASTEXITCODE" }
 }
@@ -65,8 +67,10 @@ try {
         }
     }
     if (-not $Iscc) {
-        # Not on every runner image (it left windows-2025 for a while in 2025).
-        Invoke-Checked choco install innosetup --no-progress -y
+        # Not on every runner image (it left windows-2025 for a while in 2025). Pinned to
+        # the 6.x line this script is written for (6.7.1, the newest 6.x on 2026-12-01;
+        # 7.0 is in preview and changes the compiler's command line).
+        Invoke-Checked choco install innosetup --version=6.7.1 --no-progress -y
         $Iscc = "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe"
     }
     Invoke-Checked $Iscc "/DAppVersion=$Version" "/DSourceDir=$Bundle" "/DOutputDir=$Out" "/DIconFile=$Work\hearth.ico" "$Root\installers\windows\hearth.iss"

@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import time
@@ -146,6 +147,37 @@ def test_real_window_opens_and_the_reply_is_stored(
 
     # A picture of the window exists and is not blank (the look itself is checked by eye:
     # README, "Installing Hearth").
+    assert shot.stat().st_size > 20_000
+
+
+def test_real_x11_window_under_xvfb(bundle: Bundle, home: Path, tmp_path: Path) -> None:
+    """Offscreen never loads the X11 plugin: on a virtual X server the bundle's xcb
+    platform plugin (and the system libraries it needs, the .deb's Depends) must work."""
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run is not None, "apt-get install xvfb xauth (tests/run_all.py does)"
+    data = home / "data"
+    shot = tmp_path / "x11.png"
+    with FakeOllama() as fake:
+        fake.chat_scripts = [ChatScript(tokens=split_tokens(CHINESE_REPLY))]
+        env = clean_env(home, HEARTH_DATA_DIR=str(data), OLLAMA_HOST=fake.url, LANG="zh_CN.UTF-8")
+        command = [xvfb_run, "-a", "-s", "-screen 0 1280x800x24", str(bundle.executable)]
+        result = subprocess.run(
+            [*command, "--smoke-test", "--message", MESSAGE, "--screenshot", str(shot)],
+            env=env,
+            cwd=home,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["platform"] == "xcb"
+    assert report["menus"][0] == FILE_MENU["zh_CN.UTF-8"]
+    assert "Could not load the Qt platform plugin" not in result.stderr
+    with sqlite3.connect(data / "hearth.sqlite3") as conn:
+        stored = conn.execute("SELECT content FROM messages WHERE role = 'assistant'").fetchall()
+    assert stored == [(CHINESE_REPLY,)]
     assert shot.stat().st_size > 20_000
 
 
