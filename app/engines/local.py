@@ -1,0 +1,96 @@
+"""The chat engine for a model on a local engine, and the context it runs with.
+
+The lead's ``EngineResolver`` calls :func:`local_engine` for a model reference from the
+model picker (``engine_id|base_url|model``, see :mod:`app.engines.addresses`). Every
+engine built here is local: ``is_local`` is True (no API cost, energy and usage counted
+as local) and its address must be on this machine or the LAN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.i18n import translate
+from app.engines.addresses import OLLAMA, is_local_address, kind_for, normalize_url
+from app.engines.base import ChatEngine, EngineError, ErrorKind
+from app.engines.discovery import FoundEngine, KeyLookup, LocalModel
+
+
+def local_engine(
+    engine_id: str,
+    base_url: str,
+    *,
+    keys: KeyLookup | None = None,
+    default_num_ctx: int | None = None,
+    timeout: float = 600.0,
+) -> ChatEngine:
+    """A ``ChatEngine`` for the local server at ``base_url``.
+
+    ``default_num_ctx`` is sent to Ollama with every chat that sets no ``num_ctx`` of its
+    own (pass ``app.engines.context.ollama_context_for(machine)``). Raises
+    ``EngineError(BLOCKED)`` for an address off this machine and network: such a server is
+    a cloud and goes through the cloud factory (cost preview, privacy check).
+    """
+    url = normalize_url(base_url)
+    if not is_local_address(url):
+        raise EngineError(
+            ErrorKind.BLOCKED,
+            translate("Engines", "{address} is not a local address.").format(address=url),
+        )
+    kind = kind_for(engine_id)
+    if kind is OLLAMA:
+        from app.engines.ollama import OllamaEngine
+
+        options = {"num_ctx": default_num_ctx} if default_num_ctx else None
+        return OllamaEngine(host=url, read_timeout=timeout, default_options=options)
+    from app.engines.openai_engine import OpenAICompatibleEngine
+
+    key = keys(kind.id) if keys is not None else None
+    return OpenAICompatibleEngine(
+        api_key=key,
+        base_url=url + kind.api_path,
+        engine_id=kind.id,
+        display_name=kind.name,
+        is_local=True,
+        timeout=timeout,
+        # A local server that refuses is not rate-limited or overloaded the way a cloud
+        # is; trying again only delays the message the person needs to see.
+        max_retries=0,
+    )
+
+
+@dataclass(frozen=True)
+class RunningContext:
+    tokens: int | None
+    source: str
+    """Where the number came from, for the person: ``engine`` (the engine said),
+    ``requested`` (the num_ctx Hearth sends), ``model`` (the model's maximum, when the
+    engine serves it whole) or ``unknown``."""
+
+
+def running_context(
+    engine: FoundEngine, model: LocalModel, *, num_ctx: int | None = None
+) -> RunningContext:
+    """The context ``model`` actually runs with on ``engine``.
+
+    Ollama: ``/api/ps`` ``context_length`` for a loaded model; otherwise the ``num_ctx``
+    Hearth sends (it decides the context on load). llama.cpp: ``/props`` ``n_ctx``. vLLM:
+    ``max_model_len``. LM Studio: ``loaded_context_length`` of a loaded model. Others
+    (Jan, text-generation-webui) do not say over their API: unknown, so no warning is
+    given on a guess.
+    """
+    if engine.kind is OLLAMA:
+        if (
+            model.context_length
+            and model.loaded
+            and (num_ctx is None or model.context_length == num_ctx)
+        ):
+            return RunningContext(model.context_length, "engine")
+        if num_ctx:
+            return RunningContext(num_ctx, "requested")
+        return RunningContext(model.context_length, "engine" if model.context_length else "unknown")
+    if model.context_length:
+        return RunningContext(model.context_length, "engine")
+    if engine.running_context:
+        return RunningContext(engine.running_context, "engine")
+    return RunningContext(None, "unknown")
