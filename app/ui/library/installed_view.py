@@ -91,9 +91,7 @@ class InstalledView(QWidget):
         for row, model in enumerate(models):
             day = model.modified_at.date() if model.modified_at else None
             date = (
-                locale.toString(
-                    QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
-                )
+                locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
                 if day
                 else ""
             )
