@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from app.core.i18n import translate
 from app.engines.addresses import OLLAMA, is_local_address, kind_for, normalize_url
-from app.engines.base import ChatEngine, EngineError, ErrorKind
+from app.engines.base import ChatEngine, EngineError, ErrorKind, ModelDetails
 from app.engines.discovery import FoundEngine, KeyLookup, LocalModel
 
 
@@ -23,11 +23,14 @@ def local_engine(
     keys: KeyLookup | None = None,
     default_num_ctx: int | None = None,
     timeout: float = 600.0,
+    models: tuple[LocalModel, ...] = (),
 ) -> ChatEngine:
     """A ``ChatEngine`` for the local server at ``base_url``.
 
     ``default_num_ctx`` is sent to Ollama with every chat that sets no ``num_ctx`` of its
-    own (pass ``app.engines.context.ollama_context_for(machine)``). Raises
+    own (pass ``app.engines.context.ollama_context_for(machine)``). ``models`` (from
+    discovery) tell an OpenAI-compatible engine which of its models see images and the
+    context each runs with, which the generic engine cannot know. Raises
     ``EngineError(BLOCKED)`` for an address off this machine and network: such a server is
     a cloud and goes through the cloud factory (cost preview, privacy check).
     """
@@ -45,8 +48,23 @@ def local_engine(
         return OllamaEngine(host=url, read_timeout=timeout, default_options=options)
     from app.engines.openai_engine import OpenAICompatibleEngine
 
+    class LocalOpenAIEngine(OpenAICompatibleEngine):
+        """What discovery learnt about the models, instead of guessing from their names
+        (a text-only model must not be offered images; a vision one must)."""
+
+        def model_details(self, model: str) -> ModelDetails:
+            known = next((m for m in models if m.name == model), None)
+            if known is None or known.vision is None:
+                return super().model_details(model)
+            capabilities = {"completion", *(("vision",) if known.vision else ())}
+            return ModelDetails(
+                name=model,
+                capabilities=frozenset(capabilities),
+                context_length=known.context_length or known.max_context_length,
+            )
+
     key = keys(kind.id) if keys is not None else None
-    return OpenAICompatibleEngine(
+    return LocalOpenAIEngine(
         api_key=key,
         base_url=url + kind.api_path,
         engine_id=kind.id,

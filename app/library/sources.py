@@ -18,6 +18,7 @@ rounded size is the dated fallback when the registry cannot be reached.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,12 @@ MANIFEST_ACCEPT = (
     "application/vnd.docker.distribution.manifest.v2+json, "
     "application/vnd.oci.image.manifest.v1+json"
 )
+
+
+def registry_url() -> str:
+    """The Ollama registry: ``HEARTH_OLLAMA_REGISTRY`` (a local mirror; the tests' fake),
+    else registry.ollama.ai."""
+    return os.environ.get("HEARTH_OLLAMA_REGISTRY", "").strip().rstrip("/") or REGISTRY
 
 
 def source_label(source: str) -> str:

@@ -97,3 +97,30 @@ def test_stop_ends_the_reply_at_once(llama_server: str) -> None:
     again = list(engine.stream_chat(QUESTION, threading.Event()))
     assert isinstance(again[-1], ReplyFinished)
     assert any(isinstance(e, TextDelta) for e in again)
+
+
+def test_hearth_models_lists_the_real_server_with_no_ollama(llama_server: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "models",
+            "--host",
+            "http://127.0.0.1:9",
+            "--address",
+            llama_server,
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if ALIAS in line)
+    assert row.startswith("llama.cpp") and "4,096" in row

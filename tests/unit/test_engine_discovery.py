@@ -246,3 +246,15 @@ def test_running_context_for_ollama_prefers_what_it_reports(fleet: dict[str, str
     assert running_context(ollama, idle).source == "unknown"
     textgen = next(e for e in found.engines if e.engine_id == "textgen")
     assert running_context(textgen, textgen.models[0]).tokens is None
+
+
+def test_local_engines_know_which_models_see_images(fleet: dict[str, str]) -> None:
+    found = _everything(fleet)
+    lm = next(e for e in found.engines if e.engine_id == "lmstudio")
+    engine = local_engine("lmstudio", lm.base_url, models=lm.models)
+    assert engine.model_details("qwen2-vl-7b-instruct").vision
+    text_only = engine.model_details("qwen2.5-7b-instruct")
+    assert not text_only.vision and text_only.context_length == 8192
+    llama = next(e for e in found.engines if e.engine_id == "llamacpp")
+    details = local_engine("llamacpp", llama.base_url, models=llama.models).model_details("smollm2")
+    assert not details.vision and details.context_length == 8192
