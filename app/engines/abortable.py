@@ -19,7 +19,7 @@ import contextlib
 import socket
 import threading
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 import httpcore
 import httpx
@@ -66,14 +66,15 @@ def tracking(abort: Abort) -> Iterator[Abort]:
         _current.abort = previous
 
 
-class TrackingBackend(httpcore.NetworkBackend):
+class TrackingBackend:
     """httpcore's own synchronous backend, telling the current request's ``Abort`` about
-    every socket it opens."""
+    every socket it opens. Works for httpcore (httpx, the ollama client) and httpcore2
+    (httpx2, the openai SDK): both pools only call these methods."""
 
-    def __init__(self) -> None:
-        self._inner = httpcore.SyncBackend()
+    def __init__(self, inner: Any | None = None) -> None:
+        self._inner = inner if inner is not None else httpcore.SyncBackend()
 
-    def _register(self, stream: httpcore.NetworkStream) -> httpcore.NetworkStream:
+    def _register(self, stream: Any) -> Any:
         abort = getattr(_current, "abort", None)
         sock = stream.get_extra_info("socket")
         if abort is not None and isinstance(sock, socket.socket):
@@ -87,14 +88,14 @@ class TrackingBackend(httpcore.NetworkBackend):
         timeout: float | None = None,
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
+    ) -> Any:
         return self._register(
             self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
         )
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
+    ) -> Any:
         return self._register(self._inner.connect_unix_socket(path, timeout, socket_options))
 
     def sleep(self, seconds: float) -> None:
@@ -107,6 +108,15 @@ def abortable_transport(**options: Any) -> httpx.HTTPTransport:
     transport = httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0), **options)
     # httpx builds its httpcore pool with the default backend and offers no parameter for
     # another; the pool reads this attribute on every new connection.
-    pool = transport._pool
-    pool._network_backend = TrackingBackend()
+    cast(Any, transport._pool)._network_backend = TrackingBackend()
+    return transport
+
+
+def abortable_transport2(**options: Any) -> Any:
+    """The same for httpx2, which the openai SDK runs on (shared/PROTOCOLS.md)."""
+    import httpcore2
+    import httpx2
+
+    transport = httpx2.HTTPTransport(limits=httpx2.Limits(max_keepalive_connections=0), **options)
+    cast(Any, transport._pool)._network_backend = TrackingBackend(httpcore2.SyncBackend())
     return transport

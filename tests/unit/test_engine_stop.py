@@ -122,3 +122,25 @@ def test_num_ctx_default_and_per_request(fake_ollama: FakeOllama) -> None:
     assert bodies[0]["options"] == {"num_ctx": 32768}
     assert bodies[1]["options"] == {"num_ctx": 8192, "num_predict": 50}
     assert "options" not in bodies[2]  # backwards compatible: nothing set, nothing sent
+
+
+@pytest.mark.parametrize("where", ["before-headers", "before-first-token"])
+def test_stop_ends_a_local_openai_compatible_reply_at_once(where: str) -> None:
+    from app.engines.local import local_engine
+    from tests.fakes.local_engines import FakeLlamaCpp
+    from tests.fakes.openai_server import Reply
+
+    with FakeLlamaCpp() as server:
+        assert isinstance(server, FakeLlamaCpp)
+        slow = Reply(headers_delay=3.0) if where == "before-headers" else Reply(first_delay=3.0)
+        server.push(slow)
+        engine = local_engine("llamacpp", server.root_url)
+        cancel = threading.Event()
+        threading.Timer(0.3, cancel.set).start()
+        started = time.perf_counter()
+        events = list(
+            engine.stream_chat(ChatRequest("smollm2", (ChatMessage("user", "hi"),)), cancel)
+        )
+        took = time.perf_counter() - started
+    assert events == []
+    assert took < 0.3 + 0.5  # not the 3 s the server would have taken
