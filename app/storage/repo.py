@@ -8,8 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-import sqlite_utils
-
+from app.core.lazy import serial_imports
 from app.storage.records import (
     Attachment,
     Conversation,
@@ -174,15 +173,38 @@ def list_messages(conn: sqlite3.Connection, conversation_id: int) -> list[Messag
     rows = conn.execute(
         "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
     ).fetchall()
+    return _messages(conn, conversation_id, rows)
+
+
+def list_messages_page(
+    conn: sqlite3.Connection,
+    conversation_id: int,
+    *,
+    before_id: int | None = None,
+    limit: int = 60,
+) -> list[Message]:
+    """The ``limit`` latest messages (before ``before_id``), oldest first: what a view
+    of a long conversation shows, at a cost that does not grow with its length."""
+    rows = conn.execute(
+        "SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+        (conversation_id, before_id if before_id is not None else 2**62, limit),
+    ).fetchall()
+    return _messages(conn, conversation_id, rows[::-1])
+
+
+def _messages(
+    conn: sqlite3.Connection, conversation_id: int, rows: list[sqlite3.Row]
+) -> list[Message]:
     attachments: dict[int, list[Attachment]] = {}
-    for row in conn.execute(
-        "SELECT a.* FROM attachments a JOIN messages m ON m.id = a.message_id"
-        " WHERE m.conversation_id = ? ORDER BY a.id",
-        (conversation_id,),
-    ):
-        attachments.setdefault(row["message_id"], []).append(
-            Attachment(row["mime"], bytes(row["data"]), row["name"], row["id"])
-        )
+    if rows:
+        for row in conn.execute(
+            "SELECT a.* FROM attachments a JOIN messages m ON m.id = a.message_id"
+            " WHERE m.conversation_id = ? AND a.message_id BETWEEN ? AND ? ORDER BY a.id",
+            (conversation_id, rows[0]["id"], rows[-1]["id"]),
+        ):
+            attachments.setdefault(row["message_id"], []).append(
+                Attachment(row["mime"], bytes(row["data"]), row["name"], row["id"])
+            )
     return [
         Message(
             id=row["id"],
@@ -245,16 +267,27 @@ def usage_row(record: UsageRecord) -> dict[str, Any]:
     return row
 
 
+def _sqlite_utils() -> Any:
+    # Imported on the writer thread at the first use, not with this module: the window
+    # imports repo while it opens, and sqlite_utils takes ~90 ms to import.
+    with serial_imports:
+        import sqlite_utils
+
+    return sqlite_utils
+
+
 def record_usage(conn: sqlite3.Connection, record: UsageRecord) -> int:
+    sqlite_utils = _sqlite_utils()
     table = sqlite_utils.Database(conn)["usage"]
-    table.insert(usage_row(record))  # type: ignore[union-attr]
-    return int(table.last_rowid or 0)  # type: ignore[union-attr]
+    table.insert(usage_row(record))
+    return int(table.last_rowid or 0)
 
 
 def record_usage_many(conn: sqlite3.Connection, records: Iterable[UsageRecord]) -> None:
+    sqlite_utils = _sqlite_utils()
     with conn:
         conn.execute("BEGIN")
-        sqlite_utils.Database(conn)["usage"].insert_all(  # type: ignore[union-attr]
+        sqlite_utils.Database(conn)["usage"].insert_all(
             (usage_row(r) for r in records), batch_size=5000
         )
 

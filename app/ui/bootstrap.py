@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
+from app.chat.recovery import recover_interrupted
 from app.core import paths
 from app.core.i18n import install_translator
 from app.core.lazy import serial_imports
@@ -78,7 +79,7 @@ def report_database(ctx: AppContext, opened: OpenedDatabase, parent: object) -> 
 
     def tidy(conn: sqlite3.Connection) -> None:
         repo.purge_deleted(conn)
-        repo.mark_interrupted_streams(conn)
+        recover_interrupted(conn)  # crashed replies: kept as stopped, with usage
 
     ctx.writer.submit(tidy)
     if opened.moved_aside is not None:

@@ -85,6 +85,77 @@
     </message>
 </context>
 <context>
+    <name>AskCommand</name>
+    <message>
+        <source>ask a model and print the reply</source>
+        <translation>向模型提问并打印回复</translation>
+    </message>
+    <message>
+        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger.</source>
+        <translation>发送一条消息，并将回复流式输出到标准输出。消息和回复会保存在 Hearth 的对话中，用量记入其账本。</translation>
+    </message>
+    <message>
+        <source>start a new conversation (the default)</source>
+        <translation>开始新对话（默认）</translation>
+    </message>
+    <message>
+        <source>continue this conversation, or the latest one</source>
+        <translation>继续此对话，或最近的对话</translation>
+    </message>
+    <message>
+        <source>the model to ask</source>
+        <translation>要提问的模型</translation>
+    </message>
+    <message>
+        <source>send to this cloud provider (e.g. anthropic, deepseek)</source>
+        <translation>发送到此云服务商（例如 anthropic、deepseek）</translation>
+    </message>
+    <message>
+        <source>print the conversation id, the reply and its usage</source>
+        <translation>打印对话 ID、回复及其用量</translation>
+    </message>
+    <message>
+        <source>the message; - or nothing reads it from standard input</source>
+        <translation>消息内容；为 - 或留空时从标准输入读取</translation>
+    </message>
+    <message>
+        <source>Give the message as an argument or on standard input.</source>
+        <translation>请以参数或通过标准输入提供消息。</translation>
+    </message>
+    <message>
+        <source>There is no conversation yet.</source>
+        <translation>还没有任何对话。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a conversation id.</source>
+        <translation>“{value}”不是对话 ID。</translation>
+    </message>
+    <message>
+        <source>There is no conversation {id}.</source>
+        <translation>没有编号为 {id} 的对话。</translation>
+    </message>
+    <message>
+        <source>Name the cloud model with --model.</source>
+        <translation>请用 --model 指定云端模型。</translation>
+    </message>
+    <message>
+        <source>No model is installed. Download one: hearth pull NAME</source>
+        <translation>尚未安装任何模型。请下载一个：hearth pull 名称</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>消息为空。</translation>
+    </message>
+    <message>
+        <source>hearth: not sent.</source>
+        <translation>hearth：未发送。</translation>
+    </message>
+    <message>
+        <source>hearth: the reply could not be saved.</source>
+        <translation>hearth：无法保存回复。</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorDialog</name>
     <message>
         <source>Break-even calculator</source>
@@ -264,6 +335,22 @@ Price: %5</source>
         <source>Start the conversation first; then you can send it to a cloud model.</source>
         <translation>请先开始对话；之后就可以把它发送给云端模型。</translation>
     </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>A reply is still being written here.</source>
+        <translation>这里仍有一条回复正在生成。</translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation>此对话已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择一个模型。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -330,8 +417,8 @@ Your message is still in the box.</source>
 你的消息仍在输入框中。</translation>
     </message>
     <message>
-        <source>The reply could not be saved: {reason}</source>
-        <translation>无法保存回复：{reason}</translation>
+        <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
+        <translation>回复已显示，但尚未保存：{reason}。Hearth 会保留它，并在可以时立即保存。</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1727,10 @@ Your message is still in the box.</source>
         <translation>正在连接 Ollama…</translation>
     </message>
     <message>
+        <source>Hearth closed unexpectedly while opening a conversation last time, so it was not reopened. Choose it in the list to try again.</source>
+        <translation>上次 Hearth 在打开一个对话时意外关闭，因此这次没有自动重新打开它。可在列表中选择它再试一次。</translation>
+    </message>
+    <message>
         <source>Ollama {version} · {count} models</source>
         <translation>Ollama {version} · {count} 个模型</translation>
     </message>
@@ -1654,6 +1745,10 @@ Your message is still in the box.</source>
     <message>
         <source>Ollama has no models</source>
         <translation>Ollama 没有模型</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error} (details in the log)</source>
+        <translation>出了点问题：{error}（详情见日志）</translation>
     </message>
     <message>
         <source>Could not check Ollama: {error}</source>

@@ -85,6 +85,77 @@
     </message>
 </context>
 <context>
+    <name>AskCommand</name>
+    <message>
+        <source>ask a model and print the reply</source>
+        <translation>向模型提問並列印回覆</translation>
+    </message>
+    <message>
+        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger.</source>
+        <translation>傳送一則訊息，並將回覆串流輸出到標準輸出。訊息與回覆會儲存在 Hearth 的對話中，用量記入其帳本。</translation>
+    </message>
+    <message>
+        <source>start a new conversation (the default)</source>
+        <translation>開始新對話（預設）</translation>
+    </message>
+    <message>
+        <source>continue this conversation, or the latest one</source>
+        <translation>繼續此對話，或最近的對話</translation>
+    </message>
+    <message>
+        <source>the model to ask</source>
+        <translation>要提問的模型</translation>
+    </message>
+    <message>
+        <source>send to this cloud provider (e.g. anthropic, deepseek)</source>
+        <translation>傳送到此雲端服務商（例如 anthropic、deepseek）</translation>
+    </message>
+    <message>
+        <source>print the conversation id, the reply and its usage</source>
+        <translation>列印對話 ID、回覆及其用量</translation>
+    </message>
+    <message>
+        <source>the message; - or nothing reads it from standard input</source>
+        <translation>訊息內容；為 - 或留空時從標準輸入讀取</translation>
+    </message>
+    <message>
+        <source>Give the message as an argument or on standard input.</source>
+        <translation>請以參數或透過標準輸入提供訊息。</translation>
+    </message>
+    <message>
+        <source>There is no conversation yet.</source>
+        <translation>還沒有任何對話。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a conversation id.</source>
+        <translation>「{value}」不是對話 ID。</translation>
+    </message>
+    <message>
+        <source>There is no conversation {id}.</source>
+        <translation>沒有編號為 {id} 的對話。</translation>
+    </message>
+    <message>
+        <source>Name the cloud model with --model.</source>
+        <translation>請用 --model 指定雲端模型。</translation>
+    </message>
+    <message>
+        <source>No model is installed. Download one: hearth pull NAME</source>
+        <translation>尚未安裝任何模型。請下載一個：hearth pull 名稱</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>訊息為空。</translation>
+    </message>
+    <message>
+        <source>hearth: not sent.</source>
+        <translation>hearth：未傳送。</translation>
+    </message>
+    <message>
+        <source>hearth: the reply could not be saved.</source>
+        <translation>hearth：無法儲存回覆。</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorDialog</name>
     <message>
         <source>Break-even calculator</source>
@@ -264,6 +335,22 @@ Price: %5</source>
         <source>Start the conversation first; then you can send it to a cloud model.</source>
         <translation>請先開始對話；之後就可以把它傳送給雲端模型。</translation>
     </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>A reply is still being written here.</source>
+        <translation>這裡仍有一則回覆正在產生。</translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation>此對話已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>請先選擇一個模型。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -330,8 +417,8 @@ Your message is still in the box.</source>
 你的訊息仍在輸入框中。</translation>
     </message>
     <message>
-        <source>The reply could not be saved: {reason}</source>
-        <translation>無法儲存回覆：{reason}</translation>
+        <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
+        <translation>回覆已顯示，但尚未儲存：{reason}。Hearth 會保留它，並在可以時立即儲存。</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1727,10 @@ Your message is still in the box.</source>
         <translation>正在連線 Ollama…</translation>
     </message>
     <message>
+        <source>Hearth closed unexpectedly while opening a conversation last time, so it was not reopened. Choose it in the list to try again.</source>
+        <translation>上次 Hearth 在開啟一個對話時意外關閉，因此這次沒有自動重新開啟它。可在清單中選擇它再試一次。</translation>
+    </message>
+    <message>
         <source>Ollama {version} · {count} models</source>
         <translation>Ollama {version} · {count} 個模型</translation>
     </message>
@@ -1654,6 +1745,10 @@ Your message is still in the box.</source>
     <message>
         <source>Ollama has no models</source>
         <translation>Ollama 沒有模型</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error} (details in the log)</source>
+        <translation>出了點問題：{error}（詳情見日誌）</translation>
     </message>
     <message>
         <source>Could not check Ollama: {error}</source>
