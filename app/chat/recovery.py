@@ -33,9 +33,7 @@ def recover_interrupted(conn: sqlite3.Connection) -> int:
     ).fetchall()
     for row in rows:
         conversation = repo.get_conversation(conn, row["conversation_id"])
-        earlier = [
-            m for m in repo.list_messages(conn, row["conversation_id"]) if m.id < row["id"]
-        ]
+        earlier = [m for m in repo.list_messages(conn, row["conversation_id"]) if m.id < row["id"]]
         context = (
             estimate_context_tokens(build_request(conversation, earlier, row["model"]).messages)
             if conversation is not None

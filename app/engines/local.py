@@ -112,3 +112,58 @@ def running_context(
     if engine.running_context:
         return RunningContext(engine.running_context, "engine")
     return RunningContext(None, "unknown")
+
+
+class LocalEngines:
+    """One engine per local server, built on first use and kept (each holds its HTTP
+    clients). What the lead's ``EngineResolver.route`` calls for a local conversation:
+
+    ``engine, model = engines.for_ref(conversation.model)`` — where ``conversation.model``
+    is the picker's reference (``engine|url|model``) or, from an older Hearth, a bare
+    Ollama model name. Thread-safe: routes are resolved on reply threads.
+    """
+
+    def __init__(
+        self,
+        ollama_host: str,
+        *,
+        keys: KeyLookup | None = None,
+        default_num_ctx: int | None = None,
+    ) -> None:
+        import threading
+
+        self._ollama_host = normalize_url(ollama_host)
+        self._keys = keys
+        self._num_ctx = default_num_ctx
+        self._engines: dict[tuple[str, str], ChatEngine] = {}
+        self._models: dict[tuple[str, str], tuple[LocalModel, ...]] = {}
+        self._lock = threading.Lock()
+
+    def learn(self, engines: list[FoundEngine]) -> None:
+        """What discovery found (vision, context per model), for engines built later."""
+        with self._lock:
+            for engine in engines:
+                self._models[(engine.engine_id, engine.base_url)] = engine.models
+
+    def for_ref(self, ref_or_name: str) -> tuple[ChatEngine, str]:
+        from app.engines.addresses import parse_ref
+
+        ref = parse_ref(ref_or_name)
+        engine_id, url, model = (
+            (ref.engine_id, normalize_url(ref.base_url), ref.model)
+            if ref is not None
+            else (OLLAMA.id, self._ollama_host, ref_or_name)
+        )
+        key = (engine_id, url)
+        with self._lock:
+            engine = self._engines.get(key)
+            if engine is None:
+                engine = local_engine(
+                    engine_id,
+                    url,
+                    keys=self._keys,
+                    default_num_ctx=self._num_ctx,
+                    models=self._models.get(key, ()),
+                )
+                self._engines[key] = engine
+        return engine, model

@@ -258,3 +258,22 @@ def test_local_engines_know_which_models_see_images(fleet: dict[str, str]) -> No
     llama = next(e for e in found.engines if e.engine_id == "llamacpp")
     details = local_engine("llamacpp", llama.base_url, models=llama.models).model_details("smollm2")
     assert not details.vision and details.context_length == 8192
+
+
+def test_local_engines_are_built_once_per_server_from_references(fleet: dict[str, str]) -> None:
+    from app.engines.local import LocalEngines
+
+    engines = LocalEngines(fleet["ollama"], default_num_ctx=32768)
+    found = _everything(fleet)
+    engines.learn(found.engines)
+    ref = format_ref("lmstudio", fleet["lmstudio"], "qwen2-vl-7b-instruct")
+    engine, model = engines.for_ref(ref)
+    assert engine.engine_id == "lmstudio" and model == "qwen2-vl-7b-instruct"
+    assert engine.model_details(model).vision  # learnt from discovery
+    assert engines.for_ref(ref)[0] is engine
+    old, name = engines.for_ref("qwen2.5:7b")  # a bare name from an older Hearth
+    assert old.engine_id == "ollama" and name == "qwen2.5:7b"
+    events = list(
+        old.stream_chat(ChatRequest(name, (ChatMessage("user", "hi"),)), threading.Event())
+    )
+    assert isinstance(events[-1], ReplyFinished)
