@@ -257,6 +257,10 @@ Price: %5</source>
 <context>
     <name>CatalogView</name>
     <message>
+        <source>ModelScope and Hugging Face hold GGUF copies of many catalog models; Ollama downloads them by name. Models without a copy there come from the Ollama library.</source>
+        <translation>魔搭 ModelScope 與 Hugging Face 上有許多目錄模型的 GGUF 副本，Ollama 可以依名稱下載。那裡沒有副本的模型會從 Ollama 模型庫下載。</translation>
+    </message>
+    <message>
         <source>All uses</source>
         <translation>全部用途</translation>
     </message>
@@ -315,6 +319,22 @@ Price: %5</source>
     <message>
         <source>Show:</source>
         <translation>顯示：</translation>
+    </message>
+    <message>
+        <source>Download from:</source>
+        <translation>下載來源：</translation>
+    </message>
+    <message>
+        <source>Sizes read from the Ollama registry now ({count} models).</source>
+        <translation>大小剛從 Ollama 模型倉庫讀取（{count} 個模型）。</translation>
+    </message>
+    <message>
+        <source>{bytes} bytes, from the registry</source>
+        <translation>{bytes} 位元組，來自模型倉庫</translation>
+    </message>
+    <message>
+        <source>about {size}, from the catalog of {date}</source>
+        <translation>約 {size}，來自 {date} 的目錄</translation>
     </message>
     <message>
         <source>measuring…</source>
@@ -806,6 +826,33 @@ Your message is still in the box.</source>
     <message>
         <source>Server said:</source>
         <translation>伺服器返回：</translation>
+    </message>
+</context>
+<context>
+    <name>Engines</name>
+    <message>
+        <source>Enter an address like http://127.0.0.1:8080.</source>
+        <translation>請輸入類似 http://127.0.0.1:8080 的位址。</translation>
+    </message>
+    <message>
+        <source>The port in {address} is not a number from 1 to 65535.</source>
+        <translation>{address} 中的連接埠不是 1 到 65535 之間的數字。</translation>
+    </message>
+    <message>
+        <source>{address} is not on this computer or your local network. Hearth only adds local servers here; a cloud service goes under Tools → API keys….</source>
+        <translation>{address} 不在這台電腦或你的區域網路上。這裡只能新增本機伺服器；雲端服務請在「工具 → API 金鑰…」中設定。</translation>
+    </message>
+    <message>
+        <source>text-generation-webui is running but has no model loaded.</source>
+        <translation>text-generation-webui 正在執行，但沒有載入模型。</translation>
+    </message>
+    <message>
+        <source>{engine} at {address} needs its API key. Enter the key you set in {engine} under Tools → API keys….</source>
+        <translation>{address} 上的 {engine} 需要 API 金鑰。請在「工具 → API 金鑰…」中輸入你在 {engine} 裡設定的金鑰。</translation>
+    </message>
+    <message>
+        <source>{address} is not a local address.</source>
+        <translation>{address} 不是本機位址。</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1649,22 @@ Your message is still in the box.</source>
         <source>Start Ollama, then download again.</source>
         <translation>請啟動 Ollama，然後重新下載。</translation>
     </message>
+    <message>
+        <source>Ollama library (registry.ollama.ai)</source>
+        <translation>Ollama 模型庫（registry.ollama.ai）</translation>
+    </message>
+    <message>
+        <source>ModelScope (modelscope.cn, fast in China)</source>
+        <translation>魔搭 ModelScope（modelscope.cn，中國大陸速度快）</translation>
+    </message>
+    <message>
+        <source>Hugging Face (hf.co)</source>
+        <translation>Hugging Face（hf.co）</translation>
+    </message>
+    <message>
+        <source>catalog of {date}</source>
+        <translation>{date} 的目錄</translation>
+    </message>
 </context>
 <context>
     <name>LibraryDialog</name>
@@ -1823,6 +1886,33 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ModelPicker</name>
+    <message>
+        <source>{engine} — {address}</source>
+        <translation>{engine} — {address}</translation>
+    </message>
+    <message>
+        <source> (loaded)</source>
+        <translation>（已載入）</translation>
+    </message>
+    <message>
+        <source>{model} on {engine} at {address}</source>
+        <translation>{engine}（{address}）上的 {model}</translation>
+    </message>
+    <message>
+        <source>Runs with a context of {tokens} tokens.</source>
+        <translation>以 {tokens} 個 token 的上下文執行。</translation>
+    </message>
+    <message>
+        <source>Understands images.</source>
+        <translation>能理解圖片。</translation>
+    </message>
+    <message>
+        <source>No local model found</source>
+        <translation>找不到本機模型</translation>
+    </message>
+</context>
+<context>
     <name>ModelsCommand</name>
     <message>
         <source>list installed models and whether they fit</source>
@@ -1843,6 +1933,14 @@ Your message is still in the box.</source>
     <message>
         <source>with --catalog: only models for this use</source>
         <translation>與 --catalog 一起使用：只列出適合此用途的模型</translation>
+    </message>
+    <message>
+        <source>also look for a local server at this address</source>
+        <translation>同時在這個位址尋找本機伺服器</translation>
+    </message>
+    <message>
+        <source>with --catalog: read exact sizes from the registry</source>
+        <translation>與 --catalog 一起使用：從模型倉庫讀取精確大小</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -1869,6 +1967,18 @@ Your message is still in the box.</source>
         <translation>是，視訊記憶體 {vram}</translation>
     </message>
     <message>
+        <source>ENGINE</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>CONTEXT</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
         <source>PARAMETERS</source>
         <translation>引數</translation>
     </message>
@@ -1881,8 +1991,16 @@ Your message is still in the box.</source>
         <translation>用途</translation>
     </message>
     <message>
+        <source>Sizes of {count} models read from the registry now.</source>
+        <translation>已從模型倉庫讀取 {count} 個模型的大小。</translation>
+    </message>
+    <message>
         <source>Sizes from the Ollama library, compiled {date}.</source>
         <translation>大小取自 Ollama 模型庫，整理於 {date}。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running at {host}.</source>
+        <translation>{host} 上沒有執行 Ollama。</translation>
     </message>
     <message>
         <source>No models installed yet. Try: hearth models --catalog</source>
@@ -1971,12 +2089,28 @@ Your message is still in the box.</source>
         <translation>重試</translation>
     </message>
     <message>
+        <source>Or use another local server</source>
+        <translation>或者使用其他本機伺服器</translation>
+    </message>
+    <message>
+        <source>Hearth looks for LM Studio, llama.cpp, Jan, vLLM and text-generation-webui on their usual ports. If yours runs elsewhere, enter its address:</source>
+        <translation>Hearth 會在常用連接埠上尋找 LM Studio、llama.cpp、Jan、vLLM 和 text-generation-webui。如果你的伺服器在別的位址，請輸入：</translation>
+    </message>
+    <message>
+        <source>Use this server</source>
+        <translation>使用這個伺服器</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>請輸入伺服器位址。</translation>
+    </message>
+    <message>
         <source>Ollama is not installed</source>
         <translation>未安裝 Ollama</translation>
     </message>
     <message>
-        <source>Hearth chats through Ollama, which runs models on your own machine. Install it, then press Retry.</source>
-        <translation>Hearth 通過 Ollama 聊天，Ollama 在你自己的電腦上執行模型。安裝後按「重試」。</translation>
+        <source>Hearth chats with models that run on your own machine. The easiest way is Ollama: install it, then press Retry.</source>
+        <translation>Hearth 與在你自己電腦上執行的模型聊天。最簡單的方式是 Ollama：安裝後按「重試」。</translation>
     </message>
     <message>
         <source>Ollama is not running</source>
@@ -2080,8 +2214,16 @@ Your message is still in the box.</source>
         <translation>允許不使用 HTTPS 的倉庫（本地映象）</translation>
     </message>
     <message>
+        <source>for a catalog model: download from the Ollama library, ModelScope or Hugging Face (default: the setting in Hearth)</source>
+        <translation>目錄中的模型：從 Ollama 模型庫、魔搭 ModelScope 或 Hugging Face 下載（預設：Hearth 中的設定）</translation>
+    </message>
+    <message>
         <source>retry when no progress is made for this long</source>
         <translation>在這麼長時間沒有進展時重試</translation>
+    </message>
+    <message>
+        <source>{source} has no copy of {name}; using the Ollama library.</source>
+        <translation>{source} 上沒有 {name} 的副本，改用 Ollama 模型庫。</translation>
     </message>
     <message>
         <source>Downloading {name} from {host}</source>
@@ -2461,6 +2603,14 @@ Your message is still in the box.</source>
         <translation>外觀</translation>
     </message>
     <message>
+        <source>Other local servers (one address a line)</source>
+        <translation>其他本機伺服器（每行一個位址）</translation>
+    </message>
+    <message>
+        <source>Download models from</source>
+        <translation>模型下載來源</translation>
+    </message>
+    <message>
         <source>USD</source>
         <translation>USD</translation>
     </message>
@@ -2499,6 +2649,18 @@ Your message is still in the box.</source>
     <message>
         <source>dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <source>ollama</source>
+        <translation>Ollama 模型庫</translation>
+    </message>
+    <message>
+        <source>modelscope</source>
+        <translation>魔搭 ModelScope</translation>
+    </message>
+    <message>
+        <source>huggingface</source>
+        <translation>Hugging Face</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,8 @@ SETTING_MODULES = (
     "app.ledger.settings",
     "app.cloud.providers",
     "app.ui.theme",
+    "app.engines.addresses",
+    "app.library.sources",
 )
 
 

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import KnownError
 from app.core.settings import Settings
-from app.engines.addresses import EXTRA_ADDRESSES, add_address, address_problem, normalize_url
+from app.engines.addresses import (
+    EXTRA_ADDRESSES,
+    LLAMACPP,
+    add_address,
+    address_problem,
+    normalize_url,
+)
 from app.engines.ollama_service import OllamaState, install_instructions
 
 
@@ -91,7 +97,7 @@ class OllamaPanel(QWidget):
         address_row = QHBoxLayout()
         self.address = QLineEdit(self)
         self.address.setObjectName("server_address")
-        self.address.setPlaceholderText("http://127.0.0.1:8080")
+        self.address.setPlaceholderText(LLAMACPP.default_url)  # a URL: the same in every language
         self.address.returnPressed.connect(self._add_server)
         address_row.addWidget(self.address, 1)
         self.add_button = QPushButton(self.tr("Use this server"), self)
