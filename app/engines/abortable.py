@@ -24,6 +24,8 @@ from typing import Any, cast
 import httpcore
 import httpx
 
+from app.core.lazy import serial_imports
+
 _current = threading.local()
 
 
@@ -114,8 +116,9 @@ def abortable_transport(**options: Any) -> httpx.HTTPTransport:
 
 def abortable_transport2(**options: Any) -> Any:
     """The same for httpx2, which the openai SDK runs on (shared/PROTOCOLS.md)."""
-    import httpcore2
-    import httpx2
+    with serial_imports:  # imported only by callers that already use the openai SDK
+        import httpcore2
+        import httpx2
 
     transport = httpx2.HTTPTransport(limits=httpx2.Limits(max_keepalive_connections=0), **options)
     cast(Any, transport._pool)._network_backend = TrackingBackend(httpcore2.SyncBackend())

@@ -49,6 +49,7 @@ from app.engines.addresses import (
     EngineKind,
     format_ref,
     normalize_url,
+    parse_ref,
 )
 
 log = logging.getLogger(__name__)
@@ -385,8 +386,6 @@ def find_engine_for_model(name: str, discovery: Discovery) -> tuple[FoundEngine,
     the first engine in discovery order (Ollama first) wins. Cloud models that a local
     Ollama merely proxies are never picked for a bare name.
     """
-    from app.engines.addresses import parse_ref  # local: keeps the import list short
-
     ref = parse_ref(name)
     if ref is not None:
         engine = discovery.engine_at(ref.engine_id, ref.base_url)

@@ -8,10 +8,12 @@ as local) and its address must be on this machine or the LAN.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from app.core.i18n import translate
-from app.engines.addresses import OLLAMA, is_local_address, kind_for, normalize_url
+from app.core.lazy import serial_imports
+from app.engines.addresses import OLLAMA, is_local_address, kind_for, normalize_url, parse_ref
 from app.engines.base import ChatEngine, EngineError, ErrorKind, ModelDetails
 from app.engines.discovery import FoundEngine, KeyLookup, LocalModel
 
@@ -42,11 +44,13 @@ def local_engine(
         )
     kind = kind_for(engine_id)
     if kind is OLLAMA:
-        from app.engines.ollama import OllamaEngine
+        with serial_imports:
+            from app.engines.ollama import OllamaEngine
 
         options = {"num_ctx": default_num_ctx} if default_num_ctx else None
         return OllamaEngine(host=url, read_timeout=timeout, default_options=options)
-    from app.engines.openai_engine import OpenAICompatibleEngine
+    with serial_imports:
+        from app.engines.openai_engine import OpenAICompatibleEngine
 
     class LocalOpenAIEngine(OpenAICompatibleEngine):
         """What discovery learnt about the models, instead of guessing from their names
@@ -130,8 +134,6 @@ class LocalEngines:
         keys: KeyLookup | None = None,
         default_num_ctx: int | None = None,
     ) -> None:
-        import threading
-
         self._ollama_host = normalize_url(ollama_host)
         self._keys = keys
         self._num_ctx = default_num_ctx
@@ -146,8 +148,6 @@ class LocalEngines:
                 self._models[(engine.engine_id, engine.base_url)] = engine.models
 
     def for_ref(self, ref_or_name: str) -> tuple[ChatEngine, str]:
-        from app.engines.addresses import parse_ref
-
         ref = parse_ref(ref_or_name)
         engine_id, url, model = (
             (ref.engine_id, normalize_url(ref.base_url), ref.model)

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import httpx2
 import openai
 
 from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
@@ -98,8 +99,6 @@ class OpenAICompatibleEngine:
         # keep the SDK's pooled TLS connections (no handshake per reply).
         http_client = None
         if is_local:
-            import httpx2
-
             http_client = httpx2.Client(
                 transport=abortable_transport2(), timeout=timeout, follow_redirects=False
             )

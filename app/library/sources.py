@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.core.settings import Setting, declare
 
 if TYPE_CHECKING:
@@ -125,7 +126,8 @@ def download_size(
     """The model's download size: exact from the registry when it answers, else the
     catalog's dated fallback. Never raises for an unreachable registry (this runs for
     every row of the library; one failure must not empty it)."""
-    import httpx  # only when the library asks the network
+    with serial_imports:  # only when the library asks the network
+        import httpx
 
     if client is not None:
         try:

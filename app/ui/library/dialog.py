@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.errors import KnownError
+from app.core.lazy import serial_imports
 from app.library.catalog import Catalog
 from app.library.pull import check_disk_space, is_local_host
 from app.library.sources import DOWNLOAD_SOURCE, manifest_size, registry_url
@@ -66,7 +67,8 @@ class LibraryDialog(QDialog):
         unreachable registry leaves the catalog's dated sizes (nothing to report)."""
 
         def fetch() -> dict[str, int]:
-            import httpx
+            with serial_imports:
+                import httpx
 
             sizes: dict[str, int] = {}
             with httpx.Client(timeout=httpx.Timeout(8.0, connect=3.0)) as client:
