@@ -164,3 +164,23 @@ def estimate_fit(
         context=context,
         kv_estimated=estimated,
     )
+
+
+CONTEXT_CHOICES = (4096, 8192, 16384, 32768, 65536, 131072, 262144)
+"""Context sizes a person can pick for a conversation (powers of two, as Ollama's own)."""
+
+
+def fits_by_context(
+    machine: Machine,
+    weights_bytes: int,
+    architecture: Architecture | None,
+    model_max: int | None = None,
+    contexts: tuple[int, ...] = CONTEXT_CHOICES,
+) -> list[Fit]:
+    """The fit at each context up to the model's maximum: what raising a conversation's
+    ``num_ctx`` costs in memory (the KV cache grows linearly with the context) and where
+    it stops fitting on the GPU. For the context picker and the "outgrowing" warning."""
+    usable = [c for c in contexts if model_max is None or c <= model_max]
+    if model_max is not None and model_max not in usable and model_max < max(contexts):
+        usable.append(model_max)
+    return [estimate_fit(machine, weights_bytes, architecture, context) for context in usable]

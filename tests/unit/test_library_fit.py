@@ -158,3 +158,23 @@ def test_longer_context_grows_the_kv_cache_linearly() -> None:
     short, _ = kv_cache_bytes(LLAMA_8B.architecture, 0, context=4096)
     long, _ = kv_cache_bytes(LLAMA_8B.architecture, 0, context=32768)
     assert long == 8 * short
+
+
+def test_what_each_larger_context_costs_for_qwen_7b_on_a_12_gb_card() -> None:
+    from app.library.fit import fits_by_context
+
+    qwen = CATALOG.find("qwen2.5:7b")
+    assert qwen is not None and qwen.architecture is not None
+    fits = fits_by_context(
+        nvidia(12, free_gib=11.5), qwen.download_bytes, qwen.architecture, qwen.context_length
+    )
+    # Qwen 2.5 7B: 2·28 layers·4 KV heads·128·2 bytes = 57,344 bytes a token.
+    assert [f.context for f in fits] == [4096, 8192, 16384, 32768]  # its maximum is 32k
+    assert [f.kv_cache_bytes for f in fits] == [57_344 * c for c in (4096, 8192, 16384, 32768)]
+    assert fits[0].kv_cache_bytes == 234_881_024  # 224 MiB at 4k
+    assert fits[-1].kv_cache_bytes == 1_879_048_192  # 1.75 GiB at 32k
+    # 4.7 GB + 1.75 GiB + 1 GiB = 7.65 GB: still all on an 11.5 GiB-free card.
+    assert all(f.verdict is Verdict.GPU for f in fits)
+    # On a 6 GB card the larger contexts push it partly onto the CPU.
+    small = fits_by_context(nvidia(6, free_gib=5.6), qwen.download_bytes, qwen.architecture, 32768)
+    assert small[0].verdict is Verdict.GPU and small[-1].verdict is Verdict.PARTIAL
