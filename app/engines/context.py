@@ -20,6 +20,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
+from app.engines.base import ChatMessage
 from app.hardware import Machine
 
 GIB = 1024**3
@@ -192,3 +194,23 @@ def next_context_size(needed_tokens: int, model_max: int | None) -> int | None:
     if model_max is not None and size > model_max:
         return model_max if model_max >= needed_tokens else None
     return size
+
+
+def will_outgrow(
+    messages: tuple[ChatMessage, ...],
+    context_tokens: int | None,
+    new_message: str = "",
+    *,
+    reply_reserve: int = DEFAULT_REPLY_RESERVE,
+) -> ContextCheck:
+    """:func:`context_check` for a conversation as it will be sent: the messages so far
+    (Hearth's own estimate, images included) plus the new message. The lead's
+    conversation layer calls this before each send; OVER/NEAR are the moments to offer
+    a larger context (:func:`app.library.fit.fits_by_context` says what it costs) or a
+    new conversation."""
+    return context_check(
+        estimate_context_tokens(messages),
+        context_tokens,
+        new_message_tokens=estimate_text_tokens(new_message) if new_message else 0,
+        reply_reserve=reply_reserve,
+    )

@@ -119,3 +119,23 @@ def test_will_the_conversation_outgrow_the_context() -> None:
     assert next_context_size(41_024, 131072) == 65536
     assert next_context_size(41_024, 40_000) is None  # the model cannot hold it
     assert next_context_size(100, None) == 4096
+
+
+def test_a_long_conversation_outgrows_ollamas_4k_default() -> None:
+    from app.engines.base import ChatMessage
+    from app.engines.context import will_outgrow
+
+    # A day of chat: 40 turns of ~400 characters each way.
+    turn = "The quick brown fox jumps over the lazy dog. " * 9
+    history: tuple[ChatMessage, ...] = ()
+    states = []
+    for _ in range(40):
+        history += (ChatMessage("user", turn), ChatMessage("assistant", turn))
+        states.append(will_outgrow(history, 4096, "and one more question").state)
+    assert states[0] is ContextState.FITS
+    assert ContextState.NEAR in states and states[-1] is ContextState.OVER
+    # The first warning comes before the context is full, not after.
+    first_near = states.index(ContextState.NEAR)
+    assert states[first_near - 1] is ContextState.FITS
+    # At 32k (a 24 GiB card) the same day still fits.
+    assert will_outgrow(history, 32768).state is ContextState.FITS
