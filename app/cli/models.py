@@ -11,12 +11,11 @@ import sys
 from typing import Any
 
 from app.core import paths
-from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.settings import Settings
-from app.engines.addresses import EXTRA_ADDRESSES, split_addresses
 from app.engines.discovery import Discovery, discover
 from app.engines.hosts import ollama_host
+from app.engines.local import configured_addresses, keyring_lookup
 from app.hardware import Machine, format_bytes, probe_machine
 from app.library.catalog import Catalog, load_catalog
 from app.library.fit import estimate_fit
@@ -160,15 +159,12 @@ def _exact_sizes(catalog: Catalog, use: str | None, registry: str) -> dict[str, 
     return sizes
 
 
-def _jan_key(engine_id: str) -> str | None:
+def _keys(engine_id: str) -> str | None:
     if engine_id != "jan":
-        return None
-    try:
-        from app.cloud.keys import KeyStore
+        return None  # only Jan requires a key; do not touch the keyring for the others
+    from app.cloud.keys import KeyStore
 
-        return KeyStore().get("jan")
-    except KnownError:
-        return None  # no keyring: Jan is then listed with what to do
+    return keyring_lookup(KeyStore())(engine_id)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -191,8 +187,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     host = ollama_host(args.host)
-    extra = [*split_addresses(Settings(paths.settings_path()).get(EXTRA_ADDRESSES)), *args.address]
-    discovery = discover(host, extra, keys=_jan_key)
+    extra = [*configured_addresses(Settings(paths.settings_path())), *args.address]
+    discovery = discover(host, extra, keys=_keys)
     others = engine_rows(discovery)
     ollama_found = any(e.engine_id == "ollama" for e in discovery.engines)
     if not ollama_found and len(others) == 1:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
+from app.core.settings import Settings
 from app.engines.addresses import OLLAMA, is_local_address, kind_for, normalize_url, parse_ref
 from app.engines.base import ChatEngine, EngineError, ErrorKind, ModelDetails
 from app.engines.discovery import FoundEngine, KeyLookup, LocalModel
@@ -167,3 +169,35 @@ class LocalEngines:
                 )
                 self._engines[key] = engine
         return engine, model
+
+
+def keyring_lookup(store: object) -> KeyLookup:
+    """A ``KeyLookup`` over Hearth's ``KeyStore`` (``app.cloud.keys``) that never raises:
+    without a usable keyring a local engine that needs a key (Jan) is listed with what to
+    do instead of failing the whole look-around."""
+
+    def lookup(engine_id: str) -> str | None:
+        try:
+            value = store.get(engine_id)  # type: ignore[attr-defined]
+        except KnownError:
+            return None
+        return str(value) if value else None
+
+    return lookup
+
+
+def configured_addresses(settings: Settings) -> list[str]:
+    """Every local address the person gave Hearth: the "other local servers" setting and
+    any base URL they set for a local preset under Tools → API keys… (LM Studio on
+    another port, say). What to pass as ``extra`` to ``discover``."""
+    with serial_imports:
+        from app.cloud.providers import BASE_URLS, PROVIDERS
+        from app.engines.addresses import EXTRA_ADDRESSES, split_addresses
+
+    found = split_addresses(settings.get(EXTRA_ADDRESSES))
+    for provider in PROVIDERS:
+        if provider.is_local:
+            override = settings.get(BASE_URLS[provider.id]).strip()
+            if override and is_local_address(normalize_url(override)):
+                found.append(normalize_url(override))
+    return list(dict.fromkeys(found))

@@ -277,3 +277,31 @@ def test_local_engines_are_built_once_per_server_from_references(fleet: dict[str
         old.stream_chat(ChatRequest(name, (ChatMessage("user", "hi"),)), threading.Event())
     )
     assert isinstance(events[-1], ReplyFinished)
+
+
+def test_configured_addresses_and_a_keyring_that_fails(tmp_path: Path) -> None:
+    from app.cloud.keys import KeyringUnavailableError
+    from app.cloud.providers import BASE_URLS
+    from app.engines.local import configured_addresses, keyring_lookup
+
+    settings = Settings(tmp_path / "settings.json")
+    settings.set(EXTRA_ADDRESSES, "192.168.1.20:8080\n127.0.0.1:9999")
+    settings.set(BASE_URLS["lmstudio"], "http://127.0.0.1:4321/v1")
+    settings.set(BASE_URLS["vllm"], "https://vllm.example.com/v1")  # not local: ignored
+    assert configured_addresses(settings) == [
+        "http://192.168.1.20:8080",
+        "http://127.0.0.1:9999",
+        "http://127.0.0.1:4321",
+    ]
+
+    class Broken:
+        def get(self, provider_id: str) -> str | None:
+            raise KeyringUnavailableError("no keyring")
+
+    class Stored:
+        def get(self, provider_id: str) -> str | None:
+            return "k" if provider_id == "jan" else None
+
+    assert keyring_lookup(Broken())("jan") is None
+    assert keyring_lookup(Stored())("jan") == "k"
+    assert keyring_lookup(Stored())("vllm") is None
