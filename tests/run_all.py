@@ -43,6 +43,10 @@ APT_PACKAGES = [
     "libxcb-render-util0",
     "libxcb-xinerama0",
     "poppler-utils",
+    # to build llama.cpp's llama-server for the real-engine tests (tests/engines/)
+    "cmake",
+    "ninja-build",
+    "g++",
 ]
 
 
