@@ -133,7 +133,7 @@ def address_problem(text: str) -> str | None:
         return translate(
             "Engines",
             "{address} is not on this computer or your local network. Hearth only adds "
-            "local servers here; a cloud service goes under Tools → API keys….",
+            "local servers here (set up a cloud service in Tools → API keys…).",
         ).format(address=text.strip())
     return None
 

@@ -247,8 +247,8 @@ class _Prober:
                 (),
                 problem=translate(
                     "Engines",
-                    "{engine} at {address} needs its API key. Enter the key you set in "
-                    "{engine} under Tools → API keys….",
+                    "{engine} at {address} needs its API key: enter the key you set in "
+                    "{engine} in Tools → API keys… (provider {engine}).",
                 ).format(engine=kind.name, address=root),
             )
         rows = _list(listing, "data")

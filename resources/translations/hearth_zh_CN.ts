@@ -839,16 +839,16 @@ Your message is still in the box.</source>
         <translation>{address} 中的端口不是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <source>{address} is not on this computer or your local network. Hearth only adds local servers here; a cloud service goes under Tools → API keys….</source>
-        <translation>{address} 不在这台电脑或你的局域网上。这里只能添加本地服务器；云服务请在“工具 → API 密钥…”中设置。</translation>
+        <source>{address} is not on this computer or your local network. Hearth only adds local servers here (set up a cloud service in Tools → API keys…).</source>
+        <translation>{address} 不在这台电脑或你的局域网上。这里只能添加本地服务器（云服务请在“工具 → API 密钥…”中设置）。</translation>
     </message>
     <message>
         <source>text-generation-webui is running but has no model loaded.</source>
         <translation>text-generation-webui 正在运行，但没有加载模型。</translation>
     </message>
     <message>
-        <source>{engine} at {address} needs its API key. Enter the key you set in {engine} under Tools → API keys….</source>
-        <translation>{address} 上的 {engine} 需要 API 密钥。请在“工具 → API 密钥…”中输入你在 {engine} 里设置的密钥。</translation>
+        <source>{engine} at {address} needs its API key: enter the key you set in {engine} in Tools → API keys… (provider {engine}).</source>
+        <translation>{address} 上的 {engine} 需要 API 密钥：请在“工具 → API 密钥…”中（提供方 {engine}）输入你在 {engine} 里设置的密钥。</translation>
     </message>
     <message>
         <source>{address} is not a local address.</source>

@@ -839,16 +839,16 @@ Your message is still in the box.</source>
         <translation>{address} 中的連接埠不是 1 到 65535 之間的數字。</translation>
     </message>
     <message>
-        <source>{address} is not on this computer or your local network. Hearth only adds local servers here; a cloud service goes under Tools → API keys….</source>
-        <translation>{address} 不在這台電腦或你的區域網路上。這裡只能新增本機伺服器；雲端服務請在「工具 → API 金鑰…」中設定。</translation>
+        <source>{address} is not on this computer or your local network. Hearth only adds local servers here (set up a cloud service in Tools → API keys…).</source>
+        <translation>{address} 不在這台電腦或你的區域網路上。這裡只能新增本機伺服器（雲端服務請在「工具 → API 金鑰…」中設定）。</translation>
     </message>
     <message>
         <source>text-generation-webui is running but has no model loaded.</source>
         <translation>text-generation-webui 正在執行，但沒有載入模型。</translation>
     </message>
     <message>
-        <source>{engine} at {address} needs its API key. Enter the key you set in {engine} under Tools → API keys….</source>
-        <translation>{address} 上的 {engine} 需要 API 金鑰。請在「工具 → API 金鑰…」中輸入你在 {engine} 裡設定的金鑰。</translation>
+        <source>{engine} at {address} needs its API key: enter the key you set in {engine} in Tools → API keys… (provider {engine}).</source>
+        <translation>{address} 上的 {engine} 需要 API 金鑰：請在「工具 → API 金鑰…」中（提供者 {engine}）輸入你在 {engine} 裡設定的金鑰。</translation>
     </message>
     <message>
         <source>{address} is not a local address.</source>

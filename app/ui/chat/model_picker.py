@@ -67,14 +67,14 @@ class ModelPicker(QComboBox):
         header.setFont(font)
         self._model.appendRow(header)
         if engine.problem:
-            note = QStandardItem("    " + engine.problem)
+            note = QStandardItem(engine.problem)
             note.setFlags(Qt.ItemFlag.NoItemFlags)
             note.setToolTip(engine.problem)
             self._model.appendRow(note)
         for model in engine.models:
             if model.remote:
                 continue  # a cloud model behind Ollama is not a local choice here
-            item = QStandardItem("    " + self._model_title(model))
+            item = QStandardItem(self._model_title(model))
             item.setData(engine.ref(model.name), REF_ROLE)
             item.setToolTip(self._model_tooltip(engine, model))
             self._model.appendRow(item)
@@ -86,7 +86,7 @@ class ModelPicker(QComboBox):
         return self.tr("{engine} — {address}").format(engine=engine.name, address=address)
 
     def _model_title(self, model: LocalModel) -> str:
-        return model.name + (self.tr(" (loaded)") if model.loaded and model.loaded is True else "")
+        return model.name + (self.tr(" (loaded)") if model.loaded else "")
 
     def _model_tooltip(self, engine: FoundEngine, model: LocalModel) -> str:
         lines = [
