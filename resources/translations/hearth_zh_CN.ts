@@ -587,6 +587,45 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ContextDialog</name>
+    <message>
+        <source>Conversation memory</source>
+        <translation>对话记忆</translation>
+    </message>
+    <message>
+        <source>How many tokens of this conversation {model} keeps in mind. Past that, the oldest messages are forgotten without a warning from the engine. A larger context needs more memory:</source>
+        <translation>{model} 能记住这段对话的多少个 token。超过之后，最早的消息会被遗忘，引擎不会提醒。上下文越大，需要的内存越多：</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Memory for the context</source>
+        <translation>上下文占用内存</translation>
+    </message>
+    <message>
+        <source>Model needs in all</source>
+        <translation>模型总共需要</translation>
+    </message>
+    <message>
+        <source>On this machine</source>
+        <translation>在这台电脑上</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens</source>
+        <translation>{tokens} 个 token</translation>
+    </message>
+    <message>
+        <source> (Ollama&apos;s default here)</source>
+        <translation>（此电脑上 Ollama 的默认值）</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+</context>
+<context>
     <name>ConversationList</name>
     <message>
         <source>New conversation</source>

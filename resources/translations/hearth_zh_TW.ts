@@ -587,6 +587,45 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ContextDialog</name>
+    <message>
+        <source>Conversation memory</source>
+        <translation>對話記憶</translation>
+    </message>
+    <message>
+        <source>How many tokens of this conversation {model} keeps in mind. Past that, the oldest messages are forgotten without a warning from the engine. A larger context needs more memory:</source>
+        <translation>{model} 能記住這段對話的多少個 token。超過之後，最早的訊息會被遺忘，引擎不會提醒。上下文越大，需要的記憶體越多：</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Memory for the context</source>
+        <translation>上下文佔用記憶體</translation>
+    </message>
+    <message>
+        <source>Model needs in all</source>
+        <translation>模型總共需要</translation>
+    </message>
+    <message>
+        <source>On this machine</source>
+        <translation>在這台電腦上</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens</source>
+        <translation>{tokens} 個 token</translation>
+    </message>
+    <message>
+        <source> (Ollama&apos;s default here)</source>
+        <translation>（此電腦上 Ollama 的預設值）</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+</context>
+<context>
     <name>ConversationList</name>
     <message>
         <source>New conversation</source>
