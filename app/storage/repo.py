@@ -19,6 +19,7 @@ from app.storage.records import (
     to_db_time,
     utc_now,
 )
+from app.storage.text import storable, storable_or_none
 
 
 def _conversation(row: sqlite3.Row) -> Conversation:
@@ -41,7 +42,7 @@ def create_conversation(
     cursor = conn.execute(
         "INSERT INTO conversations (title, created_at, updated_at, model, system_prompt)"
         " VALUES (?, ?, ?, ?, ?)",
-        (title, now, now, model, system_prompt),
+        (storable(title), now, now, storable(model), storable(system_prompt)),
     )
     conversation = get_conversation(conn, int(cursor.lastrowid or 0))
     assert conversation is not None
@@ -72,6 +73,7 @@ def update_conversation(conn: sqlite3.Connection, conversation_id: int, **fields
         raise ValueError(f"unknown conversation fields: {sorted(unknown)}")
     if not fields:
         return
+    fields = {k: storable(v) if isinstance(v, str) else v for k, v in fields.items()}
     assignments = ", ".join(f"{name} = ?" for name in fields)
     conn.execute(
         f"UPDATE conversations SET {assignments}, updated_at = ? WHERE id = ?",  # noqa: S608 - names are whitelisted above
@@ -116,6 +118,7 @@ def add_message(
     attachments: Sequence[Attachment] = (),
 ) -> Message:
     now = utc_now()
+    content, engine, model, error = (storable(t) for t in (content, engine, model, error))
     with conn:
         conn.execute("BEGIN")
         cursor = conn.execute(
@@ -128,10 +131,15 @@ def add_message(
         for attachment in attachments:
             cur = conn.execute(
                 "INSERT INTO attachments (message_id, mime, name, data) VALUES (?, ?, ?, ?)",
-                (message_id, attachment.mime, attachment.name, attachment.data),
+                (message_id, storable(attachment.mime), storable(attachment.name), attachment.data),
             )
             stored.append(
-                Attachment(attachment.mime, attachment.data, attachment.name, cur.lastrowid)
+                Attachment(
+                    storable(attachment.mime),
+                    attachment.data,
+                    storable(attachment.name),
+                    cur.lastrowid,
+                )
             )
         touch_conversation(conn, conversation_id)
     return Message(
@@ -161,7 +169,14 @@ def update_message(
     conn.execute(
         "UPDATE messages SET content = ?, status = ?, error = ?,"
         " engine = coalesce(?, engine), model = coalesce(?, model) WHERE id = ?",
-        (content, status, error, engine, model, message_id),
+        (
+            storable(content),
+            status,
+            storable(error),
+            storable_or_none(engine),
+            storable_or_none(model),
+            message_id,
+        ),
     )
 
 
@@ -259,7 +274,11 @@ _USAGE_FIELDS = [
 
 
 def usage_row(record: UsageRecord) -> dict[str, Any]:
-    row: dict[str, Any] = {name: getattr(record, name) for name in _USAGE_FIELDS}
+    row: dict[str, Any] = {
+        name: storable(value) if isinstance(value, str) else value
+        for name in _USAGE_FIELDS
+        for value in (getattr(record, name),)
+    }
     row["is_local"] = int(record.is_local)
     row["usage_estimated"] = int(record.usage_estimated)
     row["ts"] = to_db_time(record.ts)

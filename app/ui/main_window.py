@@ -362,6 +362,9 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = True
         self._cancel_downloads()  # partial files stay; the library offers Resume next time
         self.core.close()
+        # A clean quit is no crash, however soon after opening a conversation: one
+        # unlink, on the way out.
+        self.opening.end()
         settings = self.ctx.settings
         settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())
         settings.set(SPLITTER_STATE, bytes(self.splitter.saveState().toBase64().data()).decode())

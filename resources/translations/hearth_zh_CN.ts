@@ -687,6 +687,14 @@ Your message is still in the box.</source>
         <translation>由较新版本的 Hearth 写入</translation>
     </message>
     <message>
+        <source>DAMAGED: start Hearth to keep the file and recover what can be read</source>
+        <translation>已损坏：请启动 Hearth，它会保留该文件并恢复可读取的内容</translation>
+    </message>
+    <message>
+        <source>integrity check not finished in time</source>
+        <translation>完整性检查未能及时完成</translation>
+    </message>
+    <message>
         <source>unavailable ({error})</source>
         <translation>不可用（{error}）</translation>
     </message>
@@ -1165,6 +1173,14 @@ Your message is still in the box.</source>
         <translation>{provider} 的 API 密钥（输入不显示）：</translation>
     </message>
     <message>
+        <source>The keyring backend cannot be loaded: {error}</source>
+        <translation>无法加载密钥环后端：{error}</translation>
+    </message>
+    <message>
+        <source>Check PYTHON_KEYRING_BACKEND and keyring&apos;s configuration file (keyringrc.cfg), or unset them to use the system keyring.</source>
+        <translation>请检查 PYTHON_KEYRING_BACKEND 和 keyring 的配置文件（keyringrc.cfg），或取消设置以使用系统密钥环。</translation>
+    </message>
+    <message>
         <source>Stored the key for {provider} ({masked}) in the keyring.</source>
         <translation>已把 {provider} 的密钥（{masked}）存入密钥环。</translation>
     </message>
@@ -1282,6 +1298,10 @@ Your message is still in the box.</source>
     <message>
         <source>write to this file instead of the screen</source>
         <translation>写入此文件而不是屏幕</translation>
+    </message>
+    <message>
+        <source>No report was printed, because the recovered data may be incomplete. Run the same command again for the report from what was recovered.</source>
+        <translation>未输出报告，因为恢复的数据可能不完整。再次运行同一命令即可得到基于已恢复数据的报告。</translation>
     </message>
     <message>
         <source>hearth: --format pdf needs --out FILE</source>
@@ -2173,6 +2193,37 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Paths</name>
+    <message>
+        <source>Hearth cannot use its data folder {folder}: {reason}.</source>
+        <translation>Hearth 无法使用其数据文件夹 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Make the folder writable (or free space on its disk), or choose another folder by setting HEARTH_DATA_DIR, then start Hearth again.</source>
+        <translation>请让该文件夹可写（或释放其所在磁盘的空间），或通过设置 HEARTH_DATA_DIR 选择其他文件夹，然后重新启动 Hearth。</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>a file is in the way where a folder should be</source>
+        <translation>该位置是一个文件，而不是文件夹</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the path cannot be created</source>
+        <translation>无法创建该路径</translation>
+    </message>
+</context>
+<context>
     <name>Pricing</name>
     <message>
         <source>local: no API cost</source>
@@ -2705,16 +2756,12 @@ Your message is still in the box.</source>
 <context>
     <name>Startup</name>
     <message>
-        <source>Hearth</source>
-        <translation>Hearth</translation>
+        <source>Hearth recovered your database</source>
+        <translation>Hearth 已恢复你的数据库</translation>
     </message>
     <message>
-        <source>Your conversation database was damaged and could not be opened. It has been kept at:
-{path}
-Hearth started with a new, empty database.</source>
-        <translation>你的对话数据库已损坏，无法打开。它已保留在：
-{path}
-Hearth 已使用一个新的空数据库启动。</translation>
+        <source>Hearth cannot start</source>
+        <translation>Hearth 无法启动</translation>
     </message>
     <message>
         <source>Hearth cannot open its database</source>
@@ -2732,12 +2779,12 @@ Hearth 已使用一个新的空数据库启动。</translation>
         <translation>请更新 Hearth，或设置 HEARTH_DATA_DIR 以使用另一个文件夹。</translation>
     </message>
     <message>
-        <source>The disk holding {path} is full or failing.</source>
-        <translation>存放 {path} 的磁盘已满或出现故障。</translation>
+        <source>The disk holding {path} is full.</source>
+        <translation>存放 {path} 的磁盘已满。</translation>
     </message>
     <message>
-        <source>Free some space; nothing you wrote has been lost.</source>
-        <translation>请释放一些空间；你写的内容都没有丢失。</translation>
+        <source>Free some space on that disk; everything saved before is safe.</source>
+        <translation>请在该磁盘上释放一些空间；之前保存的内容都安然无恙。</translation>
     </message>
     <message>
         <source>Hearth cannot write to {path}.</source>
@@ -2756,12 +2803,93 @@ Hearth 已使用一个新的空数据库启动。</translation>
         <translation>请关闭其他正在运行的 Hearth 后重试。</translation>
     </message>
     <message>
+        <source>The database {path} is damaged.</source>
+        <translation>数据库 {path} 已损坏。</translation>
+    </message>
+    <message>
+        <source>Restart Hearth to recover what can be read from it.</source>
+        <translation>请重新启动 Hearth，以恢复其中可读取的内容。</translation>
+    </message>
+    <message>
         <source>The database {path} could not be used.</source>
         <translation>无法使用数据库 {path}。</translation>
     </message>
     <message>
         <source>Hearth cannot create its data folder {path}.</source>
         <translation>Hearth 无法创建数据文件夹 {path}。</translation>
+    </message>
+    <message>
+        <source>Hearth could not set it aside ({reason}). Check the folder {folder}.</source>
+        <translation>Hearth 无法将其移到一旁（{reason}）。请检查文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <source>Recovered messages</source>
+        <translation>恢复的消息</translation>
+    </message>
+    <message>
+        <source>Hearth&apos;s database {database} was damaged. The damaged file is kept, unchanged, at:
+{kept}
+
+What could be read was recovered into a new database: {conversations} conversations, {messages} messages and {usage} usage records.</source>
+        <translation>Hearth 的数据库 {database} 已损坏。损坏的文件已原样保留在：
+{kept}
+
+可读取的内容已恢复到新的数据库中：{conversations} 个对话、{messages} 条消息和 {usage} 条用量记录。</translation>
+    </message>
+    <message>
+        <source>{count} messages whose conversation was lost are in a conversation named “Recovered messages”.</source>
+        <translation>所属对话已丢失的 {count} 条消息放在名为“恢复的消息”的对话中。</translation>
+    </message>
+    <message>
+        <source>Nothing in the damaged file could be read.</source>
+        <translation>损坏的文件中没有可读取的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Validate</name>
+    <message>
+        <source>The model name is empty.</source>
+        <translation>模型名称为空。</translation>
+    </message>
+    <message>
+        <source>The model name is {length} characters long; at most {limit} work.</source>
+        <translation>模型名称长 {length} 个字符；最多只能 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>Check that the whole name was pasted only once.</source>
+        <translation>请检查名称是否只粘贴了一次。</translation>
+    </message>
+    <message>
+        <source>The model name contains a space or control character (U+{code}).</source>
+        <translation>模型名称包含空格或控制字符（U+{code}）。</translation>
+    </message>
+    <message>
+        <source>Model names look like llama3.2 or qwen3:8b.</source>
+        <translation>模型名称形如 llama3.2 或 qwen3:8b。</translation>
+    </message>
+    <message>
+        <source>{what} is not a usable server address ({value}): {reason}.</source>
+        <translation>{what} 不是可用的服务器地址（{value}）：{reason}。</translation>
+    </message>
+    <message>
+        <source>Use a form like http://127.0.0.1:11434 or http://[::1]:11434.</source>
+        <translation>请使用 http://127.0.0.1:11434 或 http://[::1]:11434 这样的格式。</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>the address is malformed</source>
+        <translation>地址格式错误</translation>
+    </message>
+    <message>
+        <source>it must start with http:// or https://</source>
+        <translation>必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <source>the host name is missing</source>
+        <translation>缺少主机名</translation>
     </message>
 </context>
 </TS>

@@ -71,3 +71,14 @@ def test_opening_leaves_a_marker_only_while_it_builds(
     assert written == [conversation_id]  # on disk before the messages were built
     # Shown without trouble: gone after a moment, so the next start reopens it.
     qtbot.waitUntil(lambda: not marker.exists(), timeout=5000)
+
+
+def test_quitting_right_after_opening_is_not_taken_for_a_crash(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    seed()
+    marker = paths.data_dir() / "opening.json"
+    window = open_window()
+    qtbot.waitUntil(lambda: window.chat.conversation is not None, timeout=5000)
+    window.close()  # well within the moment the marker waits before it goes
+    assert not marker.exists()
