@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 
 from app.core.i18n import translate
 from app.core.settings import Setting, declare
+from app.core.validate import InvalidInputError, server_url
 
 
 @dataclass(frozen=True)
@@ -118,17 +119,14 @@ def is_local_address(url: str) -> bool:
 
 
 def address_problem(text: str) -> str | None:
-    """Why ``text`` cannot be a local engine address, in the person's words; None if fine."""
+    """Why ``text`` cannot be a local engine address, in the person's words; None if fine.
+    Scheme, host and port are checked by the shared rule (``app.core.validate``); on top
+    of it the host must be on this machine or the LAN."""
     url = normalize_url(text)
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        return translate("Engines", "Enter an address like http://127.0.0.1:8080.")
     try:
-        parsed.port  # noqa: B018 - raises ValueError for a port out of range
-    except ValueError:
-        return translate(
-            "Engines", "The port in {address} is not a number from 1 to 65535."
-        ).format(address=text.strip())
+        server_url(url, what=translate("Engines", "The address"))
+    except InvalidInputError as exc:
+        return str(exc)
     if not is_local_address(url):
         return translate(
             "Engines",

@@ -878,12 +878,8 @@ Your message is still in the box.</source>
 <context>
     <name>Engines</name>
     <message>
-        <source>Enter an address like http://127.0.0.1:8080.</source>
-        <translation>请输入类似 http://127.0.0.1:8080 的地址。</translation>
-    </message>
-    <message>
-        <source>The port in {address} is not a number from 1 to 65535.</source>
-        <translation>{address} 中的端口不是 1 到 65535 之间的数字。</translation>
+        <source>The address</source>
+        <translation>该地址</translation>
     </message>
     <message>
         <source>{address} is not on this computer or your local network. Hearth only adds local servers here (set up a cloud service in Tools → API keys…).</source>
