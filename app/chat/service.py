@@ -162,7 +162,10 @@ def run_reply(
     energy_probe: EnergyProbe | None = None,
     pricer: Pricer | None = None,
     on_thinking: Callable[[str], None] | None = None,
+    leaves_machine: bool = False,
 ) -> Reply:
+    """``leaves_machine`` (issue 12): a "local" engine's reply produced elsewhere (an
+    Ollama cloud model, an Ollama on another computer) is cloud use, not savings."""
     started_at = utc_now()
     start = time.perf_counter()
     probe_handle = energy_probe.begin() if energy_probe is not None else None
@@ -180,9 +183,12 @@ def run_reply(
         outcome = "ok"
     usage = usage or ReplyUsage()
 
+    # Issue 12: a reply an Ollama cloud model wrote (its lines carry remote_host) left
+    # the machine: cloud use, not savings, no local energy, price unknown.
+    is_local = engine.is_local and not leaves_machine and not usage.remote_host
     energy_j: float | None = None
     energy_source = ""
-    if energy_probe is not None and engine.is_local:
+    if energy_probe is not None and is_local:
         energy_j, energy_source = energy_probe.end(probe_handle, wall)
 
     context_estimate = estimate_context_tokens(request.messages)
@@ -202,7 +208,12 @@ def run_reply(
 
     cost: Decimal | None = None
     price_source = ""
-    if pricer is not None and not engine.is_local and outcome != "failed":
+    if engine.is_local and not is_local:
+        price_source = translate(
+            "Pricing",
+            "ran off this computer (an Ollama cloud model or another server): price unknown",
+        )
+    elif pricer is not None and not engine.is_local and outcome != "failed":
         cost, price_source = pricer(provider, request.model, usage, context_tokens, started_at)
 
     record = UsageRecord(
@@ -210,7 +221,7 @@ def run_reply(
         engine=engine.engine_id,
         provider=provider or engine.engine_id,
         model=request.model,
-        is_local=engine.is_local,
+        is_local=is_local,
         outcome=outcome,
         context_tokens=context_tokens,
         output_tokens_estimate=output_estimate,

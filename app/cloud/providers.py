@@ -204,6 +204,18 @@ def _valid_base_url(value: str) -> str | None:
     parsed = urlparse(value)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         return translate("Settings", "Enter a URL that starts with http:// or https://.")
+    # Issue 12: "http://127.0.0.1:/v1" (no port after the colon) and "http://:8080" used
+    # to be accepted and failed only at the first request, with a confusing error.
+    try:
+        port = parsed.port
+    except ValueError:
+        port = -1
+    if not parsed.hostname or port == -1 or parsed.netloc.endswith(":") or port == 0:
+        return translate(
+            "Settings",
+            "Enter a URL with a host and, if you give a port, a number from 1 to 65535 "
+            "(for example http://127.0.0.1:1234/v1).",
+        )
     return None
 
 

@@ -441,6 +441,35 @@ MIGRATIONS: list[str] = [
         sum(cacheable_tokens), min(ctx_min), max(ctx_max)
     FROM ledger_rollup WHERE is_local AND replies > failed GROUP BY day, slot, band
     """,
+    # 7 (issue 12, the outbound gate -- app/privacy/store.py reads and writes these):
+    # what each message looked like when it left the machine, kept beside the original
+    # (redaction changes only what is sent, never the stored words), and a conversation's
+    # standing "don't ask again for these items" decisions, by fingerprint (never the
+    # value). New tables only: nothing earlier is rewritten.
+    """
+    CREATE TABLE outbound_sent (
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        item TEXT NOT NULL,
+        message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE,
+        destination TEXT NOT NULL,
+        original_sha TEXT NOT NULL,
+        sent_content TEXT NOT NULL,
+        images_kept TEXT NOT NULL DEFAULT '[]',
+        redacted TEXT NOT NULL DEFAULT '[]',
+        images_held_back INTEGER NOT NULL DEFAULT 0,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, item, destination)
+    );
+    CREATE INDEX outbound_sent_message ON outbound_sent(message_id);
+
+    CREATE TABLE outbound_allowances (
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        fingerprint TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('redact_and_send', 'send_anyway')),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, fingerprint)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

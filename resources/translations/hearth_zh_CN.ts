@@ -68,6 +68,18 @@
         <translation>已存储 {masked}。</translation>
     </message>
     <message>
+        <source>Delete the stored API key for {provider}?</source>
+        <translation>删除已保存的 {provider} API 密钥？</translation>
+    </message>
+    <message>
+        <source>Hearth cannot use {provider} again until you paste a key.</source>
+        <translation>在你重新粘贴密钥之前，Hearth 将无法使用 {provider}。</translation>
+    </message>
+    <message>
+        <source>Keep the key</source>
+        <translation>保留密钥</translation>
+    </message>
+    <message>
         <source>Key deleted.</source>
         <translation>密钥已删除。</translation>
     </message>
@@ -91,8 +103,8 @@
         <translation>向模型提问并打印回复</translation>
     </message>
     <message>
-        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger.</source>
-        <translation>发送一条消息，并将回复流式输出到标准输出。消息和回复会保存在 Hearth 的对话中，用量记入其账本。</translation>
+        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger. What would leave this computer is checked first: when private data is found nothing is sent and the exit status is 3, unless --redact or --send-anyway is given; in local-only mode any cloud is refused with exit status 4.</source>
+        <translation>发送一条消息，并将回复以流式输出到标准输出。消息和回复会保存在 Hearth 的对话中，用量记入账本。离开本机的内容会先经过检查：发现隐私数据时不会发送任何内容，退出状态为 3，除非指定 --redact 或 --send-anyway；在仅本地模式下，任何云端都会被拒绝，退出状态为 4。</translation>
     </message>
     <message>
         <source>start a new conversation (the default)</source>
@@ -109,6 +121,14 @@
     <message>
         <source>send to this cloud provider (e.g. anthropic, deepseek)</source>
         <translation>发送到此云服务商（例如 anthropic、deepseek）</translation>
+    </message>
+    <message>
+        <source>if private data is found in what would leave this computer, replace it with labels such as [EMAIL] and send</source>
+        <translation>如果离开本机的内容中发现隐私数据，将其替换为 [EMAIL] 之类的标签后发送</translation>
+    </message>
+    <message>
+        <source>if private data is found, send it as written (think twice)</source>
+        <translation>如果发现隐私数据，仍按原文发送（请三思）</translation>
     </message>
     <message>
         <source>print the conversation id, the reply and its usage</source>
@@ -153,6 +173,56 @@
     <message>
         <source>hearth: the reply could not be saved.</source>
         <translation>hearth：无法保存回复。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>移除图片</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>“{name}” is not an image Hearth can read.</source>
+        <translation>“{name}”不是 Hearth 能读取的图片。</translation>
+    </message>
+    <message>
+        <source>Attach a PNG, JPEG, GIF or WebP picture.</source>
+        <translation>请附加 PNG、JPEG、GIF 或 WebP 图片。</translation>
+    </message>
+    <message>
+        <source>The image could not be re-encoded.</source>
+        <translation>无法重新编码该图片。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large an image ({width} × {height} pixels).</source>
+        <translation>“{name}”图片过大（{width} × {height} 像素）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size} MB; Hearth attaches images up to {limit} MB.</source>
+        <translation>“{name}”有 {size} MB；Hearth 最多附加 {limit} MB 的图片。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, so nothing was sent.</source>
+        <translation>{model} 无法识别图片，因此没有发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Remove the image (×), or choose a model that can see images.</source>
+        <translation>请移除图片（×），或选择能识别图片的模型。</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, so nothing was sent. Choose a model that can see images, or send the message without the image.</source>
+        <translation>{model} 无法识别图片，因此没有发送任何内容。请选择能识别图片的模型，或不带图片发送这条消息。</translation>
     </message>
 </context>
 <context>
@@ -356,6 +426,10 @@ Price: %5</source>
         <translation>请先开始对话；之后就可以把它发送给云端模型。</translation>
     </message>
     <message>
+        <source>Nothing was sent: this request would leave the computer unchecked.</source>
+        <translation>没有发送任何内容：这个请求会未经检查就离开本机。</translation>
+    </message>
+    <message>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -411,6 +485,10 @@ Price: %5</source>
         <translation>请先选择模型。</translation>
     </message>
     <message>
+        <source>Not sent: your message is kept here.</source>
+        <translation>未发送：你的消息保留在这里。</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
@@ -439,6 +517,13 @@ Your message is still in the box.</source>
     <message>
         <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
         <translation>回复已显示，但尚未保存：{reason}。Hearth 会保留它，并在可以时立即保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>hearth: something went wrong: {error}</source>
+        <translation>hearth：出了点问题：{error}</translation>
     </message>
 </context>
 <context>
@@ -576,6 +661,14 @@ Your message is still in the box.</source>
     <message>
         <source>This model cannot see images; choose a vision model to attach one</source>
         <translation>此模型无法识别图像；请选择视觉模型后再附加</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images: remove the image (×) or choose a vision model.</source>
+        <translation>{model} 无法识别图片：请移除图片（×）或选择视觉模型。</translation>
+    </message>
+    <message>
+        <source>This model cannot see images: remove the image (×) or choose a vision model.</source>
+        <translation>此模型无法识别图片：请移除图片（×）或选择视觉模型。</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -821,6 +914,52 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Egress</name>
+    <message>
+        <source>{model} is an Ollama cloud model: Ollama sends it to {host}.</source>
+        <translation>{model} 是 Ollama 云端模型：Ollama 会把内容发送到 {host}。</translation>
+    </message>
+    <message>
+        <source>{name} on this computer</source>
+        <translation>本机上的 {name}</translation>
+    </message>
+    <message>
+        <source>{name} on another computer ({host})</source>
+        <translation>另一台电脑上的 {name}（{host}）</translation>
+    </message>
+    <message>
+        <source>{name} ({host}), outside this computer</source>
+        <translation>{name}（{host}），在本机之外</translation>
+    </message>
+    <message>
+        <source>☁ {model} (Ollama cloud)</source>
+        <translation>☁ {model}（Ollama 云端）</translation>
+    </message>
+    <message>
+        <source>Runs on {host}, not on this computer: what you send is checked for private data first, and local-only mode blocks it.</source>
+        <translation>在 {host} 上运行，而不是在本机：你发送的内容会先检查隐私数据，仅本地模式会阻止它。</translation>
+    </message>
+    <message>
+        <source>Ollama runs on another computer: {host}</source>
+        <translation>Ollama 运行在另一台电脑上：{host}</translation>
+    </message>
+</context>
+<context>
+    <name>EgressIndicator</name>
+    <message>
+        <source>🔒 Local only</source>
+        <translation>🔒 仅本地</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on: nothing is sent off this computer — no cloud provider, no Ollama cloud model, no server elsewhere.</source>
+        <translation>仅本地模式已开启：不会向本机以外发送任何内容——不使用云服务商、Ollama 云端模型或其他地方的服务器。</translation>
+    </message>
+    <message>
+        <source>Your messages travel over the network to that computer; Hearth checks them for private data first.</source>
+        <translation>你的消息会通过网络发送到那台电脑；Hearth 会先检查其中的隐私数据。</translation>
+    </message>
+</context>
+<context>
     <name>EngineErrors</name>
     <message>
         <source>Could not reach the model server.</source>
@@ -917,6 +1056,10 @@ Your message is still in the box.</source>
         <translation>正在检查隐私数据…</translation>
     </message>
     <message>
+        <source>Don&apos;t ask again in this conversation for these items</source>
+        <translation>在此对话中不再询问这些项目</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -985,20 +1128,16 @@ Your message is still in the box.</source>
         <translation>现在发送此对话：约 {tokens} 个 token ≈ {cost}。回复另按每 1,000 个 token {reply} 计费。</translation>
     </message>
     <message>
-        <source>System prompt</source>
-        <translation>系统提示词</translation>
+        <source>{provider} runs on this computer: nothing leaves it.</source>
+        <translation>{provider} 在本机运行：没有内容离开本机。</translation>
     </message>
     <message>
-        <source>Message {number}</source>
-        <translation>第 {number} 条消息</translation>
+        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL] in what is sent; your conversation keeps your words.</source>
+        <translation>将发送 {count} 项可能的隐私内容。脱敏会在发送的内容中把每一项替换为 [EMAIL] 之类的标签；你的对话保留原文。</translation>
     </message>
     <message>
         <source>No private data found in this conversation.</source>
         <translation>此对话中未发现隐私数据。</translation>
-    </message>
-    <message>
-        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL].</source>
-        <translation>将发送 {count} 项可能的隐私数据。“脱敏”会把每一项替换为标签，例如 [EMAIL]。</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +2328,52 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Outbound</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Message {number}</source>
+        <translation>第 {number} 条消息</translation>
+    </message>
+    <message>
+        <source>hearth: {count} possibly private items would leave this computer. {where}</source>
+        <translation>hearth：{count} 项可能的隐私内容将离开本机。{where}</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Run again with --redact to send with these replaced by labels such as [EMAIL], or --send-anyway to send them as written.</source>
+        <translation>没有发送任何内容。加上 --redact 重新运行，会把这些内容替换为 [EMAIL] 之类的标签后发送；或加上 --send-anyway 按原文发送。</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundDialog</name>
+    <message>
+        <source>Check before sending</source>
+        <translation>发送前检查</translation>
+    </message>
+    <message>
+        <source>{count} possibly private items would leave this computer. “Redact and send” replaces each with a label such as [EMAIL] (images are left out) in what is sent; your conversation keeps your words.</source>
+        <translation>{count} 项可能的隐私内容将离开本机。“脱敏后发送”会在发送的内容中把每一项替换为 [EMAIL] 之类的标签（图片不发送）；你的对话保留原文。</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again in this conversation for these items</source>
+        <translation>在此对话中不再询问这些项目</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Redact and send</source>
+        <translation>脱敏后发送</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+</context>
+<context>
     <name>Paths</name>
     <message>
         <source>Hearth cannot use its data folder {folder}: {reason}.</source>
@@ -2241,6 +2426,10 @@ Your message is still in the box.</source>
         <source>Enter a price per million tokens in Settings.</source>
         <translation>请在设置中填写每百万 token 的价格。</translation>
     </message>
+    <message>
+        <source>ran off this computer (an Ollama cloud model or another server): price unknown</source>
+        <translation>不是在本机运行（Ollama 云端模型或其他服务器）：价格未知</translation>
+    </message>
 </context>
 <context>
     <name>Privacy</name>
@@ -2275,6 +2464,30 @@ Your message is still in the box.</source>
     <message>
         <source>IP address</source>
         <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>An attached image ({size} KB): Hearth cannot read it.</source>
+        <translation>附加的图片（{size} KB）：Hearth 无法读取其内容。</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on, so Hearth sends nothing off this computer. {where} Turn local-only mode off, or choose a model that runs here.</source>
+        <translation>仅本地模式已开启，Hearth 不会向本机以外发送任何内容。{where} 请关闭仅本地模式，或选择在本机运行的模型。</translation>
+    </message>
+    <message>
+        <source>[{count} image(s) not sent]</source>
+        <translation>[{count} 张图片未发送]</translation>
+    </message>
+    <message>
+        <source>Sent with {items} replaced, as:</source>
+        <translation>已替换{items}后发送，发送内容为：</translation>
+    </message>
+    <message>
+        <source>{count} image(s) were not sent.</source>
+        <translation>{count} 张图片未发送。</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2652,10 @@ Your message is still in the box.</source>
     <message>
         <source>Enter a URL that starts with http:// or https://.</source>
         <translation>请输入以 http:// 或 https:// 开头的 URL。</translation>
+    </message>
+    <message>
+        <source>Enter a URL with a host and, if you give a port, a number from 1 to 65535 (for example http://127.0.0.1:1234/v1).</source>
+        <translation>请输入包含主机的 URL；如果填写端口，须为 1 到 65535 之间的数字（例如 http://127.0.0.1:1234/v1）。</translation>
     </message>
     <message>
         <source>Must not be negative.</source>

@@ -68,6 +68,18 @@
         <translation>已儲存 {masked}。</translation>
     </message>
     <message>
+        <source>Delete the stored API key for {provider}?</source>
+        <translation>刪除已儲存的 {provider} API 金鑰？</translation>
+    </message>
+    <message>
+        <source>Hearth cannot use {provider} again until you paste a key.</source>
+        <translation>在你重新貼上金鑰之前，Hearth 將無法使用 {provider}。</translation>
+    </message>
+    <message>
+        <source>Keep the key</source>
+        <translation>保留金鑰</translation>
+    </message>
+    <message>
         <source>Key deleted.</source>
         <translation>金鑰已刪除。</translation>
     </message>
@@ -91,8 +103,8 @@
         <translation>向模型提問並列印回覆</translation>
     </message>
     <message>
-        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger.</source>
-        <translation>傳送一則訊息，並將回覆串流輸出到標準輸出。訊息與回覆會儲存在 Hearth 的對話中，用量記入其帳本。</translation>
+        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger. What would leave this computer is checked first: when private data is found nothing is sent and the exit status is 3, unless --redact or --send-anyway is given; in local-only mode any cloud is refused with exit status 4.</source>
+        <translation>傳送一則訊息，並將回覆以串流方式輸出到標準輸出。訊息和回覆會保存在 Hearth 的對話中，用量記入帳本。離開本機的內容會先經過檢查：發現隱私資料時不會傳送任何內容，結束狀態為 3，除非指定 --redact 或 --send-anyway；在僅限本機模式下，任何雲端都會被拒絕，結束狀態為 4。</translation>
     </message>
     <message>
         <source>start a new conversation (the default)</source>
@@ -109,6 +121,14 @@
     <message>
         <source>send to this cloud provider (e.g. anthropic, deepseek)</source>
         <translation>傳送到此雲端服務商（例如 anthropic、deepseek）</translation>
+    </message>
+    <message>
+        <source>if private data is found in what would leave this computer, replace it with labels such as [EMAIL] and send</source>
+        <translation>如果離開本機的內容中發現隱私資料，將其替換為 [EMAIL] 之類的標籤後傳送</translation>
+    </message>
+    <message>
+        <source>if private data is found, send it as written (think twice)</source>
+        <translation>如果發現隱私資料，仍按原文傳送（請三思）</translation>
     </message>
     <message>
         <source>print the conversation id, the reply and its usage</source>
@@ -153,6 +173,56 @@
     <message>
         <source>hearth: the reply could not be saved.</source>
         <translation>hearth：無法儲存回覆。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>移除圖片</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>“{name}” is not an image Hearth can read.</source>
+        <translation>「{name}」不是 Hearth 能讀取的圖片。</translation>
+    </message>
+    <message>
+        <source>Attach a PNG, JPEG, GIF or WebP picture.</source>
+        <translation>請附加 PNG、JPEG、GIF 或 WebP 圖片。</translation>
+    </message>
+    <message>
+        <source>The image could not be re-encoded.</source>
+        <translation>無法重新編碼該圖片。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large an image ({width} × {height} pixels).</source>
+        <translation>「{name}」圖片過大（{width} × {height} 像素）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size} MB; Hearth attaches images up to {limit} MB.</source>
+        <translation>「{name}」有 {size} MB；Hearth 最多附加 {limit} MB 的圖片。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>無法讀取「{name}」：{reason}</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, so nothing was sent.</source>
+        <translation>{model} 無法辨識圖片，因此沒有傳送任何內容。</translation>
+    </message>
+    <message>
+        <source>Remove the image (×), or choose a model that can see images.</source>
+        <translation>請移除圖片（×），或選擇能辨識圖片的模型。</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, so nothing was sent. Choose a model that can see images, or send the message without the image.</source>
+        <translation>{model} 無法辨識圖片，因此沒有傳送任何內容。請選擇能辨識圖片的模型，或不附圖片傳送這則訊息。</translation>
     </message>
 </context>
 <context>
@@ -356,6 +426,10 @@ Price: %5</source>
         <translation>請先開始對話；之後就可以把它傳送給雲端模型。</translation>
     </message>
     <message>
+        <source>Nothing was sent: this request would leave the computer unchecked.</source>
+        <translation>沒有傳送任何內容：這個請求會未經檢查就離開本機。</translation>
+    </message>
+    <message>
         <source>New conversation</source>
         <translation>新對話</translation>
     </message>
@@ -411,6 +485,10 @@ Price: %5</source>
         <translation>請先選擇模型。</translation>
     </message>
     <message>
+        <source>Not sent: your message is kept here.</source>
+        <translation>未傳送：你的訊息保留在這裡。</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>系統提示詞</translation>
     </message>
@@ -439,6 +517,13 @@ Your message is still in the box.</source>
     <message>
         <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
         <translation>回覆已顯示，但尚未儲存：{reason}。Hearth 會保留它，並在可以時立即儲存。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>hearth: something went wrong: {error}</source>
+        <translation>hearth：出了點問題：{error}</translation>
     </message>
 </context>
 <context>
@@ -576,6 +661,14 @@ Your message is still in the box.</source>
     <message>
         <source>This model cannot see images; choose a vision model to attach one</source>
         <translation>此模型無法識別影像；請選擇視覺模型後再附加</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images: remove the image (×) or choose a vision model.</source>
+        <translation>{model} 無法辨識圖片：請移除圖片（×）或選擇視覺模型。</translation>
+    </message>
+    <message>
+        <source>This model cannot see images: remove the image (×) or choose a vision model.</source>
+        <translation>此模型無法辨識圖片：請移除圖片（×）或選擇視覺模型。</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -821,6 +914,52 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Egress</name>
+    <message>
+        <source>{model} is an Ollama cloud model: Ollama sends it to {host}.</source>
+        <translation>{model} 是 Ollama 雲端模型：Ollama 會把內容傳送到 {host}。</translation>
+    </message>
+    <message>
+        <source>{name} on this computer</source>
+        <translation>本機上的 {name}</translation>
+    </message>
+    <message>
+        <source>{name} on another computer ({host})</source>
+        <translation>另一台電腦上的 {name}（{host}）</translation>
+    </message>
+    <message>
+        <source>{name} ({host}), outside this computer</source>
+        <translation>{name}（{host}），在本機之外</translation>
+    </message>
+    <message>
+        <source>☁ {model} (Ollama cloud)</source>
+        <translation>☁ {model}（Ollama 雲端）</translation>
+    </message>
+    <message>
+        <source>Runs on {host}, not on this computer: what you send is checked for private data first, and local-only mode blocks it.</source>
+        <translation>在 {host} 上執行，而不是在本機：你傳送的內容會先檢查隱私資料，僅限本機模式會封鎖它。</translation>
+    </message>
+    <message>
+        <source>Ollama runs on another computer: {host}</source>
+        <translation>Ollama 執行於另一台電腦：{host}</translation>
+    </message>
+</context>
+<context>
+    <name>EgressIndicator</name>
+    <message>
+        <source>🔒 Local only</source>
+        <translation>🔒 僅限本機</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on: nothing is sent off this computer — no cloud provider, no Ollama cloud model, no server elsewhere.</source>
+        <translation>僅限本機模式已開啟：不會向本機以外傳送任何內容——不使用雲端服務商、Ollama 雲端模型或其他地方的伺服器。</translation>
+    </message>
+    <message>
+        <source>Your messages travel over the network to that computer; Hearth checks them for private data first.</source>
+        <translation>你的訊息會透過網路傳送到那台電腦；Hearth 會先檢查其中的隱私資料。</translation>
+    </message>
+</context>
+<context>
     <name>EngineErrors</name>
     <message>
         <source>Could not reach the model server.</source>
@@ -917,6 +1056,10 @@ Your message is still in the box.</source>
         <translation>正在檢查隱私資料…</translation>
     </message>
     <message>
+        <source>Don&apos;t ask again in this conversation for these items</source>
+        <translation>在此對話中不再詢問這些項目</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -985,20 +1128,16 @@ Your message is still in the box.</source>
         <translation>現在傳送此對話：約 {tokens} 個 token ≈ {cost}。回覆另按每 1,000 個 token {reply} 計費。</translation>
     </message>
     <message>
-        <source>System prompt</source>
-        <translation>系統提示詞</translation>
+        <source>{provider} runs on this computer: nothing leaves it.</source>
+        <translation>{provider} 在本機執行：沒有內容離開本機。</translation>
     </message>
     <message>
-        <source>Message {number}</source>
-        <translation>第 {number} 條訊息</translation>
+        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL] in what is sent; your conversation keeps your words.</source>
+        <translation>將傳送 {count} 項可能的隱私內容。脫敏會在傳送的內容中把每一項替換為 [EMAIL] 之類的標籤；你的對話保留原文。</translation>
     </message>
     <message>
         <source>No private data found in this conversation.</source>
         <translation>此對話中未發現隱私資料。</translation>
-    </message>
-    <message>
-        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL].</source>
-        <translation>將傳送 {count} 項可能的隱私資料。「脫敏」會把每一項替換為標籤，例如 [EMAIL]。</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +2328,52 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Outbound</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>Message {number}</source>
+        <translation>第 {number} 則訊息</translation>
+    </message>
+    <message>
+        <source>hearth: {count} possibly private items would leave this computer. {where}</source>
+        <translation>hearth：{count} 項可能的隱私內容將離開本機。{where}</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Run again with --redact to send with these replaced by labels such as [EMAIL], or --send-anyway to send them as written.</source>
+        <translation>沒有傳送任何內容。加上 --redact 重新執行，會把這些內容替換為 [EMAIL] 之類的標籤後傳送；或加上 --send-anyway 按原文傳送。</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundDialog</name>
+    <message>
+        <source>Check before sending</source>
+        <translation>傳送前檢查</translation>
+    </message>
+    <message>
+        <source>{count} possibly private items would leave this computer. “Redact and send” replaces each with a label such as [EMAIL] (images are left out) in what is sent; your conversation keeps your words.</source>
+        <translation>{count} 項可能的隱私內容將離開本機。「脫敏後傳送」會在傳送的內容中把每一項替換為 [EMAIL] 之類的標籤（圖片不傳送）；你的對話保留原文。</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again in this conversation for these items</source>
+        <translation>在此對話中不再詢問這些項目</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Redact and send</source>
+        <translation>脫敏後傳送</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然傳送</translation>
+    </message>
+</context>
+<context>
     <name>Paths</name>
     <message>
         <source>Hearth cannot use its data folder {folder}: {reason}.</source>
@@ -2241,6 +2426,10 @@ Your message is still in the box.</source>
         <source>Enter a price per million tokens in Settings.</source>
         <translation>請在設定中填寫每百萬 token 的價格。</translation>
     </message>
+    <message>
+        <source>ran off this computer (an Ollama cloud model or another server): price unknown</source>
+        <translation>不是在本機執行（Ollama 雲端模型或其他伺服器）：價格未知</translation>
+    </message>
 </context>
 <context>
     <name>Privacy</name>
@@ -2275,6 +2464,30 @@ Your message is still in the box.</source>
     <message>
         <source>IP address</source>
         <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>An attached image ({size} KB): Hearth cannot read it.</source>
+        <translation>附加的圖片（{size} KB）：Hearth 無法讀取其內容。</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on, so Hearth sends nothing off this computer. {where} Turn local-only mode off, or choose a model that runs here.</source>
+        <translation>僅限本機模式已開啟，Hearth 不會向本機以外傳送任何內容。{where} 請關閉僅限本機模式，或選擇在本機執行的模型。</translation>
+    </message>
+    <message>
+        <source>[{count} image(s) not sent]</source>
+        <translation>[{count} 張圖片未傳送]</translation>
+    </message>
+    <message>
+        <source>Sent with {items} replaced, as:</source>
+        <translation>已替換{items}後傳送，傳送內容為：</translation>
+    </message>
+    <message>
+        <source>{count} image(s) were not sent.</source>
+        <translation>{count} 張圖片未傳送。</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2652,10 @@ Your message is still in the box.</source>
     <message>
         <source>Enter a URL that starts with http:// or https://.</source>
         <translation>請輸入以 http:// 或 https:// 開頭的 URL。</translation>
+    </message>
+    <message>
+        <source>Enter a URL with a host and, if you give a port, a number from 1 to 65535 (for example http://127.0.0.1:1234/v1).</source>
+        <translation>請輸入包含主機的 URL；如果填寫連接埠，須為 1 到 65535 之間的數字（例如 http://127.0.0.1:1234/v1）。</translation>
     </message>
     <message>
         <source>Must not be negative.</source>
