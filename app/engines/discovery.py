@@ -383,8 +383,10 @@ def find_engine_for_model(name: str, discovery: Discovery) -> tuple[FoundEngine,
     ``name`` may be a model reference (``engine|url|model``), an engine-qualified name
     (``llamacpp:smollm2`` or ``lmstudio/qwen2.5-7b-instruct``), or a bare model name.
     An exact name wins over a case-insensitive or ``:latest``-less match; among equals,
-    the first engine in discovery order (Ollama first) wins. Cloud models that a local
-    Ollama merely proxies are never picked for a bare name.
+    the first engine in discovery order (Ollama first) wins. A model on this machine
+    wins over an Ollama cloud model (``remote``) of a similar name; a cloud model is
+    found only by its own name, and the caller sees ``model.remote`` (the text would
+    leave the machine: the outbound gate decides, not this function).
     """
     ref = parse_ref(name)
     if ref is not None:
@@ -401,13 +403,15 @@ def find_engine_for_model(name: str, discovery: Discovery) -> tuple[FoundEngine,
 
 
 def _match(name: str, engines: list[FoundEngine]) -> tuple[FoundEngine, LocalModel] | None:
-    local = [(e, m) for e in engines for m in e.models if not m.remote]
-    for test in (
-        lambda m: m.name == name,
-        lambda m: m.name.lower() == name.strip().lower(),
-        lambda m: _canonical(m.name) == _canonical(name),
-    ):
-        for engine, model in local:
-            if test(model):
-                return engine, model
+    everything = [(e, m) for e in engines for m in e.models]
+    local = [(e, m) for e, m in everything if not m.remote]
+    for candidates in (local, everything):
+        for test in (
+            lambda m: m.name == name,
+            lambda m: m.name.lower() == name.strip().lower(),
+            lambda m: _canonical(m.name) == _canonical(name),
+        ):
+            for engine, model in candidates:
+                if test(model):
+                    return engine, model
     return None

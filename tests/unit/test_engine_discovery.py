@@ -305,3 +305,18 @@ def test_configured_addresses_and_a_keyring_that_fails(tmp_path: Path) -> None:
     assert keyring_lookup(Broken())("jan") is None
     assert keyring_lookup(Stored())("jan") == "k"
     assert keyring_lookup(Stored())("vllm") is None
+
+
+def test_ollama_cloud_models_are_listed_as_remote_and_found_only_by_their_own_name() -> None:
+    from tests.fakes.ollama_server import cloud_models
+
+    with FakeOllama([FakeModel("llama3.2:latest"), *cloud_models()]) as ollama:
+        found = discover(ollama.url, only=[(ollama.url, OLLAMA)])
+    [engine] = found.engines
+    cloud = engine.find("gpt-oss:120b-cloud")
+    assert cloud is not None and cloud.remote
+    local = engine.find("llama3.2:latest")
+    assert local is not None and not local.remote
+    match = find_engine_for_model("gpt-oss:120b-cloud", found)
+    assert match is not None and match[1].remote  # the caller's gate decides
+    assert find_engine_for_model("llama3.2", found) == (engine, local)
