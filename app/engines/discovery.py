@@ -74,6 +74,7 @@ class LocalModel:
     remote: bool = False
     """Ollama's cloud models (``remote_host``): listed by a local server, answered by a
     cloud. Discovery lists them but they are not local."""
+    remote_host: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ class _Prober:
                     loaded=loaded is not None,
                     size_bytes=_int(entry.get("size")),
                     remote=bool(entry.get("remote_host") or entry.get("remote_model")),
+                    remote_host=str(entry.get("remote_host") or ""),
                 )
             )
         return FoundEngine(OLLAMA, root, tuple(models), version=str(version["version"]))

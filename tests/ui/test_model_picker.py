@@ -27,7 +27,9 @@ def fleet() -> Discovery:
                 (
                     LocalModel("qwen2.5:7b", context_length=4096, loaded=True),
                     LocalModel("llama3.2:latest"),
-                    LocalModel("gpt-oss:120b-cloud", remote=True),
+                    LocalModel(
+                        "gpt-oss:120b-cloud", remote=True, remote_host="https://ollama.com:443"
+                    ),
                 ),
             ),
             FoundEngine(
@@ -50,7 +52,9 @@ def test_models_are_grouped_under_engine_headers_that_cannot_be_chosen(qtbot: Qt
     assert "LM Studio — 127.0.0.1:1234" in texts
     assert "llama.cpp — 127.0.0.1:8080" in texts
     assert any("Jan needs its API key." in t for t in texts)
-    assert not any("cloud" in t for t in texts)  # a cloud model behind Ollama is not local
+    cloud = next(i for i, t in enumerate(texts) if "gpt-oss:120b-cloud" in t)
+    assert texts[cloud].startswith("☁")  # marked, in the shared words (app/privacy/egress)
+    assert "ollama.com" in picker.model().item(cloud).toolTip()  # type: ignore[attr-defined]
     model = picker.model()
     for row in range(picker.count()):
         item = model.item(row)  # type: ignore[attr-defined]
@@ -59,6 +63,7 @@ def test_models_are_grouped_under_engine_headers_that_cannot_be_chosen(qtbot: Qt
     assert picker.model_refs() == [
         "ollama|http://127.0.0.1:11434|qwen2.5:7b",
         "ollama|http://127.0.0.1:11434|llama3.2:latest",
+        "ollama|http://127.0.0.1:11434|gpt-oss:120b-cloud",
         "lmstudio|http://127.0.0.1:1234|qwen2-vl-7b",
         "llamacpp|http://127.0.0.1:8080|smollm2",
     ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.engines.addresses import OLLAMA, parse_ref
 from app.engines.discovery import Discovery, FoundEngine, LocalModel
+from app.privacy.egress import model_label, model_tooltip
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 """Item data role holding the model reference (None on header rows)."""
@@ -72,11 +73,15 @@ class ModelPicker(QComboBox):
             note.setToolTip(engine.problem)
             self._model.appendRow(note)
         for model in engine.models:
-            if model.remote:
-                continue  # a cloud model behind Ollama is not a local choice here
             item = QStandardItem(self._model_title(model))
             item.setData(engine.ref(model.name), REF_ROLE)
-            item.setToolTip(self._model_tooltip(engine, model))
+            # An Ollama cloud model is listed like the others but marked (☁, where it
+            # runs), in the same words as everywhere else (app/privacy/egress.py); the
+            # outbound gate checks what is sent to it.
+            remote = (
+                model_tooltip(model.name, remote_host=model.remote_host) if model.remote else ""
+            )
+            item.setToolTip(remote or self._model_tooltip(engine, model))
             self._model.appendRow(item)
 
     def _engine_title(self, engine: FoundEngine) -> str:
@@ -86,6 +91,8 @@ class ModelPicker(QComboBox):
         return self.tr("{engine} — {address}").format(engine=engine.name, address=address)
 
     def _model_title(self, model: LocalModel) -> str:
+        if model.remote:
+            return model_label(model.name, remote_host=model.remote_host or "ollama.com")
         return model.name + (self.tr(" (loaded)") if model.loaded else "")
 
     def _model_tooltip(self, engine: FoundEngine, model: LocalModel) -> str:
@@ -110,10 +117,12 @@ class ModelPicker(QComboBox):
         self._model.appendRow(item)
 
     def _select_first_model(self) -> None:
-        for row in range(self._model.rowCount()):
-            if self._model.item(row).data(REF_ROLE):
-                self.setCurrentIndex(row)
-                return
+        """The first model on this machine; a cloud model only when there is no other."""
+        rows = [r for r in range(self._model.rowCount()) if self._model.item(r).data(REF_ROLE)]
+        local = [r for r in rows if not self._model.item(r).text().startswith("☁")]
+        for row in local or rows:
+            self.setCurrentIndex(row)
+            return
         self.setCurrentIndex(-1 if not self._model.rowCount() else 0)
 
     # --- reading and choosing ------------------------------------------------------------
