@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 import sys
+import time
 from collections.abc import Callable
 
 import psutil
@@ -20,6 +21,7 @@ from app.core import paths
 from app.storage import repo
 from app.storage.writer import SerialWriter
 from app.ui.main_window import MainWindow
+from app.ui.tasks import LANE_WORKERS
 from tests.fakes.ollama_server import ChatScript, FakeOllama, markdown_tokens
 from tests.ui.conftest import wait_ready
 
@@ -155,3 +157,45 @@ def test_a_day_of_chatting_then_a_long_conversation_opened_three_times(
     assert rss[1] - rss[0] < 150, rss
     # Opening the same conversation again costs nothing more.
     assert opened_rss[2] - opened_rss[0] < 25, opened_rss
+
+
+def test_a_reply_starts_at_once_while_eight_downloads_run(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama
+) -> None:
+    """Downloads, replies and quick jobs each have their lane: before, eight running
+    pulls took all eight worker threads and a reply waited 9.4 s to start."""
+    from tests.fakes.ollama_server import PullScript
+
+    for i in range(8):
+        fake_ollama.pull_scripts[f"big{i}:70b"] = PullScript(
+            [(f"sha256:{i:064x}", 40_000_000_000)], chunk_bytes=1_000_000, delay=0.2
+        )
+    fake_ollama.chat_scripts.append(ChatScript(["Here", " at", " once."]))
+    window = open_window()
+    wait_ready(qtbot, window)
+    downloads = window.features["app.ui.library"].downloads  # type: ignore[attr-defined]
+    try:
+        for i in range(8):
+            assert downloads.start(f"big{i}:70b")
+        # As many pull at once as their lane has threads; the rest wait their turn there.
+        running = min(8, LANE_WORKERS["downloads"])
+        qtbot.waitUntil(
+            lambda: len(fake_ollama.requests_to("/api/pull")) >= running, timeout=10_000
+        )
+
+        edit = window.chat.composer.edit
+        qtbot.keyClicks(edit, "still there?")
+        started = time.monotonic()
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: (
+                len(window.chat.messages.widgets()) == 2
+                and window.chat.messages.widgets()[-1].status == "ok"
+            ),
+            timeout=10_000,
+        )
+        assert time.monotonic() - started < 3.0
+        assert downloads.has_active_downloads()  # they were running all along
+    finally:
+        downloads.cancel_all()
+        qtbot.waitUntil(lambda: not downloads.has_active_downloads(), timeout=10_000)

@@ -10,7 +10,9 @@ them; a finished one fires ``ctx.events.models_changed`` so the chat's picker re
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -74,7 +76,7 @@ class DownloadManager(QObject):
             backoff_seconds=self._backoff_seconds,
         )
         self._jobs[name] = job
-        self._ctx.writer.submit(lambda c: pending.remember(c, name, 0, expected_bytes or 0))
+        self._remember_pending(lambda c: pending.remember(c, name, 0, expected_bytes or 0))
         last_emit = [0.0]
 
         def report(progress: PullProgress) -> None:  # on the worker thread
@@ -89,9 +91,15 @@ class DownloadManager(QObject):
             on_done=lambda _final: self._succeeded(name),
             on_error=lambda exc: self._ended(name, exc),
             owner=self,
+            lane="downloads",  # hours of pulling never hold a reply's thread
         )
         self.started.emit(name)
         return True
+
+    def _remember_pending(self, job: Callable[[sqlite3.Connection], object]) -> None:
+        """The list of unfinished downloads, kept for Resume after a restart; a failed
+        write reaches the person through the task runner's default."""
+        self._ctx.tasks.watch(self._ctx.writer.submit(job))
 
     def cancel(self, name: str) -> None:
         job = self._jobs.get(name)
@@ -104,13 +112,13 @@ class DownloadManager(QObject):
 
     def forget(self, name: str) -> None:
         """Drop an unfinished download from the list (Ollama keeps its partial files)."""
-        self._ctx.writer.submit(lambda c: pending.forget(c, name))
+        self._remember_pending(lambda c: pending.forget(c, name))
 
     # --- endings, on the GUI thread -----------------------------------------------------
 
     def _succeeded(self, name: str) -> None:
         self._jobs.pop(name, None)
-        self._ctx.writer.submit(lambda c: pending.forget(c, name))
+        self._remember_pending(lambda c: pending.forget(c, name))
         self.finished.emit(name)
         self._ctx.events.models_changed.emit()
 
@@ -125,7 +133,7 @@ class DownloadManager(QObject):
         else:
             log.error("download of %s failed", name, exc_info=exc)
             reason = self.tr("Unexpected problem: {error}").format(error=exc)
-        self._ctx.writer.submit(lambda c: pending.remember(c, name, done, total, reason))
+        self._remember_pending(lambda c: pending.remember(c, name, done, total, reason))
         if isinstance(exc, PullCancelledError):
             self.cancelled.emit(name)
         else:
