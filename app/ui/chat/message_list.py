@@ -78,6 +78,8 @@ class MessageList(QScrollArea):
         self._follow = True
         self._anchor: tuple[MessageWidget, int] | None = None
         self._adjusting = False
+        self._retrim = QTimer(self, singleShot=True, interval=50)
+        self._retrim.timeout.connect(lambda: self._trim(keep_end=self._follow))
         self._idle = QTimer(self, interval=0)
         self._idle.timeout.connect(self._build_ahead)
         bar = self.verticalScrollBar()
@@ -239,15 +241,27 @@ class MessageList(QScrollArea):
         widget.setParent(None)
         widget.deleteLater()
 
-    def _trim(self, keep_end: bool) -> None:
-        """Release widgets beyond WINDOW from the end away from the view."""
+    def _trim(self, keep_end: bool, value: int | None = None) -> None:
+        """Release widgets beyond WINDOW from the end away from the view, but none within
+        NEAR_PX of the screen (``value``: where the view was when this began, which the
+        widgets' positions, not yet laid out again, still refer to)."""
+        if value is None:
+            value = self.verticalScrollBar().value()
+        top = value - NEAR_PX - self.viewport().height()
+        bottom = value + 2 * self.viewport().height() + NEAR_PX
         while self._hi - self._lo > WINDOW:
+            index = self._lo if keep_end else self._hi - 1
+            widget = self._widgets[self._records[index].id]
+            far = widget.y() + widget.height() < top if keep_end else widget.y() > bottom
+            if not far and widget.isVisible():
+                # Near the screen, or not laid out yet: look again once it is.
+                self._retrim.start()
+                return
+            self._release(index)
             if keep_end:
-                self._release(self._lo)
                 self._lo += 1
             else:
                 self._hi -= 1
-                self._release(self._hi)
 
     def _rebuild_at_end(self) -> None:
         for index in range(self._lo, self._hi):
@@ -263,7 +277,8 @@ class MessageList(QScrollArea):
         if self._hi - self._lo >= WINDOW or self._lo == 0 or not self._follow:
             self._idle.stop()
             return
-        self._build_above(STEP, deadline=time.perf_counter() + IDLE_BUDGET_S)
+        room = WINDOW - (self._hi - self._lo)
+        self._build_above(min(STEP, room), deadline=time.perf_counter() + IDLE_BUDGET_S)
 
     def _extend_if_near(self) -> None:
         bar = self.verticalScrollBar()
@@ -272,14 +287,16 @@ class MessageList(QScrollArea):
             if self._lo > 0:
                 self._hold_anchor()
                 self._build_above(STEP)
-                self._trim(keep_end=False)
+                self._trim(keep_end=False, value=value)
+                self._keep_anchor()
             elif self._has_older and not self._loading and self._loader and self._records:
                 self._loading = True
                 self._loader(self._records[0].id, PAGE)
         elif bar.maximum() - value < NEAR_PX and self._hi < len(self._records):
             self._hold_anchor()
             self._build_below(STEP)
-            self._trim(keep_end=True)
+            self._trim(keep_end=True, value=value)
+            self._keep_anchor()
 
     def _update_regenerate(self) -> None:
         """Only the last message may offer Regenerate: two widgets touched at most."""
@@ -320,6 +337,14 @@ class MessageList(QScrollArea):
                 self._anchor = (widget, widget.y() - value)
                 return
         self._anchor = None
+
+    def _keep_anchor(self) -> None:
+        """After widgets were built or released: put the anchor back now, and again once
+        the scroll area has caught up (the range may not change at all, when what came
+        is exactly as tall as what went, so rangeChanged alone is not enough)."""
+        self._layout.activate()
+        self._restore_anchor()
+        QTimer.singleShot(0, self, self._restore_anchor)
 
     def _restore_anchor(self) -> None:
         if self._anchor is None:

@@ -247,8 +247,7 @@ class ChatPanel(QWidget):
         self._messages = messages
         self.title.setText(conversation.title)
         self._clear_messages()
-        for message in messages:
-            self.messages.add(message)
+        self.messages.show_messages(messages)
         run = self._streams.run_for(conversation.id)
         if run is not None:
             widget = self.messages.widget_for(run.message_id)
