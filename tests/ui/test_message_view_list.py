@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
 from app.storage.records import Message, utc_now
@@ -99,7 +99,7 @@ def test_scrolling_up_builds_older_releases_far_ones_and_jump_returns(
     assert most <= BOUND
     assert view.widget_for(400) is None  # far below: released
     assert view.jump_button.isVisible()
-    qtbot.mouseClick(view.jump_button, Qt.MouseButton.LeftButton)
+    view.jump_button.click()  # as a click does
     pump(100)
     assert view.widget_for(400) is not None
     assert bar.value() == bar.maximum()

@@ -47,7 +47,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QSize
 from PySide6.QtGui import QImage, QImageReader
 
 LONG_LINE = 2_000  # a longer line is folded
@@ -266,7 +266,9 @@ def render_markdown(
                     f'alt="{html.escape(alt)}">'
                 )
             return html.escape(
-                labels.image_too_large.format(alt=alt, size=f"{len(src) * 3 // 4 // 1024:,}")
+                labels.image_too_large.format(
+                    alt=alt, size=QLocale().toString(len(src) * 3 // 4 // 1024)
+                )
             )
         label = html.escape(labels.image.format(alt=alt or src))
         if src.startswith(("http://", "https://")):
@@ -293,7 +295,7 @@ def _unfold(body: str, folds: list[str], first: int, labels: Labels) -> str:
     def link(match: re.Match[str]) -> str:
         number = int(match.group(1))
         count = len(folds[number - first]) if 0 <= number - first < len(folds) else 0
-        label = html.escape(labels.fold.format(count=f"{count:,}"))
+        label = html.escape(labels.fold.format(count=QLocale().toString(count)))
         return f'… <a href="fold:{number}">{label}</a>'
 
     return _FOLD_RE.sub(link, body)

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -223,7 +223,9 @@ class FoldedLineDialog(QDialog):
 
     def __init__(self, line: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Whole line ({count} characters)").format(count=len(line)))
+        self.setWindowTitle(
+            self.tr("Whole line ({count} characters)").format(count=QLocale().toString(len(line)))
+        )
         self.resize(720, 480)
         layout = QVBoxLayout(self)
         self.view = QPlainTextEdit(self)

@@ -1,0 +1,89 @@
+"""The conversation list with 10,000 conversations, in the real main window.
+
+A real database file holds them; the list loads them on the writer thread and filters
+in its model. The assertions are structural: no widget per conversation, the right rows
+for each filter (any script, any case), selection and delete kept straight.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.core import paths
+from app.storage.db import open_database
+from app.storage.records import to_db_time, utc_now
+from app.ui.main_window import MainWindow
+
+OpenWindow = Callable[..., MainWindow]
+COUNT = 10_000
+
+
+def title(i: int) -> str:
+    if i % 1000 == 0:
+        return f"关于本地模型的问题 {i}"
+    if i % 250 == 0:
+        return f"Ölpreise und ÉNERGIE {i}"
+    return f"Conversation number {i}"
+
+
+def fill_database(count: int = COUNT) -> None:
+    opened = open_database(paths.database_path())
+    conn: sqlite3.Connection = opened.connection
+    now = to_db_time(utc_now())
+    with conn:
+        conn.executemany(
+            "INSERT INTO conversations (title, created_at, updated_at) VALUES (?, ?, ?)",
+            [(title(i), now, now) for i in range(1, count + 1)],
+        )
+    conn.close()
+
+
+def test_ten_thousand_conversations_open_and_filter_without_a_widget_each(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    fill_database()
+    window = open_window()
+    listing = window.conversations
+    qtbot.waitUntil(lambda: listing.count() == COUNT, timeout=10_000)
+    # The view draws rows from the model: its widgets do not grow with the rows.
+    assert len(listing.list.findChildren(QWidget)) < 30
+    listing.filter.setText("本地模型")
+    assert listing.count() == COUNT // 1000  # filtered at once, in memory
+    assert all("本地模型" in listing.title_at(row) for row in range(listing.count()))
+    listing.filter.setText("énergie")  # case-insensitive beyond ASCII
+    expected = sum(1 for i in range(1, COUNT + 1) if i % 250 == 0 and i % 1000)
+    assert listing.count() == expected
+    listing.filter.setText("number 9999")
+    assert [listing.title_at(r) for r in range(listing.count())] == ["Conversation number 9999"]
+    listing.filter.clear()
+    assert listing.count() == COUNT
+
+
+def test_selecting_deleting_and_undoing_in_a_big_list(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    fill_database(2000)
+    window = open_window()
+    listing = window.conversations
+    qtbot.waitUntil(lambda: listing.count() == 2000, timeout=10_000)
+    opened: list[int] = []
+    listing.selected.connect(opened.append)
+    index = listing.model.index(5, 0)
+    listing.list.setCurrentIndex(index)  # as a click does
+    chosen = listing.current_id()
+    assert opened == [chosen] and chosen
+    listing.select(0)  # the window starts a new conversation: nothing marked
+    assert not listing.list.selectionModel().hasSelection()
+    listing.select(chosen)
+    assert listing.list.currentIndex().row() == 5
+    listing.delete(chosen)
+    assert listing.count() == 1999
+    assert listing.model.row_of(chosen) == -1
+    listing.undo_delete(chosen)
+    qtbot.waitUntil(lambda: listing.count() == 2000, timeout=5000)
+    assert listing.current_id() == chosen
+    assert listing.model.row_of(chosen) >= 0
