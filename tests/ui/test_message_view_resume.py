@@ -76,7 +76,7 @@ def test_switching_away_and_back_mid_reply_shows_the_reply_exactly_as_it_is(
     assert 0 < back_at < len(REPLY)
     # Several looks while more streams in: each time, the screen holds what arrived.
     for _ in range(4):
-        qtbot.waitUntil(lambda: len(reply.text) > back_at, timeout=10_000)
+        qtbot.waitUntil(lambda seen=back_at: len(reply.text) > seen, timeout=10_000)
         qtbot.waitUntil(lambda: in_step(reply) and shown(reply) == " ".join(reply.text.split()))
         assert reply.text == run.text
         back_at = len(reply.text)
