@@ -75,10 +75,12 @@ from app.ui.theme import is_dark
 THUMBNAIL = 160
 FRAME_MS = 16
 STREAM_BUDGET_S = 0.003  # per frame while tokens arrive: leave the CPU to the stream
-IDLE_BUDGET_S = 0.006  # per frame once complete
+IDLE_BUDGET_S = 0.005  # per frame once complete
 SYNC_CHARS = 3000  # a stored message this short is rendered at once (no plain flash)
 PREVIEW_CHARS = 20_000  # a longer stored text is not shown plain while it renders
-JOB_CHARS = 32_000  # text handed to the render lane in one job
+JOB_CHARS = 8_000  # text handed to the render lane in one job
+LOOKAHEAD_CHARS = 16_000  # text handed to the lane and not yet in the body, at most
+INSERT_CHARS = 1_500  # rendered text put into the body in one insert
 TAIL_WAIT_FRAMES = 30
 RENDER_SHARE = 20  # while streaming, render at most 1/20 of the time (see _render_step)
 RENDER_MAX_MS = 500
@@ -268,6 +270,7 @@ class MessageWidget(QFrame):
         self._sent_upto = 0  # text[:_sent_upto] handed to the lane
         self._ready: deque[Piece] = deque()  # rendered, waiting to be inserted in order
         self._in_flight = 0
+        self._insert_cost = 1e-6  # seconds per character inserted into the body, measured
         self._generation = 0  # bumped when the view starts afresh; late results dropped
         self._rendered_upto = 0  # text[:_rendered_upto] is in the body
         self._tail_from = 0  # the tail shows tail_view(text[_tail_from:])
@@ -566,12 +569,13 @@ class MessageWidget(QFrame):
     def _dispatch(self, final: bool) -> None:
         self._cuts.extend(self._scanner.feed(self._text, final))
         jobs: list[tuple[int, int]] = []
-        while self._cuts:
+        while self._cuts and self._sent_upto - self._rendered_upto < LOOKAHEAD_CHARS:
+            # Only a little ahead of what the body has taken: a burst of rendering would
+            # take turns at the GIL with every frame's inserts and slow them down.
             cut = self._cuts[0]
-            piece = self._text[self._sent_upto : cut]
             # A reference-style link waits for the reply's end, where its definition
             # usually is; until then the block stays plain in the tail.
-            if not final and "][" in piece:
+            if not final and "][" in self._text[self._sent_upto : cut]:
                 break
             self._cuts.popleft()
             if cut > self._sent_upto:
@@ -614,23 +618,42 @@ class MessageWidget(QFrame):
 
     def _insert_ready(self, deadline: float) -> None:
         """Put rendered pieces at the end of the body until the deadline, then cut the
-        text they showed from the front of the tail."""
+        text they showed from the front of the tail. Pieces go in batches of about
+        INSERT_CHARS: each insert costs Qt a layout pass whatever its size."""
         if not self._ready:
             return
         document = self.body.document()
         upto = self._rendered_upto
         while self._ready:
-            start, end, rendered = self._ready.popleft()
-            rendered = _renumber(rendered, len(self._code_blocks), len(self._folds), self._images)
-            for name, image in rendered.images:
-                document.addResource(
-                    QTextDocument.ResourceType.ImageResource.value, QUrl(name), image
+            # Qt lays out what is inserted at once, ~1 ms a kilobyte here: stop before a
+            # batch that would not fit in what is left of the budget (one always goes).
+            ahead = min(INSERT_CHARS, self._ready[0][1] - self._ready[0][0])
+            if upto > self._rendered_upto and (
+                time.perf_counter() + ahead * self._insert_cost > deadline
+            ):
+                break
+            html: list[str] = []
+            first = self._ready[0][0] == 0
+            size = 0
+            began = time.perf_counter()
+            while self._ready and (not html or size < INSERT_CHARS):
+                start, end, rendered = self._ready.popleft()
+                rendered = _renumber(
+                    rendered, len(self._code_blocks), len(self._folds), self._images
                 )
-            self._insert_html(document, rendered.html, first=start == 0)
-            self._code_blocks.extend(rendered.code_blocks)
-            self._folds.extend(rendered.folds)
-            self._images += len(rendered.images)
-            upto = end
+                for name, image in rendered.images:
+                    document.addResource(
+                        QTextDocument.ResourceType.ImageResource.value, QUrl(name), image
+                    )
+                html.append(rendered.html)
+                self._code_blocks.extend(rendered.code_blocks)
+                self._folds.extend(rendered.folds)
+                self._images += len(rendered.images)
+                size += end - start
+                upto = end
+            self._insert_html(document, "".join(html), first=first)
+            cost = (time.perf_counter() - began) / max(size, 1)
+            self._insert_cost = 0.7 * self._insert_cost + 0.3 * cost
             if time.perf_counter() > deadline:
                 break
         self.body.show()
