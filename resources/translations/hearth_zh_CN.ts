@@ -876,6 +876,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>FoldedLineDialog</name>
+    <message>
+        <source>Whole line ({count} characters)</source>
+        <translation>整行内容（{count} 个字符）</translation>
+    </message>
+    <message>
+        <source>Copy line</source>
+        <translation>复制此行</translation>
+    </message>
+</context>
+<context>
     <name>Hardware</name>
     <message>
         <source>no NVIDIA GPU (NVIDIA driver not found)</source>
@@ -1681,6 +1692,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>MessageList</name>
+    <message>
+        <source>↓ Jump to latest</source>
+        <translation>↓ 跳到最新</translation>
+    </message>
+    <message>
+        <source>Scroll to the newest message</source>
+        <translation>滚动到最新消息</translation>
+    </message>
+</context>
+<context>
     <name>MessageWidget</name>
     <message>
         <source>Copy</source>
@@ -1725,6 +1747,22 @@ Your message is still in the box.</source>
     <message>
         <source>failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>Image: {alt}</source>
+        <translation>图片：{alt}</translation>
+    </message>
+    <message>
+        <source>Image not shown: {alt} ({size} KB)</source>
+        <translation>未显示图片：{alt}（{size} KB）</translation>
+    </message>
+    <message>
+        <source>Show the whole line ({count} characters)</source>
+        <translation>显示整行（{count} 个字符）</translation>
+    </message>
+    <message>
+        <source>Nested too deeply to lay out; shown as written:</source>
+        <translation>嵌套层级过深，无法排版；按原文显示：</translation>
     </message>
 </context>
 <context>
