@@ -65,6 +65,7 @@ _FOLD_RE = re.compile(f"{_FOLD_OPEN}(\\d+){_FOLD_CLOSE}")
 BIDI_CONTROLS = (0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)
 _BIDI_TABLE = {code: f"⟦U+{code:04X}⟧" for code in BIDI_CONTROLS}
 _BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_SLICE = 32_768
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,10 @@ def neutralize_bidi(text: str) -> str:
     """Bidi embedding, override and isolate controls as visible markers."""
     if text.isascii() or _BIDI_RE.search(text) is None:
         return text
-    return text.translate(_BIDI_TABLE)
+    # In slices: translate holds the GIL throughout, and a megabyte takes ~70 ms.
+    return "".join(
+        text[i : i + BIDI_SLICE].translate(_BIDI_TABLE) for i in range(0, len(text), BIDI_SLICE)
+    )
 
 
 def fold_line(line: str) -> str:
@@ -217,8 +221,8 @@ def render_markdown(
     references: dict[str, dict[str, str]] | None = None,
 ) -> Rendered:
     labels = labels or Labels(copy=copy_label)
+    text, folds = _fold_long_lines(text, fold_offset)  # first: what is left is short
     text = neutralize_bidi(text)
-    text, folds = _fold_long_lines(text, fold_offset)
     env: dict[str, Any] = {"references": dict(references or {})}
     tokens = _PARSER.parse(text, env)
     if _max_level(tokens) >= MAX_LEVEL:
@@ -302,7 +306,7 @@ def _unfold(body: str, folds: list[str], first: int, labels: Labels) -> str:
 
 
 _FENCE = ("```", "~~~")
-MAX_PIECE = 16_000  # a paragraph run longer than this is cut at a line (see CutScanner)
+MAX_PIECE = 4_000  # a run longer than this is cut at a line (see CutScanner)
 
 
 class CutScanner:
@@ -312,13 +316,21 @@ class CutScanner:
     arrived since the last one, so the cost per frame does not grow with the reply.
     Rendering a streamed reply piece by piece means each block is rendered once, as it
     completes, instead of re-rendering the whole reply every frame.
+
+    A run longer than MAX_PIECE without such a place (a huge list, table or code block)
+    is cut at a line anyway, so no single piece costs Qt more than a frame or two to lay
+    out: before a line that is not indented (nor a table row) if one comes, and at any
+    line past 4 × MAX_PIECE. Inside fenced code, the piece after the cut is rendered with
+    the fence's opening line in front (``prefix_at``), so it stays code.
     """
 
     def __init__(self) -> None:
         self._line_start = 0  # start of the first line not yet examined
         self._in_fence = False
+        self._fence_open = ""  # the opening line of the fence we are in
         self._blank_end: int | None = None  # a blank line ended here; cut if next allows
         self._last_cut = 0
+        self.prefix_at: dict[int, str] = {}  # cut → text to render in front of its piece
 
     def feed(self, text: str, final: bool = False) -> list[int]:
         cuts: list[int] = []
@@ -328,22 +340,42 @@ class CutScanner:
                 if self._line_start >= size:
                     break
                 if text[self._line_start] not in " \t\n":
-                    cuts.append(self._blank_end)
+                    self._cut(cuts, self._blank_end)
                 self._blank_end = None
             end = text.find("\n", self._line_start)
             if end < 0:
                 break
-            line = text[self._line_start : end].strip()
+            begin = self._line_start
+            line = text[begin:end].strip()
             self._line_start = end + 1
             if line.startswith(_FENCE):
                 self._in_fence = not self._in_fence
+                self._fence_open = text[begin:end].lstrip() if self._in_fence else ""
             elif not self._in_fence and not line:
                 self._blank_end = self._line_start
+            elif self._line_start - self._last_cut > MAX_PIECE and self._blank_end is None:
+                self._force(cuts, text)
         if final and size > (cuts[-1] if cuts else self._last_cut):
             cuts.append(size)
         if cuts:
             self._last_cut = cuts[-1]
         return cuts
+
+    def _cut(self, cuts: list[int], at: int) -> None:
+        cuts.append(at)
+        self._last_cut = at
+
+    def _force(self, cuts: list[int], text: str) -> None:
+        at = self._line_start
+        if self._in_fence:
+            self.prefix_at[at] = self._fence_open + "\n"
+            self._cut(cuts, at)
+            return
+        if at >= len(text):
+            return  # the next line has not arrived: decide when it has
+        following = text[at]
+        if following not in " \t|" or at - self._last_cut > 4 * MAX_PIECE:
+            self._cut(cuts, at)
 
 
 def stable_cuts(text: str, start: int, final: bool) -> list[int]:

@@ -198,14 +198,14 @@ def _renumber(rendered: Rendered, codes: int, folds: int, images: int) -> Render
 
 
 def _render_pieces(
-    text: str, cuts: list[tuple[int, int]], final: bool, dark: bool, labels: Labels
+    text: str, cuts: list[tuple[int, int, str]], final: bool, dark: bool, labels: Labels
 ) -> list[Piece]:
     """Runs on the render lane. Never raises: a piece that cannot be rendered is shown
     as plain text (and logged), not lost."""
     references = reference_definitions(text) if final or "]:" in text else {}
     pieces: list[Piece] = []
-    for start, end in cuts:
-        source = text[start:end]
+    for start, end, prefix in cuts:
+        source = prefix + text[start:end]
         try:
             rendered = render_markdown(source, dark=dark, labels=labels, references=references)
         except Exception:
@@ -445,11 +445,11 @@ class MessageWidget(QFrame):
             # The little left is rendered at once: the reply ends formatted, no frame
             # of plain text first (a short reply's whole cost is a millisecond or two).
             self._cuts.extend(self._scanner.feed(self._text, final=True))
-            cuts: list[tuple[int, int]] = []
+            cuts: list[tuple[int, int, str]] = []
             while self._cuts:
                 cut = self._cuts.popleft()
                 if cut > self._sent_upto:
-                    cuts.append((self._sent_upto, cut))
+                    cuts.append((self._sent_upto, cut, self._prefix(self._sent_upto)))
                 self._sent_upto = cut
             self._ready.extend(_render_pieces(self._text, cuts, True, is_dark(), self._labels()))
             self._insert_ready(deadline=math.inf)
@@ -503,7 +503,9 @@ class MessageWidget(QFrame):
             self._scanner.feed(self._text, final=True)
             self._sent_upto = self._tail_from = len(self._text)
             self._ready.extend(
-                _render_pieces(self._text, [(0, len(self._text))], True, is_dark(), self._labels())
+                _render_pieces(
+                    self._text, [(0, len(self._text), "")], True, is_dark(), self._labels()
+                )
             )
             self._insert_ready(deadline=math.inf)
             return
@@ -568,7 +570,7 @@ class MessageWidget(QFrame):
 
     def _dispatch(self, final: bool) -> None:
         self._cuts.extend(self._scanner.feed(self._text, final))
-        jobs: list[tuple[int, int]] = []
+        jobs: list[tuple[int, int, str]] = []
         while self._cuts and self._sent_upto - self._rendered_upto < LOOKAHEAD_CHARS:
             # Only a little ahead of what the body has taken: a burst of rendering would
             # take turns at the GIL with every frame's inserts and slow them down.
@@ -579,22 +581,25 @@ class MessageWidget(QFrame):
                 break
             self._cuts.popleft()
             if cut > self._sent_upto:
-                jobs.append((self._sent_upto, cut))
+                jobs.append((self._sent_upto, cut, self._prefix(self._sent_upto)))
             self._sent_upto = cut
         if not jobs:
             return
         text, generation, dark, labels = self._text, self._generation, is_dark(), self._labels()
-        batch: list[tuple[int, int]] = []
+        batch: list[tuple[int, int, str]] = []
         for job in jobs:
             batch.append(job)
             if job[1] - batch[0][0] >= JOB_CHARS or job is jobs[-1]:
                 self._send(text, batch, final, dark, labels, generation)
                 batch = []
 
+    def _prefix(self, start: int) -> str:
+        return self._scanner.prefix_at.pop(start, "")
+
     def _send(
         self,
         text: str,
-        cuts: list[tuple[int, int]],
+        cuts: list[tuple[int, int, str]],
         final: bool,
         dark: bool,
         labels: Labels,
