@@ -26,12 +26,12 @@ REPLY = "".join(
 
 def shown(widget: MessageWidget) -> str:
     """The words on screen, rendered part first, then the plain tail."""
-    return " ".join((widget.body.toPlainText() + " " + widget._tail.toPlainText()).split())
+    return " ".join((widget.body.toPlainText() + " " + widget.tail_text()).split())
 
 
 def in_step(widget: MessageWidget) -> bool:
     """The tail holds every piece sent to it (none still queued)."""
-    return widget._tail.document().characterCount() - 1 == widget._tail_units
+    return widget._tail.in_step()
 
 
 def test_resume_then_more_text_shows_everything_in_order(qtbot: QtBot) -> None:

@@ -80,6 +80,7 @@ SYNC_CHARS = 3000  # a stored message this short is rendered at once (no plain f
 PREVIEW_CHARS = 20_000  # a longer stored text is not shown plain while it renders
 JOB_CHARS = 8_000  # text handed to the render lane in one job
 LOOKAHEAD_CHARS = 16_000  # text handed to the lane and not yet in the body, at most
+TAIL_CHUNK = 8_000  # the plain tail is kept in chunks about this long (see PlainTail)
 INSERT_CHARS = 1_500  # rendered text put into the body in one insert
 TAIL_WAIT_FRAMES = 30
 RENDER_SHARE = 20  # while streaming, render at most 1/20 of the time (see _render_step)
@@ -219,6 +220,117 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class PlainTail:
+    """The plain tail, in chunks of about TAIL_CHUNK characters, each its own document.
+
+    Cutting rendered text from the front of one big document made Qt lay all of it out
+    again, every frame (2–11 ms for a 200 KB reply that poured in); dropping a whole
+    chunk costs nothing, and cutting into the first costs at most a chunk's layout.
+    Chunks meet at a line break, which belongs to neither (it counts one unit).
+    """
+
+    def __init__(self, owner: MessageWidget, layout: QVBoxLayout, signal: Any) -> None:
+        self._owner = owner
+        self._layout = layout
+        self._signal = signal
+        self.chunks: list[MessageBody] = []
+        self.units: list[int] = []
+        self._add_chunk()
+        self.chunks[0].hide()
+
+    def _add_chunk(self) -> MessageBody:
+        chunk = MessageBody(self._owner)
+        chunk.setObjectName("message_tail")
+        # Nothing may move a chunk's own cursor (the insert slot writes at it), so it
+        # takes no mouse or keys.
+        chunk.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        chunk.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if self.chunks:
+            self._signal.disconnect(self.chunks[-1].insertPlainText)
+            index = self._layout.indexOf(self.chunks[-1]) + 1
+        else:
+            index = self._layout.indexOf(self._owner.body) + 1
+        self._layout.insertWidget(index, chunk)
+        self._signal.connect(chunk.insertPlainText, Qt.ConnectionType.QueuedConnection)
+        self.chunks.append(chunk)
+        self.units.append(0)
+        return chunk
+
+    def total(self) -> int:
+        return sum(self.units) + len(self.units) - 1
+
+    def text(self) -> str:
+        return "\n".join(chunk.toPlainText() for chunk in self.chunks)
+
+    def is_empty(self) -> bool:
+        return self.total() == 0
+
+    def append(self, shown: str) -> None:
+        if self.chunks[0].isHidden():
+            self.chunks[0].show()
+        while self.units[-1] >= TAIL_CHUNK and "\n" in shown:
+            head, shown = shown.split("\n", 1)
+            if head:
+                self.units[-1] += _units(head)
+                self._signal.emit(head)
+            self._add_chunk()
+        if shown:
+            self.units[-1] += _units(shown)
+            self._signal.emit(shown)
+
+    def reset(self, shown: str) -> None:
+        while len(self.chunks) > 1:
+            self._drop(len(self.chunks) - 1, reconnect=True)
+        chunk = self.chunks[0]
+        chunk.setPlainText(shown)
+        # setPlainText leaves the cursor at the start, and streamed text is inserted at
+        # the cursor: without this, text arriving after a resume went before the old.
+        chunk.moveCursor(QTextCursor.MoveOperation.End)
+        self.units[0] = _units(shown)
+        chunk.setVisible(bool(shown))
+
+    def _drop(self, index: int, reconnect: bool = False) -> None:
+        chunk = self.chunks.pop(index)
+        self.units.pop(index)
+        if reconnect:
+            self._signal.disconnect(chunk.insertPlainText)
+            self._signal.connect(
+                self.chunks[-1].insertPlainText, Qt.ConnectionType.QueuedConnection
+            )
+        chunk.hide()
+        self._layout.removeWidget(chunk)
+        chunk.deleteLater()
+
+    def consume(self, units: int) -> None:
+        """Cut ``units`` from the front (what the body now shows)."""
+        while units > 0:
+            if len(self.chunks) > 1 and units >= self.units[0] + 1:
+                units -= self.units[0] + 1
+                self._drop(0)
+                continue
+            cursor = QTextCursor(self.chunks[0].document())
+            cursor.setPosition(min(units, self.units[0]), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self.units[0] -= min(units, self.units[0])
+            units = 0
+        if self.is_empty():
+            self.chunks[0].hide()
+
+    def in_step(self) -> bool:
+        """Every piece sent has been inserted (none still queued)."""
+        return all(
+            chunk.document().characterCount() - 1 == units
+            for chunk, units in zip(self.chunks, self.units, strict=True)
+        )
+
+    def shown_units(self) -> int:
+        return sum(c.document().characterCount() - 1 for c in self.chunks) + len(self.chunks) - 1
+
+    def apply_queued(self) -> None:
+        for chunk in self.chunks:
+            QCoreApplication.sendPostedEvents(chunk, QEvent.Type.MetaCall)
+
+
 class FoldedLineDialog(QDialog):
     """A folded line, whole: in blocks of FOLD_VIEW_CHUNK characters, so Qt lays out only
     what is on screen, and with a button to copy it."""
@@ -274,7 +386,6 @@ class MessageWidget(QFrame):
         self._generation = 0  # bumped when the view starts afresh; late results dropped
         self._rendered_upto = 0  # text[:_rendered_upto] is in the body
         self._tail_from = 0  # the tail shows tail_view(text[_tail_from:])
-        self._tail_units = 0  # UTF-16 units sent to the tail
         self._tail_column = 0  # column the tail's last line has reached
         self._tail_waits = 0  # frames a render step has waited for queued tail inserts
         self._seen_chars = len(self._text)  # how much had arrived at the last render step
@@ -326,15 +437,7 @@ class MessageWidget(QFrame):
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
         self.body.setVisible(message.role == "user")  # a reply's appears with its first block
-        # Nothing may move the tail's own cursor (the insert slot writes at it), so it
-        # takes no mouse or keys; it holds only the block still being written.
-        self._tail = MessageBody(self)
-        self._tail.setObjectName("message_tail")
-        self._tail.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self._tail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._tail.hide()
-        self._tail_text.connect(self._tail.insertPlainText, Qt.ConnectionType.QueuedConnection)
-        layout.addWidget(self._tail)
+        self._tail = PlainTail(self, layout, self._tail_text)  # the text still arriving
         self._error_label = QLabel(self)
         self._error_label.setObjectName("message_error")
         self._error_label.setWordWrap(True)
@@ -414,10 +517,7 @@ class MessageWidget(QFrame):
         text = _shown(text)
         self._text += text
         shown, self._tail_column = tail_view(text, self._tail_column)
-        if self._tail.isHidden():
-            self._tail.show()
-        self._tail_units += _units(shown)
-        self._tail_text.emit(shown)
+        self._tail.append(shown)
         if not self._render_timer.isActive() and self.role == "assistant":
             self._render_timer.start()
 
@@ -530,12 +630,7 @@ class MessageWidget(QFrame):
         shown, self._tail_column = tail_view(preview, 0)
         if self._tail_from:
             self._tail_column = self._tail_from - (self._text.rfind("\n") + 1)
-        self._tail.setPlainText(shown)
-        # setPlainText leaves the cursor at the start, and streamed text is inserted at
-        # the cursor: without this, text arriving after a resume went before the old.
-        self._tail.moveCursor(QTextCursor.MoveOperation.End)
-        self._tail_units = _units(shown)
-        self._tail.setVisible(bool(shown))
+        self._tail.reset(shown)
         if self._text:
             self._render_timer.setInterval(FRAME_MS)
             self._render_timer.start()
@@ -687,17 +782,11 @@ class MessageWidget(QFrame):
         if upto <= self._tail_from:
             return
         if upto >= len(self._text):
-            self._tail.clear()
-            self._tail_units = self._tail_column = 0
-            self._tail_from = upto
-            self._tail.hide()
-            return
-        shown, _column = tail_view(self._text[self._tail_from : upto], self._column_at_tail())
-        consumed = _units(shown)
-        tail = QTextCursor(self._tail.document())
-        tail.setPosition(consumed, QTextCursor.MoveMode.KeepAnchor)
-        tail.removeSelectedText()
-        self._tail_units -= consumed
+            self._tail.reset("")
+            self._tail_column = 0
+        else:
+            shown, _column = tail_view(self._text[self._tail_from : upto], self._column_at_tail())
+            self._tail.consume(_units(shown))
         self._tail_from = upto
 
     def _column_at_tail(self) -> int:
@@ -717,26 +806,28 @@ class MessageWidget(QFrame):
     def _tail_is_current(self) -> bool:
         """False while text sent to the tail is still queued: applying it here would lay
         it out in Python, holding the GIL, so the step waits a frame instead."""
-        shown = self._tail.document().characterCount() - 1
-        if shown == self._tail_units:
+        if self._tail.in_step():
             self._tail_waits = 0
             return True
-        if shown < self._tail_units and self._tail_waits < TAIL_WAIT_FRAMES:
+        shown, expected = self._tail.shown_units(), self._tail.total()
+        if shown < expected and self._tail_waits < TAIL_WAIT_FRAMES:
             self._tail_waits += 1
             return False
         # Out of step for longer than any queue takes: apply what is queued, and if the
         # tail still differs, set it afresh rather than cut the wrong characters from it.
-        log.warning("message tail out of step: %d shown, %d expected", shown, self._tail_units)
-        QCoreApplication.sendPostedEvents(self._tail, QEvent.Type.MetaCall)
-        if self._tail.document().characterCount() - 1 != self._tail_units:
+        log.warning("message tail out of step: %d shown, %d expected", shown, expected)
+        self._tail.apply_queued()
+        if not self._tail.in_step():
             shown_text, self._tail_column = tail_view(
                 self._text[self._tail_from :], self._column_at_tail()
             )
-            self._tail.setPlainText(shown_text)
-            self._tail.moveCursor(QTextCursor.MoveOperation.End)
-            self._tail_units = _units(shown_text)
+            self._tail.reset(shown_text)
         self._tail_waits = 0
         return True
+
+    def tail_text(self) -> str:
+        """What the plain tail shows."""
+        return self._tail.text()
 
     def code_blocks(self) -> list[str]:
         return list(self._code_blocks)
