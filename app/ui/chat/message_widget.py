@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -44,13 +44,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QSizePolicy,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -60,15 +56,21 @@ from app.core.lazy import serial_imports
 from app.storage.records import Message
 from app.ui.chat.markdown import (
     IMAGE_SCHEME,
-    LONG_LINE,
     CutScanner,
     Labels,
     Rendered,
-    fold_line,
-    neutralize_bidi,
     reference_definitions,
     render_markdown,
 )
+from app.ui.chat.message_text import (
+    FoldedLineDialog,
+    MessageBody,
+    PlainTail,
+    plain_view,
+    tail_view,
+)
+from app.ui.chat.message_text import shown_text as _shown
+from app.ui.chat.message_text import text_units as _units
 from app.ui.chat.render_lane import RenderLane, shared_lane
 from app.ui.theme import is_dark
 
@@ -80,7 +82,6 @@ SYNC_CHARS = 3000  # a stored message this short is rendered at once (no plain f
 PREVIEW_CHARS = 20_000  # a longer stored text is not shown plain while it renders
 JOB_CHARS = 8_000  # text handed to the render lane in one job
 LOOKAHEAD_CHARS = 16_000  # text handed to the lane and not yet in the body, at most
-TAIL_CHUNK = 8_000  # the plain tail is kept in chunks about this long (see PlainTail)
 INSERT_CHARS = 1_500  # rendered text put into the body in one insert
 TAIL_WAIT_FRAMES = 30
 RENDER_SHARE = 20  # while streaming, render at most 1/20 of the time (see _render_step)
@@ -88,93 +89,11 @@ RENDER_MAX_MS = 500
 # Faster than this, Markdown waits (see _pouring): ~5,000 tokens a second, many times any
 # model and far beyond reading speed, yet well below a stream that arrives all at once.
 POURING_CHARS_PER_S = 20_000
-FOLD_VIEW_CHUNK = 1000  # the whole-line viewer breaks a line into blocks this long
 _NUMBERED = re.compile(r'(href="(?:copy|fold):|src="' + IMAGE_SCHEME + r":)(\d+)")
 
 log = logging.getLogger(__name__)
 
 Piece = tuple[int, int, Rendered]  # text[start:end] and its rendering
-
-
-class MessageBody(QTextBrowser):
-    """A QTextBrowser that is exactly as tall as its text: the list scrolls, not the body."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.viewport().setAutoFillBackground(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.document().setDocumentMargin(2)
-        self.document().setUndoRedoEnabled(False)  # read-only: an undo stack only costs
-        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-
-    # No Python overrides of Qt's virtual methods that run during layout or paint
-    # (resizeEvent, sizeHint): each call from C++ into Python takes the GIL from the
-    # thread reading the stream. loadResource runs only for a resource the document does
-    # not hold, which our HTML never names.
-    def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        """Refuse every resource (QTextBrowser would read any local file or path a reply
-        names). A value that is not null stops QTextDocument reading the file itself."""
-        log.warning("refused to load %s for a message", QUrl(name).toString()[:200])
-        return QImage() if kind == QTextDocument.ResourceType.ImageResource.value else ""
-
-    def _fit_height(self, size: QSizeF) -> None:
-        # The signal brings the new size; asking document().size() instead would finish
-        # laying out the whole document at once, in Python, holding the GIL.
-        height = math.ceil(size.height()) + 4
-        if height != self.height():
-            self.setFixedHeight(height)
-
-
-def _shown(text: str) -> str:
-    """Text as the view keeps it. Qt makes one line break of "\r\n" (and of a lone
-    "\r"), which would put its positions out of step with the text's; a lone surrogate
-    (JSON allows one) cannot be shown at all."""
-    if not text.isascii():
-        text = text.encode("utf-8", "replace").decode("utf-8")
-    return text.replace("\r", "")
-
-
-def _units(text: str) -> int:
-    """Length in a QTextDocument's positions: UTF-16 code units, so an emoji counts two."""
-    if text.isascii():
-        return len(text)
-    return len(text.encode("utf-16-le")) // 2
-
-
-def tail_view(text: str, column: int) -> tuple[str, int]:
-    """How the plain tail shows ``text`` when it continues a line already ``column``
-    characters long: lines folded at LONG_LINE, bidi controls visible. Returns the shown
-    text and the column where it ends. Applying it piece by piece gives the same as in
-    one go, so the tail can be fed as text streams in."""
-    if "\n" not in text and column + len(text) <= LONG_LINE:
-        return neutralize_bidi(text), column + len(text)
-    out: list[str] = []
-    for index, part in enumerate(text.split("\n")):
-        if index:
-            out.append("\n")
-            column = 0
-        room = LONG_LINE - column
-        if room > 0:
-            out.append(part[:room])
-        if column <= LONG_LINE < column + len(part):
-            out.append("…")
-        column += len(part)
-    return neutralize_bidi("".join(out)), column
-
-
-def plain_view(text: str) -> str:
-    """A whole text as the tail or a user message shows it."""
-    return neutralize_bidi("\n".join(fold_line(line) for line in text.split("\n")))
 
 
 def _renumber(rendered: Rendered, codes: int, folds: int, images: int) -> Rendered:
@@ -218,141 +137,6 @@ def _render_pieces(
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class PlainTail:
-    """The plain tail, in chunks of about TAIL_CHUNK characters, each its own document.
-
-    Cutting rendered text from the front of one big document made Qt lay all of it out
-    again, every frame (2–11 ms for a 200 KB reply that poured in); dropping a whole
-    chunk costs nothing, and cutting into the first costs at most a chunk's layout.
-    Chunks meet at a line break, which belongs to neither (it counts one unit).
-    """
-
-    def __init__(self, owner: MessageWidget, layout: QVBoxLayout, signal: Any) -> None:
-        self._owner = owner
-        self._layout = layout
-        self._signal = signal
-        self.chunks: list[MessageBody] = []
-        self.units: list[int] = []
-        self._add_chunk()
-        self.chunks[0].hide()
-
-    def _add_chunk(self) -> MessageBody:
-        chunk = MessageBody(self._owner)
-        chunk.setObjectName("message_tail")
-        # Nothing may move a chunk's own cursor (the insert slot writes at it), so it
-        # takes no mouse or keys.
-        chunk.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        chunk.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        if self.chunks:
-            self._signal.disconnect(self.chunks[-1].insertPlainText)
-            index = self._layout.indexOf(self.chunks[-1]) + 1
-        else:
-            index = self._layout.indexOf(self._owner.body) + 1
-        self._layout.insertWidget(index, chunk)
-        self._signal.connect(chunk.insertPlainText, Qt.ConnectionType.QueuedConnection)
-        self.chunks.append(chunk)
-        self.units.append(0)
-        return chunk
-
-    def total(self) -> int:
-        return sum(self.units) + len(self.units) - 1
-
-    def text(self) -> str:
-        return "\n".join(chunk.toPlainText() for chunk in self.chunks)
-
-    def is_empty(self) -> bool:
-        return self.total() == 0
-
-    def append(self, shown: str) -> None:
-        if self.chunks[0].isHidden():
-            self.chunks[0].show()
-        while self.units[-1] >= TAIL_CHUNK and "\n" in shown:
-            head, shown = shown.split("\n", 1)
-            if head:
-                self.units[-1] += _units(head)
-                self._signal.emit(head)
-            self._add_chunk()
-        if shown:
-            self.units[-1] += _units(shown)
-            self._signal.emit(shown)
-
-    def reset(self, shown: str) -> None:
-        while len(self.chunks) > 1:
-            self._drop(len(self.chunks) - 1, reconnect=True)
-        chunk = self.chunks[0]
-        chunk.setPlainText(shown)
-        # setPlainText leaves the cursor at the start, and streamed text is inserted at
-        # the cursor: without this, text arriving after a resume went before the old.
-        chunk.moveCursor(QTextCursor.MoveOperation.End)
-        self.units[0] = _units(shown)
-        chunk.setVisible(bool(shown))
-
-    def _drop(self, index: int, reconnect: bool = False) -> None:
-        chunk = self.chunks.pop(index)
-        self.units.pop(index)
-        if reconnect:
-            self._signal.disconnect(chunk.insertPlainText)
-            self._signal.connect(
-                self.chunks[-1].insertPlainText, Qt.ConnectionType.QueuedConnection
-            )
-        chunk.hide()
-        self._layout.removeWidget(chunk)
-        chunk.deleteLater()
-
-    def consume(self, units: int) -> None:
-        """Cut ``units`` from the front (what the body now shows)."""
-        while units > 0:
-            if len(self.chunks) > 1 and units >= self.units[0] + 1:
-                units -= self.units[0] + 1
-                self._drop(0)
-                continue
-            cursor = QTextCursor(self.chunks[0].document())
-            cursor.setPosition(min(units, self.units[0]), QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            self.units[0] -= min(units, self.units[0])
-            units = 0
-        if self.is_empty():
-            self.chunks[0].hide()
-
-    def in_step(self) -> bool:
-        """Every piece sent has been inserted (none still queued)."""
-        return all(
-            chunk.document().characterCount() - 1 == units
-            for chunk, units in zip(self.chunks, self.units, strict=True)
-        )
-
-    def shown_units(self) -> int:
-        return sum(c.document().characterCount() - 1 for c in self.chunks) + len(self.chunks) - 1
-
-    def apply_queued(self) -> None:
-        for chunk in self.chunks:
-            QCoreApplication.sendPostedEvents(chunk, QEvent.Type.MetaCall)
-
-
-class FoldedLineDialog(QDialog):
-    """A folded line, whole: in blocks of FOLD_VIEW_CHUNK characters, so Qt lays out only
-    what is on screen, and with a button to copy it."""
-
-    def __init__(self, line: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(
-            self.tr("Whole line ({count} characters)").format(count=QLocale().toString(len(line)))
-        )
-        self.resize(720, 480)
-        layout = QVBoxLayout(self)
-        self.view = QPlainTextEdit(self)
-        self.view.setReadOnly(True)
-        self.view.setUndoRedoEnabled(False)
-        chunks = (line[i : i + FOLD_VIEW_CHUNK] for i in range(0, len(line), FOLD_VIEW_CHUNK))
-        self.view.setPlainText(neutralize_bidi("\n".join(chunks)))
-        layout.addWidget(self.view)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = buttons.addButton(self.tr("Copy line"), QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(line))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
 
 class MessageWidget(QFrame):
@@ -437,7 +221,7 @@ class MessageWidget(QFrame):
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
         self.body.setVisible(message.role == "user")  # a reply's appears with its first block
-        self._tail = PlainTail(self, layout, self._tail_text)  # the text still arriving
+        self._tail = PlainTail(self, self.body, layout, self._tail_text)  # the text still arriving
         self._error_label = QLabel(self)
         self._error_label.setObjectName("message_error")
         self._error_label.setWordWrap(True)
