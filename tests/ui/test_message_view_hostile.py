@@ -94,7 +94,7 @@ def test_no_image_in_a_reply_is_read_from_a_path(
     )
     widget = stored(qtbot, text)
     document = widget.body.document()
-    shown = widget.body.toPlainText()
+    shown = widget.body_text()
     assert "Image: zero (/dev/zero)" in shown
     assert f"Image: photo ({real})" in shown
     assert "Image: rel (relative.png)" in shown
@@ -135,7 +135,7 @@ def test_small_data_images_are_shown_from_memory_and_large_ones_are_not(
     image = widget.body.document().resource(IMAGE, QUrl(f"{markdown.IMAGE_SCHEME}:0"))
     assert isinstance(image, QImage) and not image.isNull()
     assert image.width() == markdown.IMAGE_MAX_WIDTH  # scaled when decoded, off the GUI
-    shown = widget.body.toPlainText()
+    shown = widget.body_text()
     assert "Image not shown: bad" in shown
     assert "Image not shown: huge" in shown
     assert resource_requests == []
@@ -144,7 +144,7 @@ def test_small_data_images_are_shown_from_memory_and_large_ones_are_not(
 def test_a_megabyte_without_spaces_is_folded_and_can_be_seen_whole(qtbot: QtBot) -> None:
     line = "x" * 1_000_000
     widget = streamed(qtbot, "Before.\n\n" + line + "\n\nAfter.", piece=50_000)
-    shown = widget.body.toPlainText()
+    shown = widget.body_text()
     assert "Before." in shown and "After." in shown
     count = QLocale().toString(1_000_000)
     assert f"Show the whole line ({count} characters)" in shown
@@ -173,7 +173,7 @@ def test_the_plain_tail_folds_a_long_line_while_it_streams(qtbot: QtBot) -> None
 def test_a_ten_megabyte_data_image_is_shown_as_a_folded_line(qtbot: QtBot) -> None:
     text = "Here it is:\n\n![big](data:image/png;base64," + "QUJD" * 2_500_000 + ")\n\nDone."
     widget = streamed(qtbot, text, piece=1_000_000)
-    shown = widget.body.toPlainText()
+    shown = widget.body_text()
     assert "Here it is:" in shown and "Done." in shown
     assert "Show the whole line" in shown
     assert len(shown) < 5_000
@@ -185,7 +185,7 @@ def test_deep_nesting_is_shown_flattened_not_dropped(qtbot: QtBot) -> None:
     lists = "\n".join("  " * level + f"- level {level}" for level in range(depth))
     quotes = "\n".join("> " * level + f"quote {level}" for level in range(1, depth))
     widget = stored(qtbot, lists + "\n\n" + quotes + "\n\nThe end.")
-    shown = widget.body.toPlainText()
+    shown = widget.body_text()
     for level in range(depth):
         assert f"level {level}" in shown
     for level in range(1, depth):
@@ -198,7 +198,7 @@ def test_deep_nesting_is_shown_flattened_not_dropped(qtbot: QtBot) -> None:
 def test_shallow_nesting_still_renders_as_lists(qtbot: QtBot) -> None:
     text = "\n".join("  " * level + f"- level {level}" for level in range(4))
     widget = stored(qtbot, text)
-    assert "Nested too deeply" not in widget.body.toPlainText()
+    assert "Nested too deeply" not in widget.body_text()
     assert "<li" in widget.body.toHtml() or "-qt-list-indent" in widget.body.toHtml()
 
 
@@ -217,7 +217,7 @@ def test_reference_style_links_and_images_resolve_across_blocks(
     )
     widget = streamed(qtbot, text, piece=20) if streaming else stored(qtbot, text)
     html = widget.body.toHtml()
-    shown = widget.body.toPlainText()
+    shown = widget.body_text()
     assert 'href="https://docs.example.com/guide"' in html
     assert 'href="https://www.qt.io"' in html
     assert "[docs]" not in shown and "[Qt][]" not in shown and "![dot]" not in shown
@@ -230,7 +230,7 @@ def test_reference_style_links_and_images_resolve_across_blocks(
 def test_bidi_overrides_are_shown_not_obeyed(qtbot: QtBot, streaming: bool) -> None:
     text = "Pay \u202eSU 001\u202c to Bob.\n\nUser \u2066admin\u2069 ok."
     widget = streamed(qtbot, text, piece=5) if streaming else stored(qtbot, text)
-    shown = widget.body.toPlainText()
+    shown = widget.body_text()
     assert "\u202e" not in shown and "\u2066" not in shown
     assert "Pay ⟦U+202E⟧SU 001⟦U+202C⟧ to Bob." in shown
     assert "⟦U+2066⟧admin⟦U+2069⟧" in shown
@@ -240,7 +240,7 @@ def test_bidi_overrides_are_shown_not_obeyed(qtbot: QtBot, streaming: bool) -> N
 def test_bidi_overrides_in_the_persons_own_message_are_shown_too(qtbot: QtBot) -> None:
     widget = MessageWidget(Message(1, 1, "user", "a\u202eb", utc_now()))
     qtbot.addWidget(widget)
-    assert widget.body.toPlainText() == "a⟦U+202E⟧b"
+    assert widget.body_text() == "a⟦U+202E⟧b"
 
 
 def test_markdown_is_rendered_off_the_gui_thread(
@@ -257,4 +257,15 @@ def test_markdown_is_rendered_off_the_gui_thread(
     paragraph = "A paragraph of a long reply, with **bold** words.\n\n"
     widget = streamed(qtbot, paragraph * 2000, piece=10_000)
     assert threads and threading.main_thread().name not in threads
-    assert widget.body.toPlainText().count("A paragraph of a long reply") == 2000
+    assert widget.body_text().count("A paragraph of a long reply") == 2000
+
+
+def test_a_long_reply_goes_on_in_more_body_documents_with_nothing_lost(qtbot: QtBot) -> None:
+    paragraph = "Paragraph {n} of a long and ordinary reply, with *some* emphasis.\n\n"
+    text = "".join(paragraph.format(n=n) for n in range(4000))  # ~270 KB
+    widget = streamed(qtbot, text, piece=30_000)
+    assert len(widget._bodies) >= 2  # no single document holds it all
+    shown = widget.body_text()
+    assert all(f"Paragraph {n} of" in shown for n in (0, 1999, 2000, 3999))
+    assert shown.count("Paragraph ") == 4000
+    assert widget.tail_text() == ""

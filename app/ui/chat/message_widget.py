@@ -82,6 +82,7 @@ SYNC_CHARS = 3000  # a stored message this short is rendered at once (no plain f
 PREVIEW_CHARS = 20_000  # a longer stored text is not shown plain while it renders
 JOB_CHARS = 8_000  # text handed to the render lane in one job
 LOOKAHEAD_CHARS = 16_000  # text handed to the lane and not yet in the body, at most
+BODY_CHUNK = 150_000  # characters shown in one body document, about (see _new_body)
 INSERT_CHARS = 1_500  # rendered text put into the body in one insert
 TAIL_WAIT_FRAMES = 30
 RENDER_SHARE = 20  # while streaming, render at most 1/20 of the time (see _render_step)
@@ -221,6 +222,8 @@ class MessageWidget(QFrame):
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
         self.body.setVisible(message.role == "user")  # a reply's appears with its first block
+        self._bodies = [self.body]  # a long reply's body goes on in more (see BODY_CHUNK)
+        self._layout = layout
         self._tail = PlainTail(self, self.body, layout, self._tail_text)  # the text still arriving
         self._error_label = QLabel(self)
         self._error_label.setObjectName("message_error")
@@ -407,6 +410,11 @@ class MessageWidget(QFrame):
         self._code_blocks.clear()
         self._folds.clear()
         self._images = 0
+        while len(self._bodies) > 1:
+            extra = self._bodies.pop()
+            extra.hide()
+            self._layout.removeWidget(extra)
+            extra.deleteLater()
         self.body.clear()
         self.body.hide()
         preview = self._text if len(self._text) <= PREVIEW_CHARS else ""
@@ -506,7 +514,7 @@ class MessageWidget(QFrame):
         INSERT_CHARS: each insert costs Qt a layout pass whatever its size."""
         if not self._ready:
             return
-        document = self.body.document()
+        document = self._bodies[-1].document()
         upto = self._rendered_upto
         while self._ready:
             # Qt lays out what is inserted at once, ~1 ms a kilobyte here: stop before a
@@ -518,6 +526,9 @@ class MessageWidget(QFrame):
                 break
             html: list[str] = []
             first = self._ready[0][0] == 0
+            if document.characterCount() >= BODY_CHUNK:
+                document = self._new_body().document()
+                first = True
             size = 0
             began = time.perf_counter()
             while self._ready and (not html or size < INSERT_CHARS):
@@ -541,8 +552,23 @@ class MessageWidget(QFrame):
             if time.perf_counter() > deadline:
                 break
         self.body.show()
+        self._bodies[-1].show()
         self._trim_tail(upto)
         self._rendered_upto = upto
+
+    def _new_body(self) -> MessageBody:
+        """Qt re-lays out a whole document's frame on every insert at its end: a reply of
+        megabytes would stall each frame longer and longer. Past BODY_CHUNK the body
+        goes on in a document of its own, below the last."""
+        body = MessageBody(self)
+        body.anchorClicked.connect(self._link_clicked)
+        self._layout.insertWidget(self._layout.indexOf(self._bodies[-1]) + 1, body)
+        self._bodies.append(body)
+        return body
+
+    def body_text(self) -> str:
+        """What the rendered body shows, as plain text (all its parts)."""
+        return "\n".join(body.toPlainText() for body in self._bodies)
 
     @staticmethod
     def _insert_html(document: QTextDocument, html: str, first: bool) -> None:
