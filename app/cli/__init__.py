@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from app import __version__
 from app.core.errors import KnownError
 
-SUBCOMMAND_MODULES: tuple[str, ...] = ("doctor", "models", "pull", "keys", "report", "calc")
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "ask",
+    "doctor",
+    "models",
+    "pull",
+    "keys",
+    "report",
+    "calc",
+)
 
 
 def _install_qt_translation() -> None:

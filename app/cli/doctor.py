@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.core import paths
+from app.core import paths, validate
 from app.core.i18n import translate
+from app.engines.hosts import ollama_host
 from app.engines.ollama_service import (
     OllamaState,
     OllamaStatus,
@@ -24,7 +25,10 @@ from app.engines.ollama_service import (
     install_instructions,
 )
 from app.hardware import describe_machine, format_bytes, probe_machine
+from app.storage.damage import quick_check
 from app.storage.schema import SCHEMA_VERSION
+
+DOCTOR_CHECK_BUDGET_S = 5.0
 
 
 def register(subparsers: Any) -> None:
@@ -47,23 +51,31 @@ def _line(label: str, value: object) -> None:
     print(f"{label}: {value}")
 
 
-def _schema_text(database: Path) -> str:
+def _schema_text(database: Path) -> tuple[str, bool]:
+    """What to say about the database, and whether it is usable as it is."""
     if not database.exists():
-        return translate("Doctor", "not created yet")
+        return translate("Doctor", "not created yet"), True
     try:
         conn = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            intact = quick_check(conn, DOCTOR_CHECK_BUDGET_S)
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return translate("Doctor", "cannot be read ({error})").format(error=exc)
+        return translate("Doctor", "cannot be read ({error})").format(error=exc), False
     text = translate("Doctor", "schema {found} (this Hearth understands {known})").format(
         found=version, known=SCHEMA_VERSION
     )
     if version > SCHEMA_VERSION:
         text += " — " + translate("Doctor", "written by a newer Hearth")
-    return text
+    if intact is False:
+        text += " — " + translate(
+            "Doctor", "DAMAGED: start Hearth to keep the file and recover what can be read"
+        )
+    elif intact is None:
+        text += " — " + translate("Doctor", "integrity check not finished in time")
+    return text, intact is not False and version <= SCHEMA_VERSION
 
 
 def _keyring_text() -> str:
@@ -128,12 +140,15 @@ def run(args: argparse.Namespace) -> int:
     _line("Hearth", __version__)
     _line("Python", f"{platform.python_version()} ({sys.executable})")
     _line(translate("Doctor", "System"), f"{platform.platform()} ({platform.machine()})")
-    data = paths.data_dir()
-    database = paths.database_path()
-    _line(translate("Doctor", "Data folder"), data)
-    _line(translate("Doctor", "Database"), f"{database} — {_schema_text(database)}")
-
-    status = check_status(args.host)
+    folder_ok = _print_data()
+    try:
+        host = validate.server_url(
+            ollama_host(args.host), what="--host" if args.host else "OLLAMA_HOST"
+        )
+    except validate.InvalidInputError as exc:
+        print(f"hearth: {exc}", file=sys.stderr)
+        return 2
+    status = check_status(host)
     _print_ollama(status)
 
     for text in describe_machine(probe_machine()):
@@ -144,4 +159,20 @@ def run(args: argparse.Namespace) -> int:
     if status.state is not OllamaState.READY:
         print()
         print(_advice(status), file=sys.stdout if reachable else sys.stderr)
-    return 0 if reachable else 1
+    return 0 if reachable and folder_ok else 1
+
+
+def _print_data() -> bool:
+    """The data folder and database lines; False when the folder or database cannot be
+    used as it is (so the exit code says something is wrong)."""
+    try:
+        data = paths.check_data_dir()
+    except paths.DataFolderError as exc:
+        _line(translate("Doctor", "Data folder"), exc.folder)
+        print(f"hearth: {exc}", file=sys.stderr)
+        return False
+    database = data / paths.database_path().name
+    _line(translate("Doctor", "Data folder"), data)
+    text, usable = _schema_text(database)
+    _line(translate("Doctor", "Database"), f"{database} — {text}")
+    return usable

@@ -11,6 +11,8 @@ import getpass
 import sys
 from typing import Any
 
+import keyring
+
 from app.cloud.keys import KeyStore, KeyStoreError
 from app.cloud.providers import PROVIDERS, get_provider
 from app.core.i18n import translate
@@ -57,9 +59,28 @@ def _read_key(provider_name: str) -> str:
     return sys.stdin.readline()
 
 
+def _open_store() -> KeyStore:
+    """The keyring store, or a clear error when the configured backend cannot be loaded
+    (keyring imports ``PYTHON_KEYRING_BACKEND`` or its config file's class lazily)."""
+    try:
+        keyring.get_keyring()
+    except Exception as exc:  # any import or config failure inside keyring
+        raise KeyStoreError(
+            translate("Keys", "The keyring backend cannot be loaded: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"
+            ),
+            hint=translate(
+                "Keys",
+                "Check PYTHON_KEYRING_BACKEND and keyring's configuration file (keyringrc.cfg), "
+                "or unset them to use the system keyring.",
+            ),
+        ) from exc
+    return KeyStore()
+
+
 def _set(args: argparse.Namespace) -> int:
     provider = get_provider(args.provider)
-    store = KeyStore()
+    store = _open_store()
     store.backend_name()  # refuse before asking for the key when there is no safe keyring
     store.set(provider.id, _read_key(provider.name))
     masked = store.masked(provider.id)
@@ -72,7 +93,7 @@ def _set(args: argparse.Namespace) -> int:
 
 
 def _list(_args: argparse.Namespace) -> int:
-    stored = KeyStore().stored()
+    stored = _open_store().stored()
     if not stored:
         print(translate("Keys", "No API keys are stored."))
         return 0
@@ -84,7 +105,7 @@ def _list(_args: argparse.Namespace) -> int:
 
 def _delete(args: argparse.Namespace) -> int:
     provider = get_provider(args.provider)
-    if not KeyStore().delete(provider.id):
+    if not _open_store().delete(provider.id):
         print(
             translate("Keys", "There is no stored key for {provider}.").format(
                 provider=provider.name

@@ -8,8 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-import sqlite_utils
-
+from app.core.lazy import serial_imports
 from app.storage.records import (
     Attachment,
     Conversation,
@@ -20,6 +19,7 @@ from app.storage.records import (
     to_db_time,
     utc_now,
 )
+from app.storage.text import storable, storable_or_none
 
 
 def _conversation(row: sqlite3.Row) -> Conversation:
@@ -42,7 +42,7 @@ def create_conversation(
     cursor = conn.execute(
         "INSERT INTO conversations (title, created_at, updated_at, model, system_prompt)"
         " VALUES (?, ?, ?, ?, ?)",
-        (title, now, now, model, system_prompt),
+        (storable(title), now, now, storable(model), storable(system_prompt)),
     )
     conversation = get_conversation(conn, int(cursor.lastrowid or 0))
     assert conversation is not None
@@ -73,6 +73,7 @@ def update_conversation(conn: sqlite3.Connection, conversation_id: int, **fields
         raise ValueError(f"unknown conversation fields: {sorted(unknown)}")
     if not fields:
         return
+    fields = {k: storable(v) if isinstance(v, str) else v for k, v in fields.items()}
     assignments = ", ".join(f"{name} = ?" for name in fields)
     conn.execute(
         f"UPDATE conversations SET {assignments}, updated_at = ? WHERE id = ?",  # noqa: S608 - names are whitelisted above
@@ -117,6 +118,7 @@ def add_message(
     attachments: Sequence[Attachment] = (),
 ) -> Message:
     now = utc_now()
+    content, engine, model, error = (storable(t) for t in (content, engine, model, error))
     with conn:
         conn.execute("BEGIN")
         cursor = conn.execute(
@@ -129,10 +131,15 @@ def add_message(
         for attachment in attachments:
             cur = conn.execute(
                 "INSERT INTO attachments (message_id, mime, name, data) VALUES (?, ?, ?, ?)",
-                (message_id, attachment.mime, attachment.name, attachment.data),
+                (message_id, storable(attachment.mime), storable(attachment.name), attachment.data),
             )
             stored.append(
-                Attachment(attachment.mime, attachment.data, attachment.name, cur.lastrowid)
+                Attachment(
+                    storable(attachment.mime),
+                    attachment.data,
+                    storable(attachment.name),
+                    cur.lastrowid,
+                )
             )
         touch_conversation(conn, conversation_id)
     return Message(
@@ -162,7 +169,14 @@ def update_message(
     conn.execute(
         "UPDATE messages SET content = ?, status = ?, error = ?,"
         " engine = coalesce(?, engine), model = coalesce(?, model) WHERE id = ?",
-        (content, status, error, engine, model, message_id),
+        (
+            storable(content),
+            status,
+            storable(error),
+            storable_or_none(engine),
+            storable_or_none(model),
+            message_id,
+        ),
     )
 
 
@@ -174,15 +188,38 @@ def list_messages(conn: sqlite3.Connection, conversation_id: int) -> list[Messag
     rows = conn.execute(
         "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
     ).fetchall()
+    return _messages(conn, conversation_id, rows)
+
+
+def list_messages_page(
+    conn: sqlite3.Connection,
+    conversation_id: int,
+    *,
+    before_id: int | None = None,
+    limit: int = 60,
+) -> list[Message]:
+    """The ``limit`` latest messages (before ``before_id``), oldest first: what a view
+    of a long conversation shows, at a cost that does not grow with its length."""
+    rows = conn.execute(
+        "SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+        (conversation_id, before_id if before_id is not None else 2**62, limit),
+    ).fetchall()
+    return _messages(conn, conversation_id, rows[::-1])
+
+
+def _messages(
+    conn: sqlite3.Connection, conversation_id: int, rows: list[sqlite3.Row]
+) -> list[Message]:
     attachments: dict[int, list[Attachment]] = {}
-    for row in conn.execute(
-        "SELECT a.* FROM attachments a JOIN messages m ON m.id = a.message_id"
-        " WHERE m.conversation_id = ? ORDER BY a.id",
-        (conversation_id,),
-    ):
-        attachments.setdefault(row["message_id"], []).append(
-            Attachment(row["mime"], bytes(row["data"]), row["name"], row["id"])
-        )
+    if rows:
+        for row in conn.execute(
+            "SELECT a.* FROM attachments a JOIN messages m ON m.id = a.message_id"
+            " WHERE m.conversation_id = ? AND a.message_id BETWEEN ? AND ? ORDER BY a.id",
+            (conversation_id, rows[0]["id"], rows[-1]["id"]),
+        ):
+            attachments.setdefault(row["message_id"], []).append(
+                Attachment(row["mime"], bytes(row["data"]), row["name"], row["id"])
+            )
     return [
         Message(
             id=row["id"],
@@ -237,7 +274,11 @@ _USAGE_FIELDS = [
 
 
 def usage_row(record: UsageRecord) -> dict[str, Any]:
-    row: dict[str, Any] = {name: getattr(record, name) for name in _USAGE_FIELDS}
+    row: dict[str, Any] = {
+        name: storable(value) if isinstance(value, str) else value
+        for name in _USAGE_FIELDS
+        for value in (getattr(record, name),)
+    }
     row["is_local"] = int(record.is_local)
     row["usage_estimated"] = int(record.usage_estimated)
     row["ts"] = to_db_time(record.ts)
@@ -245,16 +286,27 @@ def usage_row(record: UsageRecord) -> dict[str, Any]:
     return row
 
 
+def _sqlite_utils() -> Any:
+    # Imported on the writer thread at the first use, not with this module: the window
+    # imports repo while it opens, and sqlite_utils takes ~90 ms to import.
+    with serial_imports:
+        import sqlite_utils
+
+    return sqlite_utils
+
+
 def record_usage(conn: sqlite3.Connection, record: UsageRecord) -> int:
+    sqlite_utils = _sqlite_utils()
     table = sqlite_utils.Database(conn)["usage"]
-    table.insert(usage_row(record))  # type: ignore[union-attr]
-    return int(table.last_rowid or 0)  # type: ignore[union-attr]
+    table.insert(usage_row(record))
+    return int(table.last_rowid or 0)
 
 
 def record_usage_many(conn: sqlite3.Connection, records: Iterable[UsageRecord]) -> None:
+    sqlite_utils = _sqlite_utils()
     with conn:
         conn.execute("BEGIN")
-        sqlite_utils.Database(conn)["usage"].insert_all(  # type: ignore[union-attr]
+        sqlite_utils.Database(conn)["usage"].insert_all(
             (usage_row(r) for r in records), batch_size=5000
         )
 

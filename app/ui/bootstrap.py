@@ -1,7 +1,11 @@
 """Start-up: translations, theme, the database writer, the main window.
 
 The window is shown before the database has finished opening; anything that needs the
-database is queued behind it on the writer thread, so start-up stays quick.
+database is queued behind it on the writer thread, so start-up stays quick. What can go
+wrong on the way is said in a dialog: a data folder that cannot be used (before any
+window, naming the folder), a database that cannot be opened, and a damaged database
+(found at open or later while in use) — where the damaged file was kept and what was
+recovered from it.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ import logging.handlers
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
+from app.chat.recovery import recover_interrupted
 from app.core import paths
 from app.core.i18n import install_translator
 from app.core.lazy import serial_imports
@@ -24,22 +30,29 @@ from app.core.settings import Settings
 from app.engines.hosts import ollama_host
 from app.ledger.settings import adopt_local_currency
 from app.storage import repo
+from app.storage.damage import Recovered, describe
 from app.storage.db import OpenedDatabase
 from app.storage.writer import SerialWriter
 from app.ui.context import AppContext, AppEvents
 from app.ui.tasks import TaskRunner
 from app.ui.theme import THEME, apply_theme, follow_system
 
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 QUIET_LOGGERS = ("httpx", "httpcore", "httpx2", "httpcore2", "openai", "anthropic", "urllib3")
 
 
 def setup_logging() -> None:
+    target = paths.log_dir() / "hearth.log"
+    root = logging.getLogger()
+    if any(getattr(h, "baseFilename", None) == str(target) for h in root.handlers):
+        return  # already logging there (start-up run twice in one process, as in tests)
     handler = logging.handlers.RotatingFileHandler(
-        paths.log_dir() / "hearth.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        target, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     # HTTP client debug logs can carry request headers (API keys): keep them quiet.
@@ -78,19 +91,42 @@ def report_database(ctx: AppContext, opened: OpenedDatabase, parent: object) -> 
 
     def tidy(conn: sqlite3.Connection) -> None:
         repo.purge_deleted(conn)
-        repo.mark_interrupted_streams(conn)
+        recover_interrupted(conn)  # crashed replies: kept as stopped, with usage
 
     ctx.writer.submit(tidy)
-    if opened.moved_aside is not None:
-        QMessageBox.warning(
-            parent,  # type: ignore[arg-type]
-            QCoreApplication.translate("Startup", "Hearth"),
-            QCoreApplication.translate(
-                "Startup",
-                "Your conversation database was damaged and could not be opened. It has been "
-                "kept at:\n{path}\nHearth started with a new, empty database.",
-            ).format(path=opened.moved_aside),
-        )
+    if opened.recovered is not None:
+        show_damage(opened.recovered, ctx, parent)
+
+
+def show_damage(recovered: Recovered, ctx: AppContext, parent: object) -> None:
+    """Say where the damaged database is kept and what the new one holds."""
+    ctx.events.conversations_changed.emit()  # the list now shows what was recovered
+    QMessageBox.warning(
+        parent,  # type: ignore[arg-type]
+        QCoreApplication.translate("Startup", "Hearth recovered your database"),
+        describe(recovered, ctx.writer.path),
+    )
+
+
+def watch_for_damage(ctx: AppContext, parent: object) -> None:
+    """Damage found while Hearth runs is recovered on the writer thread; tell the person
+    on the GUI thread."""
+
+    def found(recovered: Recovered) -> None:
+        ctx.tasks.post(lambda: show_damage(recovered, ctx, parent))
+
+    ctx.writer.add_damage_listener(found)
+
+
+def show_folder_problem(problem: paths.DataFolderError) -> None:
+    """The data folder cannot be used: there is no window yet, so a dialog of its own."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Startup", "Hearth cannot start"),
+        problem.message,
+    )
+    box.setInformativeText(problem.hint)
+    box.exec()
 
 
 GIL_SWITCH_SECONDS = 0.0005
@@ -121,8 +157,27 @@ def main(argv: Sequence[str] = ()) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Hearth")
     app.setDesktopFileName("hearth")
+    started = start(app)
+    if started is None:
+        return 1
+    ctx, _window = started
+    QTimer.singleShot(0, settle_memory)
+    code = app.exec()
+    ctx.tasks.shutdown()
+    ctx.writer.close()
+    return code
+
+
+def start(app: QApplication) -> tuple[AppContext, MainWindow] | None:
+    """Everything before the event loop; None when Hearth cannot start (already said)."""
+    install_translations(app)  # first, so even the data folder dialog is translated
+    try:
+        paths.check_data_dir()
+    except paths.DataFolderError as problem:
+        log.error("data folder unusable: %s", problem)
+        show_folder_problem(problem)
+        return None
     setup_logging()
-    install_translations(app)
     ctx = create_context(app)
 
     with serial_imports:
@@ -130,6 +185,7 @@ def main(argv: Sequence[str] = ()) -> int:
 
     window = MainWindow(ctx)
     window.show()
+    watch_for_damage(ctx, window)
 
     def opened(result: OpenedDatabase) -> None:
         report_database(ctx, result, window)
@@ -147,8 +203,4 @@ def main(argv: Sequence[str] = ()) -> int:
         from app.ui.chat.markdown import prewarm
 
     ctx.tasks.run(prewarm)
-    QTimer.singleShot(0, settle_memory)
-    code = app.exec()
-    ctx.tasks.shutdown()
-    ctx.writer.close()
-    return code
+    return ctx, window

@@ -18,8 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.chat.conversation import ChatCore
+from app.chat.routes import EngineResolver
 from app.chat.service import EnergyProbe, LazyEnergyProbe, LazyPricer, Pricer
+from app.core.errors import KnownError
 from app.core.lazy import serial_imports
+from app.core.opening import OpeningGuard
 from app.core.settings import LAST_CONVERSATION, SPLITTER_STATE, WINDOW_GEOMETRY
 from app.engines.base import ModelInfo
 from app.engines.ollama_service import (
@@ -29,7 +33,6 @@ from app.engines.ollama_service import (
     find_ollama_binary,
     start_server,
 )
-from app.ui.chat.engines import EngineResolver
 from app.ui.chat.ollama_panel import OllamaPanel
 from app.ui.chat.panel import ChatPanel
 from app.ui.chat.streaming import StreamController
@@ -50,13 +53,23 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Hearth"))
         self.setMinimumSize(520, 360)
-        self.resolver = EngineResolver(ctx)
-        self.streams = StreamController(ctx, *self._meters(), parent=self)
+        ctx.tasks.report_failures(self._report_failure)
+        self.resolver = EngineResolver(ctx.settings, ctx.ollama_host)
+        energy_probe, pricer = self._meters()
+        self.core = ChatCore(
+            ctx.writer,
+            ctx.tasks.lane("replies"),
+            self.resolver,
+            energy_probe=energy_probe,
+            pricer=pricer,
+        )
+        self.streams = StreamController(self.core, ctx.tasks, parent=self)
         self._status: OllamaStatus | None = None
         self._closing_confirmed = False
 
         self.conversations = ConversationList(ctx, self)
-        self.chat = ChatPanel(ctx, self.streams, self.resolver, self)
+        self.opening = OpeningGuard(ctx.writer.path.parent / "opening.json")
+        self.chat = ChatPanel(ctx, self.streams, self.resolver, self, opening=self.opening)
         self.ollama_panel = OllamaPanel(self.chat)
         self.chat.add_overlay(self.ollama_panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -179,8 +192,22 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
         last = settings.get(LAST_CONVERSATION)
         self.conversations.refresh(select=last)
-        if last:
-            self.chat.show_conversation(last)
+
+        def reopen(crashed_on: int | None) -> None:
+            if crashed_on is not None:
+                # Opening it again by itself could crash again, at every start.
+                self.conversations.select(0)
+                self.statusBar().showMessage(
+                    self.tr(
+                        "Hearth closed unexpectedly while opening a conversation last "
+                        "time, so it was not reopened. Choose it in the list to try again."
+                    )
+                )
+                return
+            if last:
+                self.chat.show_conversation(last)
+
+        self.ctx.tasks.run(self.opening.left_over, reopen)
         self.chat.focus_composer()
         self.check_ollama()
 
@@ -219,6 +246,18 @@ class MainWindow(QMainWindow):
         self.chat.show_overlay(self.ollama_panel)
         if not self._recheck.isActive():
             self._recheck.start()
+
+    def _report_failure(self, exc: BaseException) -> None:
+        """Background work that failed with nobody to handle it: the person hears of it,
+        in plain words for the environment's faults, with a logged trace for bugs."""
+        if isinstance(exc, KnownError):
+            self.statusBar().showMessage(str(exc), 10_000)
+            return
+        log.error("background task failed", exc_info=exc)
+        self.statusBar().showMessage(
+            self.tr("Something went wrong: {error} (details in the log)").format(error=exc),
+            10_000,
+        )
 
     def _status_failed(self, exc: BaseException) -> None:
         log.error("checking Ollama failed", exc_info=exc)
@@ -322,7 +361,10 @@ class MainWindow(QMainWindow):
                 return
         self._closing_confirmed = True
         self._cancel_downloads()  # partial files stay; the library offers Resume next time
-        self.streams.stop_all()
+        self.core.close()
+        # A clean quit is no crash, however soon after opening a conversation: one
+        # unlink, on the way out.
+        self.opening.end()
         settings = self.ctx.settings
         settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())
         settings.set(SPLITTER_STATE, bytes(self.splitter.saveState().toBase64().data()).decode())

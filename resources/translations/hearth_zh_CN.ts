@@ -85,6 +85,77 @@
     </message>
 </context>
 <context>
+    <name>AskCommand</name>
+    <message>
+        <source>ask a model and print the reply</source>
+        <translation>向模型提问并打印回复</translation>
+    </message>
+    <message>
+        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger.</source>
+        <translation>发送一条消息，并将回复流式输出到标准输出。消息和回复会保存在 Hearth 的对话中，用量记入其账本。</translation>
+    </message>
+    <message>
+        <source>start a new conversation (the default)</source>
+        <translation>开始新对话（默认）</translation>
+    </message>
+    <message>
+        <source>continue this conversation, or the latest one</source>
+        <translation>继续此对话，或最近的对话</translation>
+    </message>
+    <message>
+        <source>the model to ask</source>
+        <translation>要提问的模型</translation>
+    </message>
+    <message>
+        <source>send to this cloud provider (e.g. anthropic, deepseek)</source>
+        <translation>发送到此云服务商（例如 anthropic、deepseek）</translation>
+    </message>
+    <message>
+        <source>print the conversation id, the reply and its usage</source>
+        <translation>打印对话 ID、回复及其用量</translation>
+    </message>
+    <message>
+        <source>the message; - or nothing reads it from standard input</source>
+        <translation>消息内容；为 - 或留空时从标准输入读取</translation>
+    </message>
+    <message>
+        <source>Give the message as an argument or on standard input.</source>
+        <translation>请以参数或通过标准输入提供消息。</translation>
+    </message>
+    <message>
+        <source>There is no conversation yet.</source>
+        <translation>还没有任何对话。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a conversation id.</source>
+        <translation>“{value}”不是对话 ID。</translation>
+    </message>
+    <message>
+        <source>There is no conversation {id}.</source>
+        <translation>没有编号为 {id} 的对话。</translation>
+    </message>
+    <message>
+        <source>Name the cloud model with --model.</source>
+        <translation>请用 --model 指定云端模型。</translation>
+    </message>
+    <message>
+        <source>No model is installed. Download one: hearth pull NAME</source>
+        <translation>尚未安装任何模型。请下载一个：hearth pull 名称</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>消息为空。</translation>
+    </message>
+    <message>
+        <source>hearth: not sent.</source>
+        <translation>hearth：未发送。</translation>
+    </message>
+    <message>
+        <source>hearth: the reply could not be saved.</source>
+        <translation>hearth：无法保存回复。</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorDialog</name>
     <message>
         <source>Break-even calculator</source>
@@ -264,6 +335,22 @@ Price: %5</source>
         <source>Start the conversation first; then you can send it to a cloud model.</source>
         <translation>请先开始对话；之后就可以把它发送给云端模型。</translation>
     </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>A reply is still being written here.</source>
+        <translation>这里仍有一条回复正在生成。</translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation>此对话已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择一个模型。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -330,8 +417,8 @@ Your message is still in the box.</source>
 你的消息仍在输入框中。</translation>
     </message>
     <message>
-        <source>The reply could not be saved: {reason}</source>
-        <translation>无法保存回复：{reason}</translation>
+        <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
+        <translation>回复已显示，但尚未保存：{reason}。Hearth 会保留它，并在可以时立即保存。</translation>
     </message>
 </context>
 <context>
@@ -539,6 +626,14 @@ Your message is still in the box.</source>
     <message>
         <source>written by a newer Hearth</source>
         <translation>由较新版本的 Hearth 写入</translation>
+    </message>
+    <message>
+        <source>DAMAGED: start Hearth to keep the file and recover what can be read</source>
+        <translation>已损坏：请启动 Hearth，它会保留该文件并恢复可读取的内容</translation>
+    </message>
+    <message>
+        <source>integrity check not finished in time</source>
+        <translation>完整性检查未能及时完成</translation>
     </message>
     <message>
         <source>unavailable ({error})</source>
@@ -1003,6 +1098,14 @@ Your message is still in the box.</source>
         <translation>{provider} 的 API 密钥（输入不显示）：</translation>
     </message>
     <message>
+        <source>The keyring backend cannot be loaded: {error}</source>
+        <translation>无法加载密钥环后端：{error}</translation>
+    </message>
+    <message>
+        <source>Check PYTHON_KEYRING_BACKEND and keyring&apos;s configuration file (keyringrc.cfg), or unset them to use the system keyring.</source>
+        <translation>请检查 PYTHON_KEYRING_BACKEND 和 keyring 的配置文件（keyringrc.cfg），或取消设置以使用系统密钥环。</translation>
+    </message>
+    <message>
         <source>Stored the key for {provider} ({masked}) in the keyring.</source>
         <translation>已把 {provider} 的密钥（{masked}）存入密钥环。</translation>
     </message>
@@ -1120,6 +1223,10 @@ Your message is still in the box.</source>
     <message>
         <source>write to this file instead of the screen</source>
         <translation>写入此文件而不是屏幕</translation>
+    </message>
+    <message>
+        <source>No report was printed, because the recovered data may be incomplete. Run the same command again for the report from what was recovered.</source>
+        <translation>未输出报告，因为恢复的数据可能不完整。再次运行同一命令即可得到基于已恢复数据的报告。</translation>
     </message>
     <message>
         <source>hearth: --format pdf needs --out FILE</source>
@@ -1651,6 +1758,10 @@ Your message is still in the box.</source>
         <translation>正在连接 Ollama…</translation>
     </message>
     <message>
+        <source>Hearth closed unexpectedly while opening a conversation last time, so it was not reopened. Choose it in the list to try again.</source>
+        <translation>上次 Hearth 在打开一个对话时意外关闭，因此这次没有自动重新打开它。可在列表中选择它再试一次。</translation>
+    </message>
+    <message>
         <source>Ollama {version} · {count} models</source>
         <translation>Ollama {version} · {count} 个模型</translation>
     </message>
@@ -1665,6 +1776,10 @@ Your message is still in the box.</source>
     <message>
         <source>Ollama has no models</source>
         <translation>Ollama 没有模型</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error} (details in the log)</source>
+        <translation>出了点问题：{error}（详情见日志）</translation>
     </message>
     <message>
         <source>Could not check Ollama: {error}</source>
@@ -1940,6 +2055,37 @@ Your message is still in the box.</source>
     <message>
         <source>Starting Ollama…</source>
         <translation>正在启动 Ollama…</translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <source>Hearth cannot use its data folder {folder}: {reason}.</source>
+        <translation>Hearth 无法使用其数据文件夹 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Make the folder writable (or free space on its disk), or choose another folder by setting HEARTH_DATA_DIR, then start Hearth again.</source>
+        <translation>请让该文件夹可写（或释放其所在磁盘的空间），或通过设置 HEARTH_DATA_DIR 选择其他文件夹，然后重新启动 Hearth。</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>a file is in the way where a folder should be</source>
+        <translation>该位置是一个文件，而不是文件夹</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the path cannot be created</source>
+        <translation>无法创建该路径</translation>
     </message>
 </context>
 <context>
@@ -2447,16 +2593,12 @@ Your message is still in the box.</source>
 <context>
     <name>Startup</name>
     <message>
-        <source>Hearth</source>
-        <translation>Hearth</translation>
+        <source>Hearth recovered your database</source>
+        <translation>Hearth 已恢复你的数据库</translation>
     </message>
     <message>
-        <source>Your conversation database was damaged and could not be opened. It has been kept at:
-{path}
-Hearth started with a new, empty database.</source>
-        <translation>你的对话数据库已损坏，无法打开。它已保留在：
-{path}
-Hearth 已使用一个新的空数据库启动。</translation>
+        <source>Hearth cannot start</source>
+        <translation>Hearth 无法启动</translation>
     </message>
     <message>
         <source>Hearth cannot open its database</source>
@@ -2474,12 +2616,12 @@ Hearth 已使用一个新的空数据库启动。</translation>
         <translation>请更新 Hearth，或设置 HEARTH_DATA_DIR 以使用另一个文件夹。</translation>
     </message>
     <message>
-        <source>The disk holding {path} is full or failing.</source>
-        <translation>存放 {path} 的磁盘已满或出现故障。</translation>
+        <source>The disk holding {path} is full.</source>
+        <translation>存放 {path} 的磁盘已满。</translation>
     </message>
     <message>
-        <source>Free some space; nothing you wrote has been lost.</source>
-        <translation>请释放一些空间；你写的内容都没有丢失。</translation>
+        <source>Free some space on that disk; everything saved before is safe.</source>
+        <translation>请在该磁盘上释放一些空间；之前保存的内容都安然无恙。</translation>
     </message>
     <message>
         <source>Hearth cannot write to {path}.</source>
@@ -2498,12 +2640,93 @@ Hearth 已使用一个新的空数据库启动。</translation>
         <translation>请关闭其他正在运行的 Hearth 后重试。</translation>
     </message>
     <message>
+        <source>The database {path} is damaged.</source>
+        <translation>数据库 {path} 已损坏。</translation>
+    </message>
+    <message>
+        <source>Restart Hearth to recover what can be read from it.</source>
+        <translation>请重新启动 Hearth，以恢复其中可读取的内容。</translation>
+    </message>
+    <message>
         <source>The database {path} could not be used.</source>
         <translation>无法使用数据库 {path}。</translation>
     </message>
     <message>
         <source>Hearth cannot create its data folder {path}.</source>
         <translation>Hearth 无法创建数据文件夹 {path}。</translation>
+    </message>
+    <message>
+        <source>Hearth could not set it aside ({reason}). Check the folder {folder}.</source>
+        <translation>Hearth 无法将其移到一旁（{reason}）。请检查文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <source>Recovered messages</source>
+        <translation>恢复的消息</translation>
+    </message>
+    <message>
+        <source>Hearth&apos;s database {database} was damaged. The damaged file is kept, unchanged, at:
+{kept}
+
+What could be read was recovered into a new database: {conversations} conversations, {messages} messages and {usage} usage records.</source>
+        <translation>Hearth 的数据库 {database} 已损坏。损坏的文件已原样保留在：
+{kept}
+
+可读取的内容已恢复到新的数据库中：{conversations} 个对话、{messages} 条消息和 {usage} 条用量记录。</translation>
+    </message>
+    <message>
+        <source>{count} messages whose conversation was lost are in a conversation named “Recovered messages”.</source>
+        <translation>所属对话已丢失的 {count} 条消息放在名为“恢复的消息”的对话中。</translation>
+    </message>
+    <message>
+        <source>Nothing in the damaged file could be read.</source>
+        <translation>损坏的文件中没有可读取的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Validate</name>
+    <message>
+        <source>The model name is empty.</source>
+        <translation>模型名称为空。</translation>
+    </message>
+    <message>
+        <source>The model name is {length} characters long; at most {limit} work.</source>
+        <translation>模型名称长 {length} 个字符；最多只能 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>Check that the whole name was pasted only once.</source>
+        <translation>请检查名称是否只粘贴了一次。</translation>
+    </message>
+    <message>
+        <source>The model name contains a space or control character (U+{code}).</source>
+        <translation>模型名称包含空格或控制字符（U+{code}）。</translation>
+    </message>
+    <message>
+        <source>Model names look like llama3.2 or qwen3:8b.</source>
+        <translation>模型名称形如 llama3.2 或 qwen3:8b。</translation>
+    </message>
+    <message>
+        <source>{what} is not a usable server address ({value}): {reason}.</source>
+        <translation>{what} 不是可用的服务器地址（{value}）：{reason}。</translation>
+    </message>
+    <message>
+        <source>Use a form like http://127.0.0.1:11434 or http://[::1]:11434.</source>
+        <translation>请使用 http://127.0.0.1:11434 或 http://[::1]:11434 这样的格式。</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>the address is malformed</source>
+        <translation>地址格式错误</translation>
+    </message>
+    <message>
+        <source>it must start with http:// or https://</source>
+        <translation>必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <source>the host name is missing</source>
+        <translation>缺少主机名</translation>
     </message>
 </context>
 </TS>

@@ -85,6 +85,77 @@
     </message>
 </context>
 <context>
+    <name>AskCommand</name>
+    <message>
+        <source>ask a model and print the reply</source>
+        <translation>向模型提問並列印回覆</translation>
+    </message>
+    <message>
+        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger.</source>
+        <translation>傳送一則訊息，並將回覆串流輸出到標準輸出。訊息與回覆會儲存在 Hearth 的對話中，用量記入其帳本。</translation>
+    </message>
+    <message>
+        <source>start a new conversation (the default)</source>
+        <translation>開始新對話（預設）</translation>
+    </message>
+    <message>
+        <source>continue this conversation, or the latest one</source>
+        <translation>繼續此對話，或最近的對話</translation>
+    </message>
+    <message>
+        <source>the model to ask</source>
+        <translation>要提問的模型</translation>
+    </message>
+    <message>
+        <source>send to this cloud provider (e.g. anthropic, deepseek)</source>
+        <translation>傳送到此雲端服務商（例如 anthropic、deepseek）</translation>
+    </message>
+    <message>
+        <source>print the conversation id, the reply and its usage</source>
+        <translation>列印對話 ID、回覆及其用量</translation>
+    </message>
+    <message>
+        <source>the message; - or nothing reads it from standard input</source>
+        <translation>訊息內容；為 - 或留空時從標準輸入讀取</translation>
+    </message>
+    <message>
+        <source>Give the message as an argument or on standard input.</source>
+        <translation>請以參數或透過標準輸入提供訊息。</translation>
+    </message>
+    <message>
+        <source>There is no conversation yet.</source>
+        <translation>還沒有任何對話。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a conversation id.</source>
+        <translation>「{value}」不是對話 ID。</translation>
+    </message>
+    <message>
+        <source>There is no conversation {id}.</source>
+        <translation>沒有編號為 {id} 的對話。</translation>
+    </message>
+    <message>
+        <source>Name the cloud model with --model.</source>
+        <translation>請用 --model 指定雲端模型。</translation>
+    </message>
+    <message>
+        <source>No model is installed. Download one: hearth pull NAME</source>
+        <translation>尚未安裝任何模型。請下載一個：hearth pull 名稱</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>訊息為空。</translation>
+    </message>
+    <message>
+        <source>hearth: not sent.</source>
+        <translation>hearth：未傳送。</translation>
+    </message>
+    <message>
+        <source>hearth: the reply could not be saved.</source>
+        <translation>hearth：無法儲存回覆。</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorDialog</name>
     <message>
         <source>Break-even calculator</source>
@@ -264,6 +335,22 @@ Price: %5</source>
         <source>Start the conversation first; then you can send it to a cloud model.</source>
         <translation>請先開始對話；之後就可以把它傳送給雲端模型。</translation>
     </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>A reply is still being written here.</source>
+        <translation>這裡仍有一則回覆正在產生。</translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation>此對話已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>請先選擇一個模型。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -330,8 +417,8 @@ Your message is still in the box.</source>
 你的訊息仍在輸入框中。</translation>
     </message>
     <message>
-        <source>The reply could not be saved: {reason}</source>
-        <translation>無法儲存回覆：{reason}</translation>
+        <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
+        <translation>回覆已顯示，但尚未儲存：{reason}。Hearth 會保留它，並在可以時立即儲存。</translation>
     </message>
 </context>
 <context>
@@ -539,6 +626,14 @@ Your message is still in the box.</source>
     <message>
         <source>written by a newer Hearth</source>
         <translation>由較新版本的 Hearth 寫入</translation>
+    </message>
+    <message>
+        <source>DAMAGED: start Hearth to keep the file and recover what can be read</source>
+        <translation>已損毀：請啟動 Hearth，它會保留該檔案並復原可讀取的內容</translation>
+    </message>
+    <message>
+        <source>integrity check not finished in time</source>
+        <translation>完整性檢查未能及時完成</translation>
     </message>
     <message>
         <source>unavailable ({error})</source>
@@ -1003,6 +1098,14 @@ Your message is still in the box.</source>
         <translation>{provider} 的 API 金鑰（輸入不顯示）：</translation>
     </message>
     <message>
+        <source>The keyring backend cannot be loaded: {error}</source>
+        <translation>無法載入金鑰圈後端：{error}</translation>
+    </message>
+    <message>
+        <source>Check PYTHON_KEYRING_BACKEND and keyring&apos;s configuration file (keyringrc.cfg), or unset them to use the system keyring.</source>
+        <translation>請檢查 PYTHON_KEYRING_BACKEND 與 keyring 的設定檔（keyringrc.cfg），或取消設定以使用系統金鑰圈。</translation>
+    </message>
+    <message>
         <source>Stored the key for {provider} ({masked}) in the keyring.</source>
         <translation>已把 {provider} 的金鑰（{masked}）存入金鑰環。</translation>
     </message>
@@ -1120,6 +1223,10 @@ Your message is still in the box.</source>
     <message>
         <source>write to this file instead of the screen</source>
         <translation>寫入此檔案而不是螢幕</translation>
+    </message>
+    <message>
+        <source>No report was printed, because the recovered data may be incomplete. Run the same command again for the report from what was recovered.</source>
+        <translation>未輸出報告，因為復原的資料可能不完整。再次執行同一指令即可取得根據已復原資料的報告。</translation>
     </message>
     <message>
         <source>hearth: --format pdf needs --out FILE</source>
@@ -1651,6 +1758,10 @@ Your message is still in the box.</source>
         <translation>正在連線 Ollama…</translation>
     </message>
     <message>
+        <source>Hearth closed unexpectedly while opening a conversation last time, so it was not reopened. Choose it in the list to try again.</source>
+        <translation>上次 Hearth 在開啟一個對話時意外關閉，因此這次沒有自動重新開啟它。可在清單中選擇它再試一次。</translation>
+    </message>
+    <message>
         <source>Ollama {version} · {count} models</source>
         <translation>Ollama {version} · {count} 個模型</translation>
     </message>
@@ -1665,6 +1776,10 @@ Your message is still in the box.</source>
     <message>
         <source>Ollama has no models</source>
         <translation>Ollama 沒有模型</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error} (details in the log)</source>
+        <translation>出了點問題：{error}（詳情見日誌）</translation>
     </message>
     <message>
         <source>Could not check Ollama: {error}</source>
@@ -1940,6 +2055,37 @@ Your message is still in the box.</source>
     <message>
         <source>Starting Ollama…</source>
         <translation>正在啟動 Ollama…</translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <source>Hearth cannot use its data folder {folder}: {reason}.</source>
+        <translation>Hearth 無法使用其資料夾 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Make the folder writable (or free space on its disk), or choose another folder by setting HEARTH_DATA_DIR, then start Hearth again.</source>
+        <translation>請讓該資料夾可寫入（或釋放其所在磁碟的空間），或透過設定 HEARTH_DATA_DIR 選擇其他資料夾，然後重新啟動 Hearth。</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁碟為唯讀</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>權限不足</translation>
+    </message>
+    <message>
+        <source>a file is in the way where a folder should be</source>
+        <translation>該位置是一個檔案，而不是資料夾</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁碟已滿</translation>
+    </message>
+    <message>
+        <source>the path cannot be created</source>
+        <translation>無法建立該路徑</translation>
     </message>
 </context>
 <context>
@@ -2447,16 +2593,12 @@ Your message is still in the box.</source>
 <context>
     <name>Startup</name>
     <message>
-        <source>Hearth</source>
-        <translation>Hearth</translation>
+        <source>Hearth recovered your database</source>
+        <translation>Hearth 已復原你的資料庫</translation>
     </message>
     <message>
-        <source>Your conversation database was damaged and could not be opened. It has been kept at:
-{path}
-Hearth started with a new, empty database.</source>
-        <translation>你的對話資料庫已損壞，無法開啟。它已保留在：
-{path}
-Hearth 已使用一個新的空資料庫啟動。</translation>
+        <source>Hearth cannot start</source>
+        <translation>Hearth 無法啟動</translation>
     </message>
     <message>
         <source>Hearth cannot open its database</source>
@@ -2474,12 +2616,12 @@ Hearth 已使用一個新的空資料庫啟動。</translation>
         <translation>請更新 Hearth，或設定 HEARTH_DATA_DIR 以使用另一個資料夾。</translation>
     </message>
     <message>
-        <source>The disk holding {path} is full or failing.</source>
-        <translation>存放 {path} 的磁碟已滿或出現故障。</translation>
+        <source>The disk holding {path} is full.</source>
+        <translation>存放 {path} 的磁碟已滿。</translation>
     </message>
     <message>
-        <source>Free some space; nothing you wrote has been lost.</source>
-        <translation>請釋放一些空間；你寫的內容都沒有丟失。</translation>
+        <source>Free some space on that disk; everything saved before is safe.</source>
+        <translation>請在該磁碟上釋放一些空間；先前儲存的內容都安然無恙。</translation>
     </message>
     <message>
         <source>Hearth cannot write to {path}.</source>
@@ -2498,12 +2640,93 @@ Hearth 已使用一個新的空資料庫啟動。</translation>
         <translation>請關閉其他正在執行的 Hearth 後重試。</translation>
     </message>
     <message>
+        <source>The database {path} is damaged.</source>
+        <translation>資料庫 {path} 已損毀。</translation>
+    </message>
+    <message>
+        <source>Restart Hearth to recover what can be read from it.</source>
+        <translation>請重新啟動 Hearth，以復原其中可讀取的內容。</translation>
+    </message>
+    <message>
         <source>The database {path} could not be used.</source>
         <translation>無法使用資料庫 {path}。</translation>
     </message>
     <message>
         <source>Hearth cannot create its data folder {path}.</source>
         <translation>Hearth 無法建立資料資料夾 {path}。</translation>
+    </message>
+    <message>
+        <source>Hearth could not set it aside ({reason}). Check the folder {folder}.</source>
+        <translation>Hearth 無法將其移到一旁（{reason}）。請檢查資料夾 {folder}。</translation>
+    </message>
+    <message>
+        <source>Recovered messages</source>
+        <translation>復原的訊息</translation>
+    </message>
+    <message>
+        <source>Hearth&apos;s database {database} was damaged. The damaged file is kept, unchanged, at:
+{kept}
+
+What could be read was recovered into a new database: {conversations} conversations, {messages} messages and {usage} usage records.</source>
+        <translation>Hearth 的資料庫 {database} 已損毀。損毀的檔案已原樣保留在：
+{kept}
+
+可讀取的內容已復原到新的資料庫中：{conversations} 個對話、{messages} 則訊息和 {usage} 筆用量紀錄。</translation>
+    </message>
+    <message>
+        <source>{count} messages whose conversation was lost are in a conversation named “Recovered messages”.</source>
+        <translation>所屬對話已遺失的 {count} 則訊息放在名為「復原的訊息」的對話中。</translation>
+    </message>
+    <message>
+        <source>Nothing in the damaged file could be read.</source>
+        <translation>損毀的檔案中沒有可讀取的內容。</translation>
+    </message>
+</context>
+<context>
+    <name>Validate</name>
+    <message>
+        <source>The model name is empty.</source>
+        <translation>模型名稱為空。</translation>
+    </message>
+    <message>
+        <source>The model name is {length} characters long; at most {limit} work.</source>
+        <translation>模型名稱長 {length} 個字元；最多只能 {limit} 個。</translation>
+    </message>
+    <message>
+        <source>Check that the whole name was pasted only once.</source>
+        <translation>請檢查名稱是否只貼上了一次。</translation>
+    </message>
+    <message>
+        <source>The model name contains a space or control character (U+{code}).</source>
+        <translation>模型名稱包含空格或控制字元（U+{code}）。</translation>
+    </message>
+    <message>
+        <source>Model names look like llama3.2 or qwen3:8b.</source>
+        <translation>模型名稱形如 llama3.2 或 qwen3:8b。</translation>
+    </message>
+    <message>
+        <source>{what} is not a usable server address ({value}): {reason}.</source>
+        <translation>{what} 不是可用的伺服器位址（{value}）：{reason}。</translation>
+    </message>
+    <message>
+        <source>Use a form like http://127.0.0.1:11434 or http://[::1]:11434.</source>
+        <translation>請使用 http://127.0.0.1:11434 或 http://[::1]:11434 這樣的格式。</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>連接埠必須是 1 到 65535 之間的數字</translation>
+    </message>
+    <message>
+        <source>the address is malformed</source>
+        <translation>位址格式錯誤</translation>
+    </message>
+    <message>
+        <source>it must start with http:// or https://</source>
+        <translation>必須以 http:// 或 https:// 開頭</translation>
+    </message>
+    <message>
+        <source>the host name is missing</source>
+        <translation>缺少主機名稱</translation>
     </message>
 </context>
 </TS>

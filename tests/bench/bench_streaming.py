@@ -116,15 +116,17 @@ def through_hearth(window, qapp) -> tuple[float, float]:  # type: ignore[no-unty
 
     def on_started(conversation_id: int) -> None:
         started.append(time.perf_counter())
-        run = window.streams.run_for(conversation_id)
-        sink = run.sink
+        live = window.core.live(conversation_id)
+        sink = window.streams._sinks[conversation_id]
+        seen = [0]
 
         def counting_sink(text: str) -> None:
             sink(text)
-            if len(run.text) >= EXPECTED_CHARS:
+            seen[0] += len(text)
+            if seen[0] >= EXPECTED_CHARS:
                 marker.reached.emit()
 
-        run.sink = counting_sink
+        window.streams.follow(live, counting_sink)
 
     timer = QTimer()
     timer.setInterval(5)
@@ -167,7 +169,7 @@ def through_hearth(window, qapp) -> tuple[float, float]:  # type: ignore[no-unty
         raise RuntimeError(
             "the reply never finished: "
             f"started={bool(started)} painted={bool(painted)} "
-            f"runs={[(r.conversation_id, len(r.text)) for r in window.streams.active()]} "
+            f"runs={[(r.conversation_id, len(r.text)) for r in window.core.active()]} "
             f"last={[(w.role, w.status, len(w.text)) for w in widgets[-2:]]} "
             f"status bar={window.statusBar().currentMessage()!r}"
         )
@@ -296,8 +298,8 @@ def main() -> int:
     # Paced at ~1 ms a token: still ~8x faster than an 8B model on an RTX 4090.
     paced_url, paced_server = start_server(0.001)
     window.ctx.ollama_host = paced_url
-    window.resolver = type(window.resolver)(window.ctx)
-    window.chat._resolver = window.resolver
+    window.resolver = type(window.resolver)(window.ctx.settings, paced_url)
+    window.chat._resolver = window.core._router = window.resolver
     paced_raw = [raw_client(paced_url) for _ in range(PACED_ROUNDS)]
     paced_hearth = [through_hearth(window, qapp)[0] for _ in range(PACED_ROUNDS)]
     paced_server.terminate()

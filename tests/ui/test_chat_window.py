@@ -497,7 +497,7 @@ def test_a_failure_after_the_stream_still_ends_the_reply_keeping_its_text(
 
     fake_ollama.chat_scripts.append(ChatScript(tokens=split_tokens("Kept words."), token_delay=0))
     window = open_window()
-    window.streams._energy_probe = BrokenMeter()
+    window.core._energy_probe = BrokenMeter()
     reply = reply_to(qtbot, window, "hello")
     assert reply.status == "failed"
     assert reply.text == "Kept words."

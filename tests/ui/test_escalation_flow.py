@@ -44,6 +44,8 @@ def send(qtbot: QtBot, window: MainWindow, text: str, count: int) -> None:
 
 def escalate(qtbot: QtBot, window: MainWindow, redact: bool) -> None:
     window.chat.cloud_button.click()
+    # The dialog opens once the whole history has been read (the check sees all of it).
+    qtbot.waitUntil(lambda: window.chat.findChild(EscalationDialog) is not None, timeout=5000)
     dialog = window.chat.findChild(EscalationDialog)
     assert dialog is not None
     dialog.provider_combo.setCurrentIndex(dialog.provider_combo.findData("openai"))
@@ -98,7 +100,8 @@ def test_escalate_redact_chat_in_cloud_and_return(
     assert remote["input_tokens"] is not None and remote["cost_usd"] is not None
 
     window.chat.local_button.click()
-    assert not window.chat.cloud_banner.isVisible()
+    # Shown as local once it is stored as local.
+    qtbot.waitUntil(lambda: not window.chat.cloud_banner.isVisible(), timeout=5000)
     send(qtbot, window, "Back home", 6)
     assert fake_ollama.requests_to("/api/chat")[-1].body["messages"][-1]["content"] == "Back home"
     assert len(cloud.chat_requests()) == 1

@@ -87,3 +87,41 @@ def test_selecting_deleting_and_undoing_in_a_big_list(
     qtbot.waitUntil(lambda: listing.count() == 2000, timeout=5000)
     assert listing.current_id() == chosen
     assert listing.model.row_of(chosen) >= 0
+
+
+def test_a_long_conversation_opens_at_its_latest_page_and_loads_older_ones_on_scroll(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    opened = open_database(paths.database_path())
+    conn = opened.connection
+    now = to_db_time(utc_now())
+    with conn:
+        cursor = conn.execute(
+            "INSERT INTO conversations (title, created_at, updated_at) VALUES (?, ?, ?)",
+            ("Long one", now, now),
+        )
+        conversation_id = int(cursor.lastrowid or 0)
+        conn.executemany(
+            "INSERT INTO messages (conversation_id, role, content, created_at) VALUES (?,?,?,?)",
+            [
+                (conversation_id, "user" if i % 2 else "assistant", f"message {i}", now)
+                for i in range(1, 401)
+            ],
+        )
+    conn.close()
+    window = open_window()
+    view = window.chat.messages
+    window.chat.show_conversation(conversation_id)
+    qtbot.waitUntil(lambda: view.message_count() > 0, timeout=5000)
+    assert view.message_count() < 400  # a page, not the whole history
+    assert "message 400" in view.widgets()[-1].body_text()
+    bar = view.verticalScrollBar()
+    for _ in range(800):
+        bar.setValue(0)
+        qtbot.wait(5)
+        first = view.widgets()[0]
+        if view.message_count() == 400 and first.body_text().strip() == "message 1":
+            break
+    assert view.message_count() == 400
+    assert view.widgets()[0].body_text().strip() == "message 1"
+    assert len(view.widgets()) <= 80

@@ -78,7 +78,8 @@ def test_switching_away_and_back_mid_reply_shows_the_reply_exactly_as_it_is(
     for _ in range(4):
         qtbot.waitUntil(lambda seen=back_at: len(reply.text) > seen, timeout=10_000)
         qtbot.waitUntil(lambda: in_step(reply) and shown(reply) == " ".join(reply.text.split()))
-        assert reply.text == run.text
+        # What the view holds is what arrived, in order; the reply may be further on.
+        assert run.text.startswith(reply.text)
         back_at = len(reply.text)
     qtbot.waitUntil(lambda: reply.status == "ok", timeout=20_000)
     qtbot.waitUntil(lambda: not reply.is_rendering(), timeout=10_000)

@@ -11,7 +11,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("ollama", "httpx", "genai_prices", "app.engines.ollama", "app.ledger.report")
+HEAVY = (
+    "ollama",
+    "httpx",
+    "genai_prices",
+    "sqlite_utils",
+    "app.engines.ollama",
+    "app.ledger.report",
+)
 
 PROBE = """
 import importlib, json, sys

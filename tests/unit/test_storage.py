@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,6 +15,7 @@ from app.storage.db import StorageError, open_database
 from app.storage.records import Attachment, UsageRecord
 from app.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from app.storage.writer import SerialWriter
+from tests.faults.fs import read_only_folder
 
 
 @pytest.fixture
@@ -135,20 +135,14 @@ def test_data_folder_that_cannot_be_created_is_a_storage_error(tmp_path: Path) -
     assert "cannot create its data folder" in caught.value.message
 
 
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0,
-    reason="root ignores file permissions, so a read-only folder cannot be simulated",
-)
 def test_unwritable_folder_is_a_storage_error(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
+    # Root ignores permission bits: a read-only bind mount (or chattr +i) really fails.
+    with read_only_folder(tmp_path / "locked") as folder:
         with pytest.raises(StorageError) as caught:
             open_database(folder / "hearth.sqlite3")
         assert "cannot write" in caught.value.message
-    finally:
-        folder.chmod(0o700)
+        assert caught.value.kind == "read_only"
+        assert list(folder.iterdir()) == []
 
 
 # --- through the serial writer ------------------------------------------------------------
@@ -168,7 +162,8 @@ def test_full_disk_becomes_a_storage_error_and_the_writer_goes_on(writer: Serial
     with pytest.raises(StorageError) as caught:
         writer.call(write_too_much)
     assert "full" in caught.value.message
-    assert "nothing you wrote has been lost" in caught.value.hint
+    assert caught.value.kind == "disk_full"
+    assert "Free some space" in caught.value.hint
     assert writer.call(lambda c: repo.list_messages(c, conv.id)) == []
     writer.call(lambda c: repo.add_message(c, conv.id, "user", "small"))
     assert [m.content for m in writer.call(lambda c: repo.list_messages(c, conv.id))] == ["small"]

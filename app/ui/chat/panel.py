@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,56 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.chat.tokens import estimate_context_tokens
+from app.chat.conversation import FinishedReply, LiveReply, Opened
+from app.chat.routes import EngineResolver
 from app.cloud.providers import provider_name
 from app.core.errors import KnownError
 from app.core.lazy import serial_imports
+from app.core.opening import OpeningGuard
 from app.core.settings import LAST_MODEL
-from app.engines.base import ChatMessage, ChatRequest, ModelDetails, ModelInfo
-from app.storage import repo
+from app.engines.base import ModelDetails, ModelInfo
 from app.storage.records import Attachment, Conversation, Message
 from app.ui.chat.composer import Composer
-from app.ui.chat.engines import EngineResolver
-from app.ui.chat.errors import describe_engine_error
 from app.ui.chat.message_list import MessageList
-from app.ui.chat.streaming import FinishedReply, StreamController
+from app.ui.chat.streaming import StreamController
 from app.ui.context import AppContext
 from app.ui.format import human_size
 from app.ui.widgets import ElidedLabel
 
 log = logging.getLogger(__name__)
-TITLE_LENGTH = 48
-
-
-def title_from(text: str, fallback: str) -> str:
-    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
-    if not line:
-        return fallback
-    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1] + "…"
-
-
-def build_request(conversation: Conversation, messages: list[Message], model: str) -> ChatRequest:
-    """What the model sees: the system prompt and every message that carries content.
-
-    Failed replies are left out (they are our error, not the model's words); stopped
-    replies stay in, since the person saw and may refer to them.
-    """
-    wire: list[ChatMessage] = []
-    if conversation.system_prompt.strip():
-        wire.append(ChatMessage("system", conversation.system_prompt))
-    for message in messages:
-        if message.role == "assistant" and (message.status == "failed" or not message.content):
-            continue
-        if message.status == "streaming":
-            continue
-        wire.append(
-            ChatMessage(
-                message.role,
-                message.content,
-                tuple(a.data for a in message.attachments if a.mime.startswith("image/")),
-            )
-        )
-    return ChatRequest(model=model, messages=tuple(wire))
+T = TypeVar("T")
+OPENED_SETTLE_MS = 1500
 
 
 class ChatPanel(QWidget):
@@ -85,13 +56,18 @@ class ChatPanel(QWidget):
         streams: StreamController,
         resolver: EngineResolver,
         parent: QWidget | None = None,
+        opening: OpeningGuard | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._opening = opening
         self._streams = streams
+        self._core = streams.core
         self._resolver = resolver
         self._conversation: Conversation | None = None
-        self._messages: list[Message] = []
+        self._messages: list[Message] = []  # the page on screen, not the whole history
+        self._has_older = False
+        self._context_tokens = 0  # of the whole history, estimated on the writer thread
         self._details: dict[str, ModelDetails] = {}
         self._load_token = 0
         streams.finished.connect(self._reply_finished)
@@ -205,60 +181,113 @@ class ChatPanel(QWidget):
         return str(self.model_picker.currentData() or "")
 
     def new_conversation(self) -> None:
+        self._load_token += 1  # a load still under way is no longer wanted
         self._conversation = None
         self._messages = []
+        self._has_older = False
+        self._context_tokens = 0
         self._clear_messages()
         self.title.setText(self.tr("New conversation"))
         self._update_cloud()
         self._update_streaming()
+        self._update_hint()
         self.focus_composer()
 
     def _clear_messages(self) -> None:
         # Replies still streaming keep going, but their widgets are about to be deleted:
-        # detach them (a reopened conversation attaches its run to the new widget).
-        for run in self._streams.active():
-            run.sink = None
+        # detach them (a reopened conversation attaches its reply to the new widget).
+        self._streams.detach_all()
         self.messages.clear()
 
     def show_conversation(self, conversation_id: int) -> None:
         self._load_token += 1
         token = self._load_token
 
-        def load(conn: sqlite3.Connection) -> tuple[Conversation | None, list[Message]]:
-            return repo.get_conversation(conn, conversation_id), repo.list_messages(
-                conn, conversation_id
-            )
-
-        def loaded(result: tuple[Conversation | None, list[Message]]) -> None:
+        def loaded(opened: Opened) -> None:
             if token != self._load_token:
                 return  # the person already moved on to another conversation
-            conversation, messages = result
-            if conversation is None:
+            if opened.conversation is None:
                 self.new_conversation()
                 return
-            self._display(conversation, messages)
+            self._display(opened)
+            self._settled(token)
 
-        self._ctx.tasks.watch(self._ctx.writer.submit(load), loaded, self._error, owner=self)
+        guard = self._opening
+        if guard is None:
+            self._when(self._core.open(conversation_id), loaded)
+            return
+        # Marked on disk before anything is built, so a crash while showing it is not
+        # repeated at the next start (see app/core/opening.py).
+        self._ctx.tasks.run(
+            lambda: guard.begin(conversation_id),
+            lambda _none: self._when(self._core.open(conversation_id), loaded),
+            self._error,
+            owner=self,
+        )
+
+    def _settled(self, token: int) -> None:
+        """Shown and painted for a moment without trouble: the guard's marker can go."""
+        guard = self._opening
+        if guard is None:
+            return
+
+        def clear() -> None:
+            if token == self._load_token:
+                self._ctx.tasks.run(guard.end)
+
+        QTimer.singleShot(OPENED_SETTLE_MS, self, clear)
 
     # --- display -------------------------------------------------------------------------
 
-    def _display(self, conversation: Conversation, messages: list[Message]) -> None:
+    def _display(self, opened: Opened) -> None:
+        conversation = opened.conversation
+        assert conversation is not None
         self._conversation = conversation
-        self._messages = messages
+        self._messages = list(opened.messages)
+        self._has_older = opened.has_older
         self.title.setText(conversation.title)
         self._clear_messages()
-        self.messages.show_messages(messages)
-        run = self._streams.run_for(conversation.id)
-        if run is not None:
-            widget = self.messages.widget_for(run.message_id)
+        self.messages.show_messages(self._messages, has_older=opened.has_older)
+        self.messages.set_older_loader(self._load_older)
+        live = self._core.live(conversation.id)
+        if live is not None:
+            widget = self.messages.widget_for(live.message_id)
             if widget is not None:
-                widget.resume(run.text)  # the live run is ahead of the stored checkpoint
-                run.sink = widget.append
+                # The live reply is ahead of the stored checkpoint: show all of it, then
+                # follow it from exactly there.
+                widget.resume(live.snapshot())
+                self._streams.follow(live, widget.append)
         if conversation.model:
             self._select_model(conversation.model)
         self._update_cloud()
         self._update_streaming()
         self._model_details_changed()
+        self._estimate_context()
+
+    def _estimate_context(self) -> None:
+        conversation = self._conversation
+        if conversation is None:
+            return
+        model = self.current_model()
+
+        def estimated(tokens: int) -> None:
+            if self._conversation is not None and self._conversation.id == conversation.id:
+                self._context_tokens = tokens
+                self._update_hint()
+
+        self._when(self._core.context_estimate(conversation.id, model), estimated)
+
+    def _load_older(self, before_message_id: int, limit: int) -> None:
+        """The message list scrolled to the top of what it has: the page before."""
+        conversation, token = self._conversation, self._load_token
+        if conversation is None:
+            return
+
+        def got(result: tuple[list[Message], bool]) -> None:
+            if token == self._load_token:
+                self.messages.prepend_messages(result[0], has_older=result[1])
+
+        self._when(self._core.older(conversation.id, before_message_id, limit), got)
 
     def _select_model(self, name: str) -> bool:
         index = self.model_picker.findData(name)
@@ -286,8 +315,7 @@ class ChatPanel(QWidget):
 
     def _update_streaming(self) -> None:
         streaming = (
-            self._conversation is not None
-            and self._streams.run_for(self._conversation.id) is not None
+            self._conversation is not None and self._core.live(self._conversation.id) is not None
         )
         self.composer.set_streaming(streaming)
         self.streaming_changed.emit(streaming)
@@ -299,13 +327,15 @@ class ChatPanel(QWidget):
         if not model:
             return
         self._ctx.settings.set(LAST_MODEL, model)
-        self._ctx.tasks.run(self._ctx.settings.save)
+        self._ctx.tasks.run(self._ctx.settings.save)  # a failure is reported by default
         if self._conversation is not None and self._conversation.model != model:
-            conversation_id = self._conversation.id
-            self._ctx.writer.submit(
-                lambda conn: repo.update_conversation(conn, conversation_id, model=model)
-            )
-            self._conversation = replace(self._conversation, model=model)
+            conversation = replace(self._conversation, model=model)
+
+            def saved(_none: None) -> None:
+                if self._conversation is not None and self._conversation.id == conversation.id:
+                    self._conversation = replace(self._conversation, model=model)
+
+            self._when(self._core.set_model(conversation.id, model), saved)
         self._model_details_changed()
 
     def _model_details_changed(self) -> None:
@@ -323,7 +353,12 @@ class ChatPanel(QWidget):
             if self.current_model() == model:
                 self._apply_details(details)
 
-        self._ctx.tasks.run(lambda: engine.model_details(model), got, lambda _e: None, self)
+        def unknown(exc: BaseException) -> None:
+            # The status bar already says when the engine is unreachable; without
+            # details the composer simply offers no images.
+            log.info("no details for %s: %s", model, exc)
+
+        self._ctx.tasks.run(lambda: engine.model_details(model), got, unknown, self)
 
     def _apply_details(self, details: ModelDetails) -> None:
         escalated = self._conversation is not None and self._conversation.escalated
@@ -335,13 +370,7 @@ class ChatPanel(QWidget):
         details = self._details.get(model)
         hint = ""
         if details is not None and not (self._conversation and self._conversation.escalated):
-            context = (
-                estimate_context_tokens(
-                    build_request(self._conversation, self._messages, model).messages
-                )
-                if self._conversation
-                else 0
-            )
+            context = self._context_tokens if self._conversation else 0
             if details.context_length and context > details.context_length:
                 hint = self.tr(
                     "This conversation (about {tokens} tokens) is longer than {model} can "
@@ -364,14 +393,6 @@ class ChatPanel(QWidget):
             self.status_message.emit(self.tr("Choose a model first."))
             return
         conversation = self._conversation
-        untitled = self.tr("New conversation")
-
-        def store(conn: sqlite3.Connection) -> tuple[Conversation, Message]:
-            target = conversation or repo.create_conversation(
-                conn, title_from(text, untitled), model
-            )
-            message = repo.add_message(conn, target.id, "user", text, attachments=attachments)
-            return target, message
 
         def stored(result: tuple[Conversation, Message]) -> None:
             target, message = result
@@ -385,75 +406,59 @@ class ChatPanel(QWidget):
                 self.messages.add(message)
             if created:
                 self.conversation_created.emit(target.id)
-            self._start_reply(target)
+            self._start(self._core.reply(target.id, model))
 
-        self._ctx.tasks.watch(self._ctx.writer.submit(store), stored, self._error, owner=self)
+        self._when(
+            self._core.send(
+                conversation, text, attachments, model=model, untitled=self.tr("New conversation")
+            ),
+            stored,
+        )
 
-    def _start_reply(self, conversation: Conversation) -> None:
-        route = self._resolver.route(conversation, self.current_model())
-        request = build_request(conversation, self._messages, route.model)
-
-        def placeholder(conn: sqlite3.Connection) -> Message:
-            return repo.add_message(
-                conn,
-                conversation.id,
-                "assistant",
-                "",
-                engine=route.engine_label,
-                model=route.model,
-                status="streaming",
-            )
-
-        def ready(message: Message) -> None:
+    def _start(self, started: Future[LiveReply]) -> None:
+        def ready(live: LiveReply) -> None:
             widget = None
-            if self._conversation is not None and self._conversation.id == conversation.id:
-                self._messages.append(message)
-                widget = self.messages.add(message)
-            self._streams.start(
-                conversation.id,
-                message.id,
-                route.factory,
-                request,
-                route.provider,
-                widget.append if widget is not None else None,
-            )
+            if self._conversation is not None and self._conversation.id == live.conversation_id:
+                self._messages.append(live.placeholder)
+                widget = self.messages.add(live.placeholder)
+            self._streams.started_reply(live, widget.append if widget is not None else None)
             self._update_streaming()
 
-        self._ctx.tasks.watch(self._ctx.writer.submit(placeholder), ready, self._error, owner=self)
+        self._when(started, ready)
 
     def stop(self) -> None:
         if self._conversation is not None:
-            self._streams.stop(self._conversation.id)
+            self._core.stop(self._conversation.id)
 
     def regenerate(self, message_id: int) -> None:
         """Redo a reply (last one, or a failed one): drop it and ask again."""
         conversation = self._conversation
-        if conversation is None or self._streams.run_for(conversation.id) is not None:
+        if conversation is None or self._core.live(conversation.id) is not None:
             return
         self._messages = [m for m in self._messages if m.id != message_id]
         self.messages.remove(message_id)
-        self._ctx.writer.submit(lambda conn: repo.delete_message(conn, message_id))
-        self._start_reply(conversation)
+        self._start(self._core.regenerate(conversation.id, message_id, self.current_model()))
 
     def _reply_finished(self, finished: FinishedReply) -> None:
-        run, reply = finished.run, finished.reply
-        if self._conversation is None or self._conversation.id != run.conversation_id:
+        live, reply = finished.live, finished.reply
+        if self._conversation is None or self._conversation.id != live.conversation_id:
             return
-        error = ""
-        if reply.error is not None:
-            error = describe_engine_error(reply.error)
-        self._messages = [
-            replace(m, content=reply.content, status=reply.outcome, error=error)
-            if m.id == run.message_id
-            else m
-            for m in self._messages
-        ]
-        widget = self.messages.widget_for(run.message_id)
-        if widget is not None:
-            widget.finish(reply.outcome, error, run.model)
+        if finished.cancelled:
+            self._messages = [m for m in self._messages if m.id != live.message_id]
+            self.messages.remove(live.message_id)
+        else:
+            self._messages = [
+                replace(m, content=reply.content, status=reply.outcome, error=finished.error_text)
+                if m.id == live.message_id
+                else m
+                for m in self._messages
+            ]
+            widget = self.messages.widget_for(live.message_id)
+            if widget is not None:
+                widget.finish(reply.outcome, finished.error_text, live.model)
         self.messages.refresh_actions()
         self._update_streaming()
-        self._update_hint()
+        self._estimate_context()
 
     def edit_system_prompt(self) -> None:
         current = self._conversation.system_prompt if self._conversation else ""
@@ -465,51 +470,59 @@ class ChatPanel(QWidget):
         )
         if not ok:
             return
-        if self._conversation is None:
-            model = self.current_model()
+        conversation = self._conversation
 
-            def create(conn: sqlite3.Connection) -> Conversation:
-                return repo.create_conversation(
-                    conn, self.tr("New conversation"), model, system_prompt=text
-                )
+        def saved(updated: Conversation) -> None:
+            if conversation is None:
+                self._conversation = updated
+                self.title.setText(updated.title)
+                self.conversation_created.emit(updated.id)
+            elif self._conversation is not None and self._conversation.id == updated.id:
+                self._conversation = replace(self._conversation, system_prompt=text)
 
-            def created(conversation: Conversation) -> None:
-                self._conversation = conversation
-                self.title.setText(conversation.title)
-                self.conversation_created.emit(conversation.id)
-
-            self._ctx.tasks.watch(self._ctx.writer.submit(create), created, self._error, self)
-            return
-        conversation_id = self._conversation.id
-        self._conversation = replace(self._conversation, system_prompt=text)
-        self._ctx.writer.submit(
-            lambda conn: repo.update_conversation(conn, conversation_id, system_prompt=text)
+        self._when(
+            self._core.set_system_prompt(
+                conversation,
+                text,
+                model=self.current_model(),
+                untitled=self.tr("New conversation"),
+            ),
+            saved,
         )
 
     def escalate(self) -> None:
         with serial_imports:
             from app.ui.chat.escalation import escalate_conversation
 
-        escalate_conversation(self, self._ctx, self._conversation, self._messages, self._escalated)
+        conversation = self._conversation
+        if conversation is None:
+            escalate_conversation(self, self._ctx, None, [], self._escalated)
+            return
 
-    def _escalated(self, conversation: Conversation, messages: list[Message]) -> None:
+        def ask(history: list[Message]) -> None:
+            # The check sees every message that would be sent, not only those on screen.
+            escalate_conversation(self, self._ctx, conversation, history, self._escalated)
+
+        self._when(self._core.history(conversation.id), ask)
+
+    def _escalated(self, conversation: Conversation, _messages: list[Message]) -> None:
         if self._conversation is not None and self._conversation.id == conversation.id:
-            self._display(conversation, messages)
+            self.show_conversation(conversation.id)
         self.conversation_changed.emit(conversation.id)
 
     def return_to_local(self) -> None:
         if self._conversation is None:
             return
-        conversation_id = self._conversation.id
-        self._conversation = replace(self._conversation, cloud_provider=None, cloud_model=None)
-        self._ctx.writer.submit(
-            lambda conn: repo.update_conversation(
-                conn, conversation_id, cloud_provider=None, cloud_model=None
-            )
-        )
-        self._update_cloud()
-        self._model_details_changed()
-        self.conversation_changed.emit(conversation_id)
+
+        def saved(conversation: Conversation) -> None:
+            # Shown as local only once it is stored as local.
+            if self._conversation is not None and self._conversation.id == conversation.id:
+                self._conversation = conversation
+                self._update_cloud()
+                self._model_details_changed()
+            self.conversation_changed.emit(conversation.id)
+
+        self._when(self._core.return_to_local(self._conversation.id), saved)
 
     # --- images ----------------------------------------------------------------------------
 
@@ -540,6 +553,10 @@ class ChatPanel(QWidget):
 
     # --- errors ----------------------------------------------------------------------------
 
+    def _when(self, future: Future[T], on_done: Callable[[T], Any]) -> None:
+        """Call ``on_done`` on the GUI thread; a failure is shown to the person."""
+        self._ctx.tasks.watch(future, on_done, self._error, owner=self)
+
     def _error(self, exc: BaseException) -> None:
         if isinstance(exc, KnownError):
             QMessageBox.warning(self, self.tr("Hearth"), str(exc))
@@ -555,5 +572,8 @@ class ChatPanel(QWidget):
 
     def _store_failed(self, message: str) -> None:
         self.status_message.emit(
-            self.tr("The reply could not be saved: {reason}").format(reason=message)
+            self.tr(
+                "The reply is on screen but not saved yet: {reason}. Hearth keeps it and "
+                "saves it as soon as it can."
+            ).format(reason=message)
         )

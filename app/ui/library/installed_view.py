@@ -89,9 +89,10 @@ class InstalledView(QWidget):
         locale = QLocale()
         self.table.setRowCount(len(models))
         for row, model in enumerate(models):
+            day = model.modified_at.date() if model.modified_at else None
             date = (
-                locale.toString(QDate(model.modified_at.date()), QLocale.FormatType.ShortFormat)
-                if model.modified_at
+                locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+                if day
                 else ""
             )
             loaded = (

@@ -1,0 +1,558 @@
+"""The life of a conversation, without Qt: what the window and ``hearth ask`` both drive.
+
+``ChatCore`` owns every step of a turn — the person's message stored before anything
+else, the reply's placeholder, checkpoints while it streams, the finished text and its
+usage in one transaction, stop, regenerate and retry, escalation to a cloud and the way
+back — and it is the one place that decides what is sent to an engine
+(:func:`build_request`) and the one place a request that leaves the machine passes
+before it goes (``OutboundGate``).
+
+It knows nothing of threads' owners: the database is a ``Store`` (the serial writer),
+replies run on an executor's ``submit`` (the window's reply lane, or a plain thread
+pool for the CLI), and results come back as ``concurrent.futures.Future``. Streamed text
+is read from a :class:`LiveReply` by whoever shows it: the window drains it once a frame,
+the CLI passes ``on_delta``.
+
+A reply whose save fails (a full disk) stays in memory and is saved again, with growing
+pauses, until it can be; ``on_store_problem`` says so meanwhile, so the person is told
+exactly what is not yet stored.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from typing import Protocol, TypeVar
+
+from app.chat.errors import describe_engine_error
+from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
+from app.chat.tokens import estimate_context_tokens
+from app.core.errors import KnownError
+from app.core.i18n import translate
+from app.engines.base import ChatEngine, ChatMessage, ChatRequest, EngineError, ErrorKind
+from app.storage import repo
+from app.storage.records import Attachment, Conversation, Message, UsageRecord, utc_now
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+CHECKPOINT_SECONDS = 1.0
+"""How often a streaming reply's text is saved: a crash loses at most about this much."""
+STORE_RETRY_FIRST_S = 1.0
+STORE_RETRY_MAX_S = 30.0
+TITLE_LENGTH = 48
+HISTORY_PAGE = 60
+"""Messages a conversation opens with; older ones load as the person scrolls up."""
+
+
+class Store(Protocol):
+    """The serial database writer: runs ``fn(conn)`` on its thread."""
+
+    def submit(self, fn: Callable[[sqlite3.Connection], T]) -> Future[T]: ...
+
+
+Submit = Callable[[Callable[[], T]], "Future[T]"]
+
+
+@dataclass(frozen=True)
+class Route:
+    """How one reply is produced: which engine, for which provider and model."""
+
+    factory: Callable[[], ChatEngine]
+    provider: str
+    model: str
+    engine_label: str
+    leaves_machine: bool = False
+    """True when the request goes anywhere but this machine (a cloud, Ollama's cloud
+    models, a remote server): the gate reviews it first."""
+
+
+class Router(Protocol):
+    def route(self, conversation: Conversation, local_model: str) -> Route: ...
+
+
+class SendCancelled(Exception):  # noqa: N818 - a decision, not an error
+    """The person chose not to send (the gate's dialog, or the CLI without --send-anyway)."""
+
+
+class OutboundGate(Protocol):
+    """Reviews every request that leaves the machine, on the reply's own thread, before
+    the engine is contacted. Returns the request to send (perhaps redacted), or raises
+    ``SendCancelled``. It may wait for the person: only that reply's thread waits."""
+
+    def review(self, conversation_id: int, route: Route, request: ChatRequest) -> ChatRequest: ...
+
+
+def title_from(text: str, fallback: str) -> str:
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    if not line:
+        return fallback
+    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1] + "…"
+
+
+def build_request(
+    conversation: Conversation, messages: Sequence[Message], model: str
+) -> ChatRequest:
+    """What the model sees: the system prompt and every message that carries content.
+
+    Failed replies are left out (they are our error, not the model's words), and so is
+    a reply still being written; stopped replies stay in, since the person saw them.
+    """
+    wire: list[ChatMessage] = []
+    if conversation.system_prompt.strip():
+        wire.append(ChatMessage("system", conversation.system_prompt))
+    for message in messages:
+        if message.role == "assistant" and (message.status == "failed" or not message.content):
+            continue
+        if message.status == "streaming":
+            continue
+        wire.append(
+            ChatMessage(
+                message.role,
+                message.content,
+                tuple(a.data for a in message.attachments if a.mime.startswith("image/")),
+            )
+        )
+    return ChatRequest(model=model, messages=tuple(wire))
+
+
+@dataclass
+class LiveReply:
+    """A reply being written. The reply's thread pushes text; readers drain or read it."""
+
+    conversation_id: int
+    placeholder: Message
+    route: Route
+    cancel: threading.Event = field(default_factory=threading.Event)
+    done: Future[FinishedReply] = field(default_factory=Future)
+    on_delta: Callable[[str], None] | None = None
+    _parts: list[str] = field(default_factory=list)
+    _drained: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _next_checkpoint: float = field(default_factory=lambda: time.monotonic() + CHECKPOINT_SECONDS)
+
+    @property
+    def message_id(self) -> int:
+        return self.placeholder.id
+
+    @property
+    def model(self) -> str:
+        return self.route.model
+
+    def push(self, piece: str) -> None:  # the reply's thread, once per piece: keep it lean
+        with self._lock:
+            self._parts.append(piece)
+        if self.on_delta is not None:
+            self.on_delta(piece)
+
+    def drain(self) -> str:
+        """Text that arrived since the last drain (one reader: the window's frame)."""
+        with self._lock:
+            parts = self._parts[self._drained :]
+            self._drained = len(self._parts)
+        return "".join(parts)
+
+    @property
+    def text(self) -> str:
+        with self._lock:
+            return "".join(self._parts)
+
+    def snapshot(self) -> str:
+        """All the text so far, counted as drained: for a view that shows it afresh and
+        then follows with ``drain`` (nothing shown twice, nothing skipped)."""
+        with self._lock:
+            self._drained = len(self._parts)
+            return "".join(self._parts)
+
+    def checkpoint_due(self) -> bool:
+        now = time.monotonic()
+        if now < self._next_checkpoint:
+            return False
+        self._next_checkpoint = now + CHECKPOINT_SECONDS
+        return True
+
+
+@dataclass(frozen=True)
+class FinishedReply:
+    live: LiveReply
+    reply: Reply
+    usage: UsageRecord
+    """With its database id once stored."""
+    error_text: str = ""
+    cancelled: bool = False
+    """The person chose not to send it: the placeholder is gone."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    conversation: Conversation | None
+    messages: list[Message]
+    """The latest page, oldest first."""
+    has_older: bool
+
+
+StoreProblem = Callable[[LiveReply, BaseException], None]
+
+
+def _not_sent_usage(live: LiveReply) -> UsageRecord:
+    return UsageRecord(
+        ts=utc_now(),
+        engine=live.route.engine_label,
+        provider=live.route.provider,
+        model=live.model,
+        is_local=not live.route.leaves_machine,
+        outcome="failed",
+        context_tokens=0,
+        output_tokens_estimate=0,
+        wall_ms=0.0,
+        conversation_id=live.conversation_id,
+        message_id=live.message_id,
+    )
+
+
+class ChatCore:
+    def __init__(
+        self,
+        store: Store,
+        submit_reply: Submit[object],
+        router: Router,
+        *,
+        energy_probe: EnergyProbe | None = None,
+        pricer: Pricer | None = None,
+        gate: OutboundGate | None = None,
+        on_store_problem: StoreProblem | None = None,
+    ) -> None:
+        self._store = store
+        self._submit_reply = submit_reply
+        self._router = router
+        self._energy_probe = energy_probe
+        self._pricer = pricer
+        self.gate = gate
+        self.on_store_problem = on_store_problem
+        self._live: dict[int, LiveReply] = {}
+        self._live_lock = threading.Lock()
+        self._closing = threading.Event()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def live(self, conversation_id: int) -> LiveReply | None:
+        with self._live_lock:
+            return self._live.get(conversation_id)
+
+    def active(self) -> list[LiveReply]:
+        with self._live_lock:
+            return list(self._live.values())
+
+    def open(self, conversation_id: int, limit: int = HISTORY_PAGE) -> Future[Opened]:
+        def load(conn: sqlite3.Connection) -> Opened:
+            conversation = repo.get_conversation(conn, conversation_id)
+            if conversation is None:
+                return Opened(None, [], False)
+            page = repo.list_messages_page(conn, conversation_id, limit=limit + 1)
+            return Opened(conversation, page[-limit:], len(page) > limit)
+
+        return self._store.submit(load)
+
+    def older(
+        self, conversation_id: int, before_message_id: int, limit: int = HISTORY_PAGE
+    ) -> Future[tuple[list[Message], bool]]:
+        """The page before ``before_message_id``, oldest first, and whether more remain."""
+
+        def load(conn: sqlite3.Connection) -> tuple[list[Message], bool]:
+            page = repo.list_messages_page(
+                conn, conversation_id, before_id=before_message_id, limit=limit + 1
+            )
+            return page[-limit:], len(page) > limit
+
+        return self._store.submit(load)
+
+    def context_estimate(self, conversation_id: int, model: str) -> Future[int]:
+        """Tokens the next request would carry: the whole history, read on the writer."""
+
+        def estimate(conn: sqlite3.Connection) -> int:
+            conversation = repo.get_conversation(conn, conversation_id)
+            if conversation is None:
+                return 0
+            messages = repo.list_messages(conn, conversation_id)
+            return estimate_context_tokens(build_request(conversation, messages, model).messages)
+
+        return self._store.submit(estimate)
+
+    def history(self, conversation_id: int) -> Future[list[Message]]:
+        """Every message, for what must see all of them (the escalation check)."""
+        return self._store.submit(lambda conn: repo.list_messages(conn, conversation_id))
+
+    # --- a turn --------------------------------------------------------------------------
+
+    def send(
+        self,
+        conversation: Conversation | None,
+        text: str,
+        attachments: Sequence[Attachment] = (),
+        *,
+        model: str = "",
+        untitled: str = "",
+    ) -> Future[tuple[Conversation, Message]]:
+        """Store the person's words (creating the conversation when there is none yet).
+        Only once this resolves may the text leave the box: it is safe on disk."""
+        fallback = untitled or translate("Chat", "New conversation")
+
+        def store(conn: sqlite3.Connection) -> tuple[Conversation, Message]:
+            target = conversation or repo.create_conversation(
+                conn, title_from(text, fallback), model
+            )
+            message = repo.add_message(conn, target.id, "user", text, attachments=attachments)
+            return target, message
+
+        return self._store.submit(store)
+
+    def reply(
+        self,
+        conversation_id: int,
+        local_model: str,
+        on_delta: Callable[[str], None] | None = None,
+        *,
+        replacing: int | None = None,
+    ) -> Future[LiveReply]:
+        """Start the next reply: read the history, decide the request, add the
+        placeholder (in one job on the writer), then stream on the reply lane. With
+        ``replacing``, that reply is deleted first (regenerate, retry)."""
+        if self.live(conversation_id) is not None:
+            failed: Future[LiveReply] = Future()
+            failed.set_exception(
+                KnownError(translate("Chat", "A reply is still being written here."))
+            )
+            return failed
+
+        def prepare(conn: sqlite3.Connection) -> tuple[LiveReply, ChatRequest]:
+            conversation = repo.get_conversation(conn, conversation_id)
+            if conversation is None:
+                raise KnownError(translate("Chat", "This conversation no longer exists."))
+            if replacing is not None:
+                repo.delete_message(conn, replacing)
+            route = self._router.route(conversation, local_model or conversation.model)
+            if not route.model:
+                raise KnownError(translate("Chat", "Choose a model first."))
+            request = build_request(
+                conversation, repo.list_messages(conn, conversation_id), route.model
+            )
+            placeholder = repo.add_message(
+                conn,
+                conversation_id,
+                "assistant",
+                "",
+                engine=route.engine_label,
+                model=route.model,
+                status="streaming",
+            )
+            live = LiveReply(conversation_id, placeholder, route, on_delta=on_delta)
+            return live, request
+
+        started: Future[LiveReply] = Future()
+
+        def prepared(future: Future[tuple[LiveReply, ChatRequest]]) -> None:
+            exc = future.exception()
+            if exc is not None:
+                started.set_exception(exc)
+                return
+            live, request = future.result()
+            with self._live_lock:
+                self._live[conversation_id] = live
+            try:
+                self._submit_reply(lambda: self._stream(live, request))
+            except RuntimeError as exc:  # the executor is shutting down: Hearth is quitting
+                with self._live_lock:
+                    self._live.pop(conversation_id, None)
+                started.set_exception(exc)
+                return
+            started.set_result(live)
+
+        self._store.submit(prepare).add_done_callback(prepared)
+        return started
+
+    def regenerate(
+        self,
+        conversation_id: int,
+        message_id: int,
+        local_model: str,
+        on_delta: Callable[[str], None] | None = None,
+    ) -> Future[LiveReply]:
+        """Redo a reply (the last one, or a failed one): drop it and ask again."""
+        return self.reply(conversation_id, local_model, on_delta, replacing=message_id)
+
+    retry = regenerate
+
+    def stop(self, conversation_id: int) -> None:
+        live = self.live(conversation_id)
+        if live is not None:
+            live.cancel.set()
+
+    def stop_all(self) -> None:
+        for live in self.active():
+            live.cancel.set()
+
+    def close(self) -> None:
+        """Quitting: stop every reply and give up waiting to save (checkpoints remain)."""
+        self._closing.set()
+        self.stop_all()
+
+    # --- the conversation itself -----------------------------------------------------------
+
+    def set_model(self, conversation_id: int, model: str) -> Future[None]:
+        return self._store.submit(
+            lambda conn: repo.update_conversation(conn, conversation_id, model=model)
+        )
+
+    def set_system_prompt(
+        self, conversation: Conversation | None, text: str, *, model: str = "", untitled: str = ""
+    ) -> Future[Conversation]:
+        fallback = untitled or translate("Chat", "New conversation")
+
+        def store(conn: sqlite3.Connection) -> Conversation:
+            if conversation is None:
+                return repo.create_conversation(conn, fallback, model, system_prompt=text)
+            repo.update_conversation(conn, conversation.id, system_prompt=text)
+            return replace(conversation, system_prompt=text)
+
+        return self._store.submit(store)
+
+    def escalate(self, conversation_id: int, provider_id: str, model: str) -> Future[Conversation]:
+        """From now on this conversation's replies come from ``provider_id``'s ``model``.
+        Nothing is sent here: the next reply goes there, through the gate."""
+        return self._set_cloud(conversation_id, provider_id, model)
+
+    def return_to_local(self, conversation_id: int) -> Future[Conversation]:
+        return self._set_cloud(conversation_id, None, None)
+
+    def _set_cloud(
+        self, conversation_id: int, provider: str | None, model: str | None
+    ) -> Future[Conversation]:
+        def store(conn: sqlite3.Connection) -> Conversation:
+            repo.update_conversation(
+                conn, conversation_id, cloud_provider=provider, cloud_model=model
+            )
+            conversation = repo.get_conversation(conn, conversation_id)
+            if conversation is None:
+                raise KnownError(translate("Chat", "This conversation no longer exists."))
+            return conversation
+
+        return self._store.submit(store)
+
+    # --- the reply's own thread ---------------------------------------------------------------
+
+    def _stream(self, live: LiveReply, request: ChatRequest) -> None:
+        try:
+            finished = self._produce(live, request)
+        except BaseException as exc:  # a reply must always end, whatever failed
+            log.exception("a reply failed unexpectedly")
+            finished = self._not_sent(live, unexpected_failure(exc))
+        with self._live_lock:
+            if self._live.get(live.conversation_id) is live:
+                del self._live[live.conversation_id]
+        live.done.set_result(finished)
+
+    def _produce(self, live: LiveReply, request: ChatRequest) -> FinishedReply:
+        route = live.route
+        try:
+            engine = route.factory()  # may read a key from the OS keyring
+            if route.leaves_machine and self.gate is not None:
+                request = self.gate.review(live.conversation_id, route, request)
+        except SendCancelled:
+            return self._cancelled(live)
+        except EngineError as exc:
+            return self._not_sent(live, exc)
+        except KnownError as exc:
+            return self._not_sent(live, EngineError(ErrorKind.BAD_REQUEST, str(exc)))
+
+        def push(piece: str) -> None:
+            live.push(piece)
+            if live.checkpoint_due():
+                self._checkpoint(live)
+
+        reply = run_reply(
+            engine,
+            request,
+            live.cancel,
+            push,
+            conversation_id=live.conversation_id,
+            message_id=live.message_id,
+            provider=route.provider,
+            energy_probe=self._energy_probe,
+            pricer=self._pricer,
+        )
+        error_text = describe_engine_error(reply.error) if reply.error is not None else ""
+
+        def store(conn: sqlite3.Connection) -> UsageRecord:
+            # The text and its usage are saved together or not at all.
+            # (On an exception the writer rolls back.)
+            conn.execute("BEGIN")
+            repo.update_message(
+                conn,
+                live.message_id,
+                content=reply.content,
+                status=reply.outcome,
+                error=error_text,
+                engine=reply.usage.engine,
+                model=reply.usage.model,
+            )
+            usage_id = repo.record_usage(conn, reply.usage)
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+            return replace(reply.usage, id=usage_id)
+
+        usage = self._store_until_saved(live, store)
+        return FinishedReply(live, reply, usage or reply.usage, error_text)
+
+    def _checkpoint(self, live: LiveReply) -> None:
+        text, message_id = live.text, live.message_id
+
+        def save(conn: sqlite3.Connection) -> None:
+            repo.update_message(conn, message_id, content=text, status="streaming")
+
+        def saved(future: Future[None]) -> None:
+            exc = future.exception()
+            if exc is not None and self.on_store_problem is not None:
+                self.on_store_problem(live, exc)
+
+        self._store.submit(save).add_done_callback(saved)
+
+    def _store_until_saved(
+        self, live: LiveReply, store: Callable[[sqlite3.Connection], T]
+    ) -> T | None:
+        """Save, and if that fails keep trying with growing pauses while Hearth runs:
+        the reply is in memory and on screen, and must reach the disk once it can."""
+        pause = STORE_RETRY_FIRST_S
+        while True:
+            try:
+                return self._store.submit(store).result()
+            except Exception as exc:  # noqa: BLE001 - told to the person, then retried
+                log.warning("reply %d not saved yet: %s", live.message_id, exc)
+                if self.on_store_problem is not None:
+                    self.on_store_problem(live, exc)
+                if self._closing.wait(pause):
+                    return None
+                pause = min(pause * 2, STORE_RETRY_MAX_S)
+
+    def _not_sent(self, live: LiveReply, error: EngineError) -> FinishedReply:
+        """The reply ended without usage to record: the engine could not even be built
+        (local-only mode, no key), or Hearth itself failed. Marked failed with the
+        reason, keeping any text that had arrived."""
+        text = describe_engine_error(error)
+        content = live.text
+        reply = Reply(content, "", "failed", error, _not_sent_usage(live))
+
+        def store(conn: sqlite3.Connection) -> None:
+            repo.update_message(conn, live.message_id, content=content, status="failed", error=text)
+
+        self._store_until_saved(live, store)
+        return FinishedReply(live, reply, reply.usage, text)
+
+    def _cancelled(self, live: LiveReply) -> FinishedReply:
+        self._store_until_saved(live, lambda conn: repo.delete_message(conn, live.message_id))
+        reply = Reply("", "", "failed", None, _not_sent_usage(live))
+        return FinishedReply(live, reply, reply.usage, cancelled=True)
