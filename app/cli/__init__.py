@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from app import __version__
 from app.core.errors import KnownError
+from app.core.i18n import translate
+
+EXIT_BUG = 70  # EX_SOFTWARE
 
 SUBCOMMAND_MODULES: tuple[str, ...] = (
     "ask",
@@ -68,3 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hearth: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        # A bug, not the environment: never a traceback on the person's terminal. The
+        # trace goes to the log, where a bug report can quote it.
+        logging.getLogger("hearth.cli").exception("hearth %s failed", args.command)
+        print(
+            translate("Cli", "hearth: something went wrong: {error}").format(error=exc),
+            file=sys.stderr,
+        )
+        return EXIT_BUG

@@ -16,13 +16,16 @@ from typing import Any
 from app.chat.conversation import ChatCore, FinishedReply
 from app.chat.routes import EngineResolver
 from app.chat.service import LazyEnergyProbe, LazyPricer, Pricer
-from app.core import paths
+from app.core import paths, validate
 from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
 from app.core.settings import LAST_MODEL, Settings
-from app.engines.base import EngineError
+from app.engines.base import EngineError, ErrorKind
 from app.engines.hosts import ollama_host
+from app.privacy.gate import Action, Check, Decision
+from app.privacy.outbound import print_findings
+from app.privacy.review import ConversationGate
 from app.storage import repo
 from app.storage.records import Conversation
 from app.storage.writer import SerialWriter
@@ -30,6 +33,8 @@ from app.storage.writer import SerialWriter
 EXIT_REPLY_FAILED = 1
 EXIT_NOT_SENT = 3
 """The person (or the check of what leaves the machine) decided not to send."""
+EXIT_BLOCKED = 4
+"""Local-only mode refused a destination off this machine (``app.privacy.outbound``)."""
 
 
 def register(subparsers: Any) -> None:
@@ -39,7 +44,10 @@ def register(subparsers: Any) -> None:
         description=translate(
             "AskCommand",
             "Send one message and stream the reply to standard output. The message and "
-            "the reply are kept in Hearth's conversations, and the usage in its ledger.",
+            "the reply are kept in Hearth's conversations, and the usage in its ledger. "
+            "What would leave this computer is checked first: when private data is found "
+            "nothing is sent and the exit status is 3, unless --redact or --send-anyway is "
+            "given; in local-only mode any cloud is refused with exit status 4.",
         ),
     )
     which = parser.add_mutually_exclusive_group()
@@ -57,6 +65,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--provider",
         help=translate("AskCommand", "send to this cloud provider (e.g. anthropic, deepseek)"),
+    )
+    privacy = parser.add_mutually_exclusive_group()
+    privacy.add_argument(
+        "--redact",
+        action="store_true",
+        help=translate(
+            "AskCommand",
+            "if private data is found in what would leave this computer, replace it with "
+            "labels such as [EMAIL] and send",
+        ),
+    )
+    privacy.add_argument(
+        "--send-anyway",
+        action="store_true",
+        help=translate("AskCommand", "if private data is found, send it as written (think twice)"),
     )
     parser.add_argument(
         "--json",
@@ -111,7 +134,7 @@ def _pick_model(
     resolver: EngineResolver,
 ) -> str:
     if args.model:
-        return str(args.model)
+        return validate.model_name(str(args.model))
     if conversation is not None and conversation.escalated and not args.provider:
         return conversation.cloud_model or ""
     if conversation is not None and conversation.model and not args.provider:
@@ -177,9 +200,11 @@ def _ask(
     writer: SerialWriter,
     pool: ThreadPoolExecutor,
 ) -> int:
-    resolver = EngineResolver(settings, ollama_host())
+    host = validate.server_url(ollama_host())
+    resolver = EngineResolver(settings, host)
     probe, pricer = _meters(settings)
-    core = ChatCore(writer, pool.submit, resolver, energy_probe=probe, pricer=pricer)
+    gate = _gate(args, settings, writer, resolver, host)
+    core = ChatCore(writer, pool.submit, resolver, energy_probe=probe, pricer=pricer, gate=gate)
     conversation = _conversation(writer, args.conversation)
     model = _pick_model(args, conversation, settings, resolver)
     local_model = "" if args.provider else model
@@ -202,6 +227,32 @@ def _ask(
         _report(args, finished)
         return 130
     return _report(args, finished)
+
+
+def _gate(
+    args: argparse.Namespace,
+    settings: Settings,
+    writer: SerialWriter,
+    resolver: EngineResolver,
+    host: str,
+) -> ConversationGate:
+    """Issue 12: the same gate as the window; the flags answer its question."""
+
+    def ask(_conversation_id: int, check: Check) -> Decision | None:
+        if args.redact:
+            return Decision(Action.REDACT)
+        if args.send_anyway:
+            return Decision(Action.SEND)
+        print_findings(check, sys.stderr)
+        return None  # not sent: EXIT_NOT_SENT
+
+    return ConversationGate(
+        writer,
+        settings,
+        host,
+        ask,
+        ollama_details=lambda model: resolver.local().model_details(model),
+    )
 
 
 def _report(args: argparse.Namespace, finished: FinishedReply) -> int:
@@ -240,7 +291,8 @@ def _report(args: argparse.Namespace, finished: FinishedReply) -> int:
         return EXIT_NOT_SENT
     if reply.outcome == "failed":
         print(f"hearth: {finished.error_text}", file=sys.stderr)
-        return EXIT_REPLY_FAILED
+        blocked = reply.error is not None and reply.error.kind is ErrorKind.BLOCKED
+        return EXIT_BLOCKED if blocked else EXIT_REPLY_FAILED
     if usage.id is None:
         print(translate("AskCommand", "hearth: the reply could not be saved."), file=sys.stderr)
         return EXIT_REPLY_FAILED

@@ -4,30 +4,45 @@ from __future__ import annotations
 
 import argparse
 import json
-from decimal import Decimal, InvalidOperation
+from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from app.core import paths
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.numbers import NumberInputError, parse_integer, parse_number
 from app.core.settings import Settings
 from app.ledger.calculator import CalculatorError, CalculatorInputs, calculate
 from app.ledger.money import as_json_number, format_money
 from app.ledger.settings import CURRENCIES, load_config
+from app.pricing.custom import CustomEntry, custom_entries
 
 
 def _decimal(text: str) -> Decimal:
+    """A number typed in the person's locale ("25,000", "25 000", "２５，０００"); an
+    ambiguous one ("1.500") is refused with both readings, never silently shrunk."""
     try:
-        value = Decimal(text)
-    except InvalidOperation as exc:
+        return parse_number(text)
+    except NumberInputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _integer(text: str) -> int:
+    try:
+        return parse_integer(text)
+    except NumberInputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError as exc:
         raise argparse.ArgumentTypeError(
-            translate("Ledger", "{text} is not a number").format(text=text)
+            translate("Ledger", "Write the moment as YYYY-MM-DDTHH:MM (UTC).")
         ) from exc
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(
-            translate("Ledger", "{text} is not a number").format(text=text)
-        )
-    return value
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def register(subparsers: Any) -> None:
@@ -43,8 +58,8 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("--requests-per-day", type=_decimal, required=True)
-    parser.add_argument("--input-tokens", type=int, required=True)
-    parser.add_argument("--output-tokens", type=int, required=True)
+    parser.add_argument("--input-tokens", type=_integer, required=True)
+    parser.add_argument("--output-tokens", type=_integer, required=True)
     price = parser.add_mutually_exclusive_group()
     price.add_argument("--baseline-model", metavar="PROVIDER:MODEL")
     price.add_argument("--input-price", type=_decimal)
@@ -56,13 +71,20 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--electricity-price", type=_decimal)
     parser.add_argument("--currency", choices=CURRENCIES)
     parser.add_argument("--fx", type=_decimal)
-    parser.add_argument("--days-per-month", type=int)
+    parser.add_argument("--days-per-month", type=_integer)
+    parser.add_argument(
+        "--at",
+        type=_moment,
+        metavar="YYYY-MM-DDTHH:MM",
+        help=translate("Ledger", "price as of this moment, UTC (default: now)"),
+    )
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run)
 
 
 def inputs_from(args: argparse.Namespace) -> CalculatorInputs:
-    config = load_config(Settings(paths.settings_path()))
+    settings = Settings(paths.settings_path())
+    config = load_config(settings)
     custom = args.input_price is not None or args.output_price is not None
     if args.output_price is not None and (args.baseline_model or args.request_price is not None):
         raise KnownError(
@@ -85,7 +107,14 @@ def inputs_from(args: argparse.Namespace) -> CalculatorInputs:
         currency=args.currency or config.currency,
         fx=config.fx_rate if args.fx is None else args.fx,
         days_per_month=args.days_per_month or config.days_per_month,
+        at=args.at,
+        custom=_custom(settings, args.baseline_model or config.baseline_model),
     )
+
+
+def _custom(settings: Settings, baseline: str) -> tuple[CustomEntry, ...]:
+    provider, _, model = baseline.partition(":")
+    return custom_entries(settings, provider, model)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,7 +14,6 @@ from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.settings import Settings
 from app.ledger.export_csv import to_csv, to_json, to_text
-from app.ledger.export_html import to_html
 from app.ledger.localtime import local_timezone
 from app.ledger.report import MonthReport, build_month_report
 from app.ledger.settings import load_config
@@ -86,7 +85,9 @@ def run(args: argparse.Namespace) -> int:
             return 2
         write_pdf_headless(report, args.out)
         return 0
-    text = {"text": to_text, "json": to_json, "csv": to_csv, "html": to_html}[args.format](report)
+    # h14: the HTML page carries its charts, drawn with QtGui like the PDF's.
+    html = html_headless
+    text = {"text": to_text, "json": to_json, "csv": to_csv, "html": html}[args.format](report)
     if args.out is None:
         sys.stdout.write(text)
         return 0
@@ -99,6 +100,19 @@ def run(args: argparse.Namespace) -> int:
             )
         ) from exc
     return 0
+
+
+def html_headless(report: MonthReport) -> str:
+    """The HTML page with its charts (drawn with QtGui; the offscreen platform)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from app.ui.ledger.pdf import html_with_charts
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    text = html_with_charts(report)
+    del app
+    return text
 
 
 def write_pdf_headless(report: MonthReport, out: Path) -> None:

@@ -1,9 +1,10 @@
 """Prices for cloud replies and for the escalation preview.
 
-``CloudPricer`` implements ``app.chat.service.Pricer``: genai-prices at the request's own
-timestamp first; where genai-prices has no price (Qwen/DashScope, Ark, Custom, or a
-model it does not list yet) the person's own price per million tokens from Settings;
-otherwise no cost and a source that says why. Local providers cost nothing.
+``CloudPricer`` implements ``app.chat.service.Pricer``: the person's own price for the
+model from its start date (``app.pricing.custom``, any currency), else Hearth's dated
+price table and genai-prices at the request's own timestamp (``app.pricing``), in the
+provider's currency; otherwise no cost and a source that says why. Local providers cost
+nothing.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from app.cloud.providers import INPUT_PRICES, OUTPUT_PRICES, Provider, get_provider
+from app.cloud.providers import get_provider
 from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.settings import Settings
 from app.engines.base import ReplyUsage
-from app.pricing import CustomPrice, PriceQuote, PriceUnknownError, quote
+from app.pricing import PriceQuote, PriceUnknownError, quote
+from app.pricing.custom import custom_entries
+from app.pricing.table import USD
 
 
 @dataclass(frozen=True)
@@ -46,57 +49,39 @@ def tokens_from_usage(usage: ReplyUsage, context_tokens: int) -> Tokens:
     )
 
 
-def custom_price(provider: Provider, settings: Settings) -> CustomPrice | None:
-    if provider.id not in INPUT_PRICES:
-        return None
-    price = CustomPrice(
-        input_per_mtok=settings.get(INPUT_PRICES[provider.id]),
-        output_per_mtok=settings.get(OUTPUT_PRICES[provider.id]),
-    )
-    if price.input_per_mtok == 0 and price.output_per_mtok == 0:
-        return None
-    return price
-
-
 def price_request(
     provider_id: str, model: str, tokens: Tokens, at: datetime, settings: Settings
 ) -> PriceQuote:
-    """Price one request, or raise ``PriceUnknownError`` when no price is known."""
+    """Price one request in its provider's own currency, or raise ``PriceUnknownError``.
+
+    The person's own price for the model (or the provider) from its start date on, else
+    Hearth's price table and genai-prices at the request's time."""
     provider = get_provider(provider_id)
     if provider.is_local:
         zero = Decimal(0)
         return PriceQuote(zero, zero, zero, translate("Pricing", "local: no API cost"))
-    unknown: PriceUnknownError | None = None
-    if provider.prices_id is not None:
-        try:
-            return quote(
-                provider.prices_id,
-                model,
-                input_tokens=tokens.input,
-                output_tokens=tokens.output,
-                cache_read_tokens=tokens.cache_read,
-                cache_write_tokens=tokens.cache_write,
-                at=at,
-            )
-        except PriceUnknownError as exc:
-            unknown = exc
-    mine = custom_price(provider, settings)
-    if mine is not None:
-        result = mine.quote(tokens.input, tokens.output)
-        return PriceQuote(
-            result.usd,
-            result.input_usd,
-            result.output_usd,
-            translate("Pricing", "your price for {provider}").format(provider=provider.name),
+    mine = custom_entries(settings, provider.id, model)
+    prices_id = provider.prices_id or provider.id
+    try:
+        return quote(
+            prices_id,
+            model,
+            input_tokens=tokens.input,
+            output_tokens=tokens.output,
+            cache_read_tokens=tokens.cache_read,
+            cache_write_tokens=tokens.cache_write,
+            at=at,
+            custom=mine,
         )
-    raise unknown or PriceUnknownError(
-        translate("Pricing", "No published price is known for {provider} / {model}.").format(
-            provider=provider.name, model=model
-        ),
-        hint=translate(
-            "Pricing", "Enter your price per million tokens for {provider} in Settings."
-        ).format(provider=provider.name),
-    )
+    except PriceUnknownError as exc:
+        raise PriceUnknownError(
+            translate("Pricing", "No published price is known for {provider} / {model}.").format(
+                provider=provider.name, model=model
+            ),
+            hint=translate(
+                "Pricing", "Enter your price per million tokens for {model} in Tools → API keys."
+            ).format(model=model),
+        ) from exc
 
 
 class CloudPricer:
@@ -107,14 +92,14 @@ class CloudPricer:
 
     def __call__(
         self, provider: str, model: str, usage: ReplyUsage, context_tokens: int, at: datetime
-    ) -> tuple[Decimal | None, str]:
+    ) -> tuple[Decimal | None, str, str]:
         try:
             result = price_request(
                 provider, model, tokens_from_usage(usage, context_tokens), at, self._settings
             )
         except KnownError as exc:  # unknown provider or no price: record "unknown"
-            return None, exc.message
-        return result.usd, result.source
+            return None, exc.message, USD
+        return result.amount, result.source, result.currency
 
 
 def make_pricer(settings: Settings) -> CloudPricer:

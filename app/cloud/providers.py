@@ -5,9 +5,10 @@ servers, the server's documentation of its default port); the source is noted ne
 each. A person can override any base URL in Settings (``cloud/<id>/base_url``), which is
 also how tests point the real SDKs at local fake servers.
 
-``prices_id`` is the provider id in ``genai-prices``; presets without one (Qwen via
-DashScope, Volcano Engine Ark, Custom) are priced from a per-million-token price the
-person enters (``cloud/<id>/input_price_per_mtok`` / ``output_price_per_mtok``).
+``prices_id`` is the provider id in ``genai-prices`` and in Hearth's own price table
+(``resources/prices.json``, which adds Qwen on DashScope and DeepSeek in yuan). A model
+neither lists is priced from the person's own price (``app.pricing.custom``; earlier
+releases' ``cloud/<id>/input_price_per_mtok`` / ``output_price_per_mtok`` still count).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class Provider:
     """The provider answers ``GET /models`` with its models."""
     needs_key: bool = True
     """Local servers usually run without a key (Jan and vLLM can require one)."""
+    currency: str = "USD"
+    """The currency the provider lists and bills its prices in (its China site's)."""
 
     @property
     def engine_id(self) -> str:
@@ -65,14 +68,18 @@ PROVIDERS: tuple[Provider, ...] = (
         prices_id="openai",
         models=("gpt-5", "gpt-5-mini", "gpt-4.1", "gpt-4.1-mini"),
     ),
-    # https://api-docs.deepseek.com/ ("base_url (OpenAI): https://api.deepseek.com")
+    # https://api-docs.deepseek.com/ ("base_url (OpenAI): https://api.deepseek.com").
+    # Models (checked 2026-12-01, https://api-docs.deepseek.com/quick_start/pricing):
+    # deepseek-flash (V4.1 Flash) and deepseek-v4-pro; deepseek-v4-flash is still accepted
+    # and billed as Flash; deepseek-chat / deepseek-reasoner were retired on 2026-07-24.
     Provider(
         "deepseek",
         "DeepSeek",
         "openai",
         "https://api.deepseek.com",
         prices_id="deepseek",
-        models=("deepseek-chat", "deepseek-reasoner"),
+        models=("deepseek-flash", "deepseek-v4-pro", "deepseek-v4-flash"),
+        currency="CNY",
     ),
     # https://docs.bigmodel.cn/cn/guide/develop/http/introduction (通用端点)
     Provider(
@@ -81,7 +88,11 @@ PROVIDERS: tuple[Provider, ...] = (
         "openai",
         "https://open.bigmodel.cn/api/paas/v4",
         prices_id="zhipuai",
-        models=("glm-4.7", "glm-4.5-air", "glm-4-plus"),
+        # docs.bigmodel.cn model pages list GLM-5.1, GLM-5 and GLM-4.7 (2026-04; checked
+        # 2026-12-01 through third-party copies of those pages: the official site is not
+        # in the search corpora). The provider's own /models list comes first anyway.
+        models=("glm-5.1", "glm-5", "glm-4.7"),
+        currency="CNY",
     ),
     # https://docs.z.ai/api-reference/introduction ("general API endpoint")
     Provider(
@@ -99,7 +110,12 @@ PROVIDERS: tuple[Provider, ...] = (
         "Alibaba Qwen (DashScope)",
         "openai",
         "https://dashscope.aliyuncs.com/compatible-mode/v1",
-        models=("qwen-plus", "qwen-max", "qwen-flash", "qwen3-max"),
+        # help.aliyun.com/zh/model-studio/models (checked 2026-12-01): qwen3.7-max is the
+        # current flagship; qwen3.6-plus / qwen3.6-flash the Plus and Flash tiers;
+        # qwen3-max and qwen3.5-plus are priced in resources/prices.json.
+        models=("qwen3.7-max", "qwen3.6-plus", "qwen3.6-flash", "qwen3-max", "qwen3.5-plus"),
+        prices_id="qwen",
+        currency="CNY",
     ),
     # https://docs.mirobody.ai/en/cloud/byok/volcengine and volcengine.com/docs/82379
     # (Ark v3 API, OpenAI-compatible). Ark models are endpoint ids (ep-…) or model ids.
@@ -108,7 +124,10 @@ PROVIDERS: tuple[Provider, ...] = (
         "Volcano Engine Ark (Doubao)",
         "openai",
         "https://ark.cn-beijing.volces.com/api/v3",
-        models=("doubao-seed-1-6", "doubao-1-5-pro-32k"),
+        # volcengine.com/docs/82379 model list and Ark articles (checked 2026-12-01):
+        # Doubao-Seed-2.1-pro, Doubao-Seed-2.0-lite and doubao-seed-1.6 are current.
+        models=("doubao-seed-2-1-pro", "doubao-seed-2-0-lite", "doubao-seed-1-6"),
+        currency="CNY",
     ),
     # https://platform.kimi.com/docs/api/overview (api.moonshot.cn; global is api.moonshot.ai)
     Provider(
@@ -117,7 +136,10 @@ PROVIDERS: tuple[Provider, ...] = (
         "openai",
         "https://api.moonshot.cn/v1",
         prices_id="moonshotai",
-        models=("kimi-k2.5", "kimi-k2-turbo-preview", "moonshot-v1-32k"),
+        # platform.kimi.ai/docs/pricing/chat-k3 (kimi-k3, July 2026) and the K2.5 guide
+        # (checked 2026-12-01).
+        models=("kimi-k3", "kimi-k2.5", "kimi-k2-turbo-preview"),
+        currency="CNY",
     ),
     # https://openrouter.ai/docs/quickstart ("base_url=https://openrouter.ai/api/v1")
     Provider(
@@ -167,6 +189,48 @@ PROVIDERS: tuple[Provider, ...] = (
 _BY_ID = {provider.id: provider for provider in PROVIDERS}
 
 
+@dataclass(frozen=True)
+class Retired:
+    provider: str
+    model: str
+    retired: str
+    successor: str
+    source: str
+
+
+RETIRED_MODELS: tuple[Retired, ...] = (
+    # https://api-docs.deepseek.com/quick_start/pricing: the old names mapped to V4 Flash's
+    # non-thinking and thinking modes from 2026-04-24, and were retired on 2026-07-24;
+    # deepseek-flash is the current name of V4 Flash (thinking is a request option).
+    Retired("deepseek", "deepseek-chat", "2026-07-24", "deepseek-flash", "api-docs.deepseek.com"),
+    Retired(
+        "deepseek", "deepseek-reasoner", "2026-07-24", "deepseek-flash", "api-docs.deepseek.com"
+    ),
+)
+
+
+def retired_model(provider_id: str, model: str) -> Retired | None:
+    for entry in RETIRED_MODELS:
+        if entry.provider == provider_id and entry.model == model:
+            return entry
+    return None
+
+
+def retired_message(provider_id: str, model: str) -> str:
+    """A sentence for a model id the provider has retired (naming its successor), or ""."""
+    entry = retired_model(provider_id, model)
+    if entry is None:
+        return ""
+    return translate(
+        "Cloud", "{provider} retired “{model}” on {date}; use “{successor}” instead."
+    ).format(
+        provider=provider_name(provider_id),
+        model=model,
+        date=entry.retired,
+        successor=entry.successor,
+    )
+
+
 class UnknownProviderError(KnownError):
     """A provider id that is not one of the presets."""
 
@@ -204,6 +268,18 @@ def _valid_base_url(value: str) -> str | None:
     parsed = urlparse(value)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         return translate("Settings", "Enter a URL that starts with http:// or https://.")
+    # Issue 12: "http://127.0.0.1:/v1" (no port after the colon) and "http://:8080" used
+    # to be accepted and failed only at the first request, with a confusing error.
+    try:
+        port = parsed.port
+    except ValueError:
+        port = -1
+    if not parsed.hostname or port == -1 or parsed.netloc.endswith(":") or port == 0:
+        return translate(
+            "Settings",
+            "Enter a URL with a host and, if you give a port, a number from 1 to 65535 "
+            "(for example http://127.0.0.1:1234/v1).",
+        )
     return None
 
 

@@ -68,6 +68,9 @@ class ReplyUsage:
     done_reason: str | None = None
     estimated: bool = False
     """True when the provider reported no usage and the numbers are Hearth's estimate."""
+    remote_host: str | None = None
+    """Issue 12: set when a local server proxied the reply to another machine (an Ollama
+    cloud model's chat lines carry ``remote_host``): then the reply is cloud use."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,15 @@ class ModelInfo:
     quantization: str = ""
     family: str = ""
     modified_at: str = ""
+    # Issue 12: Ollama (>= 0.12) lists cloud models beside local ones; their /api/tags
+    # entries carry these, and Ollama sends what they are given to remote_host.
+    remote_model: str = ""
+    remote_host: str = ""
+
+    @property
+    def is_remote(self) -> bool:
+        """True when chatting with this model leaves the machine (an Ollama cloud model)."""
+        return bool(self.remote_host or self.remote_model)
 
 
 @dataclass(frozen=True)
@@ -125,6 +137,8 @@ class ModelDetails:
     name: str
     capabilities: frozenset[str] = field(default_factory=frozenset)
     context_length: int | None = None
+    remote_host: str = ""
+    """Issue 12: where Ollama runs this model when it is a cloud model (/api/show)."""
 
     @property
     def vision(self) -> bool:

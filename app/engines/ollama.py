@@ -57,9 +57,26 @@ def client_for(host: str, timeout: httpx.Timeout, **options: Any) -> ollama.Clie
 
 
 class _ChatChunk(ollama.ChatResponse):
-    """``ChatResponse`` plus the newer cache field the client library does not know yet."""
+    """``ChatResponse`` plus the newer fields the client library does not know yet."""
 
     prompt_eval_cached_count: int | None = None
+    remote_host: str | None = None  # issue 12: an Ollama cloud model answered
+
+
+# Issue 12: ollama-python drops ``remote_model`` / ``remote_host``, which mark a cloud
+# model (/api/tags, /api/show); these keep them.
+class _ListedModel(ollama.ListResponse.Model):
+    remote_model: str | None = None
+    remote_host: str | None = None
+
+
+class _Listing(ollama.ListResponse):
+    models: list[_ListedModel]
+
+
+class _Shown(ollama.ShowResponse):
+    remote_model: str | None = None
+    remote_host: str | None = None
 
 
 class _Piece(NamedTuple):
@@ -173,7 +190,7 @@ class OllamaEngine:
 
     def list_models(self) -> list[ModelInfo]:
         try:
-            listing = self._quick_client.list()
+            listing = self._quick_client._request(_Listing, "GET", "/api/tags")
         except Exception as exc:
             raise self._map_error(exc) from exc
         models = []
@@ -187,13 +204,15 @@ class OllamaEngine:
                     quantization=(details.quantization_level or "") if details else "",
                     family=(details.family or "") if details else "",
                     modified_at=entry.modified_at.isoformat() if entry.modified_at else "",
+                    remote_model=entry.remote_model or "",
+                    remote_host=entry.remote_host or "",
                 )
             )
         return models
 
     def model_details(self, model: str) -> ModelDetails:
         try:
-            shown = self._quick_client.show(model)
+            shown = self._quick_client._request(_Shown, "POST", "/api/show", json={"model": model})
         except Exception as exc:
             raise self._map_error(exc, model) from exc
         info: dict[str, Any] = dict(shown.modelinfo or {})
@@ -203,6 +222,8 @@ class OllamaEngine:
             name=model,
             capabilities=frozenset(shown.capabilities or ()),
             context_length=int(length) if isinstance(length, int | float) else None,
+            remote_host=shown.remote_host
+            or ("https://ollama.com:443" if shown.remote_model else ""),
         )
 
     # --- chat ---------------------------------------------------------------------------
@@ -404,4 +425,5 @@ def _usage(chunk: _ChatChunk) -> ReplyUsage:
         eval_duration_ns=chunk.eval_duration,
         total_duration_ns=chunk.total_duration,
         done_reason=chunk.done_reason,
+        remote_host=chunk.remote_host or None,
     )

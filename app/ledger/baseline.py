@@ -16,22 +16,27 @@ from copy import copy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from functools import cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from genai_prices import Usage, data_snapshot
+from genai_prices import Usage
 from genai_prices import __version__ as genai_prices_version
 from genai_prices.types import (
-    ModelInfo,
     ModelPrice,
     StartDateConstraint,
     TieredPrices,
     TimeOfDateConstraint,
 )
 
+from app.cloud.providers import retired_message
 from app.core.i18n import translate
+from app.ledger.money import convert, rate_words
 from app.ledger.settings import BASELINE_CUSTOM_KIND, LedgerConfig
-from app.pricing import PriceUnknownError, quote
+from app.pricing import PriceUnknownError, currency_of, find_model, quote
+from app.pricing.custom import CustomEntry
+from app.pricing.table import TABLE_CHECKED, TableModelInfo
+
+if TYPE_CHECKING:
+    from app.pricing import PriceInfo
 
 SLOTS_PER_DAY = 48
 SLOT = timedelta(minutes=30)
@@ -82,6 +87,10 @@ class Baseline(Protocol):
         marks a half hour in which the price changes."""
         ...
 
+    def weekend_classes(self, day: date) -> str | None:
+        """Weekend days' classes in ``day``'s span, when they differ from weekdays'."""
+        ...
+
     def price_key(self, day: date, time_class: str) -> object:
         """Groups of days × time classes with the same key have the same prices."""
         ...
@@ -104,30 +113,40 @@ def straddles(thresholds: tuple[int, ...], lowest: int, highest: int) -> bool:
     return tier_of(thresholds, lowest) != tier_of(thresholds, highest)
 
 
-@cache
-def _find_model(provider_id: str, model: str) -> tuple[str, ModelInfo]:
-    snapshot = data_snapshot.get_snapshot()
+def _find_model(
+    provider_id: str, model: str, custom: tuple[CustomEntry, ...] = ()
+) -> tuple[str, PriceInfo]:
     try:
-        provider, info = snapshot.find_provider_model(model, None, provider_id, None)
-    except LookupError as exc:
+        return find_model(provider_id, model, custom)
+    except PriceUnknownError as exc:
         raise PriceUnknownError(
-            translate("Pricing", "No published price is known for {provider} / {model}.").format(
-                provider=provider_id, model=model
-            ),
+            exc.message,
             hint=translate("Ledger", "Choose another baseline model or enter a custom price."),
         ) from exc
-    return provider.name, info
 
 
 class ModelBaseline:
-    """A cloud model's published prices (genai-prices), at each request's own time."""
+    """A cloud model's published prices (Hearth's table over genai-prices), at each
+    request's own time, in the provider's currency and shown in the person's."""
 
-    def __init__(self, provider_id: str, model: str, usd_rate: Decimal, *, cache: bool) -> None:
+    def __init__(
+        self,
+        provider_id: str,
+        model: str,
+        config: LedgerConfig,
+        *,
+        cache: bool,
+        custom: tuple[CustomEntry, ...] = (),
+    ) -> None:
         self.provider_id = provider_id
         self.model = model
-        self.usd_rate = usd_rate
+        self.config = config
+        self.custom = custom
         self.uses_cache = cache
-        self.provider_name, self.info = _find_model(provider_id, model)
+        self.provider_name, self.info = _find_model(provider_id, model, custom)
+        self.weekday_dependent = isinstance(self.info, TableModelInfo) and (
+            self.info.weekday_dependent
+        )
         prices = (
             [self.info.prices]
             if isinstance(self.info.prices, ModelPrice)
@@ -141,31 +160,75 @@ class ModelBaseline:
             for tier in value.tiers
         }
         self._thresholds = tuple(sorted(starts))
-        self._starts = tuple(
-            sorted(
-                {
-                    conditional.constraint.start_date.isoformat()
-                    for conditional in (
-                        [] if isinstance(self.info.prices, ModelPrice) else self.info.prices
-                    )
-                    if isinstance(conditional.constraint, StartDateConstraint)
-                }
+        if isinstance(self.info, TableModelInfo):
+            self._starts = self.info.period_starts()
+            self.has_time_of_day = self.info.has_time_of_day
+        else:
+            self._starts = tuple(
+                sorted(
+                    {
+                        conditional.constraint.start_date.isoformat()
+                        for conditional in (
+                            [] if isinstance(self.info.prices, ModelPrice) else self.info.prices
+                        )
+                        if isinstance(conditional.constraint, StartDateConstraint)
+                    }
+                )
             )
-        )
-        self.has_time_of_day = not isinstance(self.info.prices, ModelPrice) and any(
-            isinstance(conditional.constraint, TimeOfDateConstraint)
-            for conditional in self.info.prices
-        )
+            self.has_time_of_day = not isinstance(self.info.prices, ModelPrice) and any(
+                isinstance(conditional.constraint, TimeOfDateConstraint)
+                for conditional in self.info.prices
+            )
         self._resolved: dict[tuple[int, int], ModelPrice] = {}
         self._classes: dict[tuple[int, ...], str] = {}
-        self._period_classes: dict[int, str] = {}
+        self._period_classes: dict[tuple[int, bool], str] = {}
+        self._distinct: dict[int, list[int]] = {}
+        self._factors: dict[str, Decimal] = {}
+
+    def factor(self, price: ModelPrice) -> Decimal:
+        """One unit of the price's currency in the person's currency."""
+        currency = currency_of(self.info, price)
+        if currency not in self._factors:
+            self._factors[currency] = convert(Decimal(1), currency, self.config)
+        return self._factors[currency]
+
+    def currencies(self) -> tuple[str, ...]:
+        prices = (
+            [self.info.prices]
+            if isinstance(self.info.prices, ModelPrice)
+            else [c.prices for c in self.info.prices]
+        )
+        return tuple(sorted({currency_of(self.info, price) for price in prices}))
 
     def describe(self) -> str:
         name = self.info.name or self.info.id
-        text = translate(
-            "Ledger",
-            "{provider} {model} at each request's own date (genai-prices {version})",
-        ).format(provider=self.provider_name, model=name, version=genai_prices_version)
+        if isinstance(self.info, TableModelInfo):
+            text = translate(
+                "Ledger",
+                "{provider} {model} at each request's own date and hour (Hearth's price table "
+                "of {checked}, in {currency}, over genai-prices {version})",
+            ).format(
+                provider=self.provider_name,
+                model=name,
+                checked=TABLE_CHECKED,
+                currency=self.info.currency,
+                version=genai_prices_version,
+            )
+        else:
+            text = translate(
+                "Ledger",
+                "{provider} {model} at each request's own date (genai-prices {version})",
+            ).format(provider=self.provider_name, model=name, version=genai_prices_version)
+        retired = retired_message(self.provider_id, self.model)
+        if retired:
+            text += translate("Ledger", " — {retired}").format(retired=retired)
+        if self.custom:
+            text += translate("Ledger", ", with your own price from {date}").format(
+                date=min((e.start or date.min) for e in self.custom)
+            )
+        for currency in self.currencies():
+            if currency != self.config.currency:
+                text += "; " + rate_words(currency, self.config)
         if self.uses_cache:
             text += translate("Ledger", ", with the provider's prompt-cache discount modelled")
         return text
@@ -183,16 +246,19 @@ class ModelBaseline:
         if not self.has_time_of_day:
             # Start dates are UTC dates: without off-peak windows a day has one price.
             return "a" * SLOTS_PER_DAY
-        # Between two price start dates every day has the same windows, so compute once.
+        # Between two price start dates every day has the same windows (or every weekday
+        # and every weekend day, for weekday peaks), so compute once.
         period = bisect.bisect_right(self._starts, day.isoformat())
-        if period in self._period_classes:
-            return self._period_classes[period]
+        weekend = self.weekday_dependent and day.weekday() >= 5
+        if (period, weekend) in self._period_classes:
+            return self._period_classes[(period, weekend)]
         starts = [slot_start(day, slot) for slot in range(SLOTS_PER_DAY + 1)]
         prices = [self._price_at(moment) for moment in starts]
         ends = [self._price_at(moment - timedelta(microseconds=1)) for moment in starts[1:]]
         key = tuple(id(price) for price in prices) + tuple(id(price) for price in ends)
         if key not in self._classes:
-            distinct: list[int] = []
+            # One letter per price for the whole period, weekdays and weekends alike.
+            distinct = self._distinct.setdefault(period, [])
             chars = []
             for slot in range(SLOTS_PER_DAY):
                 if prices[slot] is not ends[slot]:
@@ -202,8 +268,20 @@ class ModelBaseline:
                     distinct.append(id(prices[slot]))
                 chars.append(chr(ord("a") + distinct.index(id(prices[slot]))))
             self._classes[key] = "".join(chars)
-        self._period_classes[period] = self._classes[key]
+        self._period_classes[(period, weekend)] = self._classes[key]
         return self._classes[key]
+
+    def weekend_classes(self, day: date) -> str | None:
+        """The classes of a weekend day in ``day``'s span of equal prices, when they differ
+        from a weekday's (DeepSeek's peak hours are weekdays only); else None."""
+        if not self.weekday_dependent:
+            return None
+        period = bisect.bisect_right(self._starts, day.isoformat())
+        end = date.fromisoformat(self._starts[period]) if period < len(self._starts) else None
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7)
+        if end is not None and saturday >= end:
+            return None  # no weekend in this span
+        return self.time_classes(saturday)
 
     def price_key(self, day: date, time_class: str) -> object:
         slot = self.time_classes(day).index(time_class)
@@ -240,9 +318,10 @@ class ModelBaseline:
         if tokens.requests == 0:
             return Decimal(0)
         slot = self.time_classes(day).index(time_class)
-        price = self._tiered(self._price_at(slot_start(day, slot)), tier)
-        usd = Decimal(price.calc_price(self._usage(price, tokens))["total_price"])
-        return usd * self.usd_rate
+        listed = self._price_at(slot_start(day, slot))
+        price = self._tiered(listed, tier)
+        amount = Decimal(price.calc_price(self._usage(price, tokens))["total_price"])
+        return amount * self.factor(listed)  # the listed price knows its currency, a copy not
 
     def price_request(self, at: datetime, context: int, output: int, cache_read: int) -> Decimal:
         price = self._price_at(at)
@@ -256,8 +335,9 @@ class ModelBaseline:
             cache_read_tokens=cache_read,
             cache_write_tokens=(context - cache_read) if writes_cost_extra else 0,
             at=at,
+            custom=self.custom,
         )
-        return result.usd * self.usd_rate
+        return convert(result.amount, result.currency, self.config)
 
 
 class CustomBaseline:
@@ -287,6 +367,9 @@ class CustomBaseline:
     def time_classes(self, day: date) -> str:
         return "a" * SLOTS_PER_DAY
 
+    def weekend_classes(self, day: date) -> str | None:
+        return None
+
     def price_key(self, day: date, time_class: str) -> object:
         return None
 
@@ -307,4 +390,6 @@ def make_baseline(config: LedgerConfig) -> Baseline:
             config.custom_input_per_mtok, config.custom_output_per_mtok, config.custom_per_request
         )
     provider, model = config.baseline_provider_model
-    return ModelBaseline(provider, model, config.usd_rate, cache=config.cache_discount)
+    return ModelBaseline(
+        provider, model, config, cache=config.cache_discount, custom=config.baseline_custom
+    )

@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from app.cloud.providers import retired_message
 from app.core.i18n import translate
 from app.ledger.baseline import MILLION
 from app.ledger.energy import MEASURED_SOURCES
+from app.ledger.money import convert, rate_words
+from app.ledger.settings import LedgerConfig
 from app.pricing import quote
+from app.pricing.custom import CustomEntry
 from app.storage.records import to_db_time
 
 
@@ -43,7 +47,9 @@ class CalculatorInputs:
     """Units of ``currency`` per US dollar (ignored for USD)."""
     days_per_month: int = 30
     at: datetime | None = None
-    """When to read genai-prices' prices (default: now)."""
+    """When to read the prices (default: now; DeepSeek's differ by the hour)."""
+    custom: tuple[CustomEntry, ...] = ()
+    """The person's own prices for the baseline model (app.pricing.custom)."""
 
 
 @dataclass(frozen=True)
@@ -96,15 +102,22 @@ def per_request_cost(inputs: CalculatorInputs) -> tuple[Decimal, str]:
     provider, _, model = (inputs.baseline_model or "").partition(":")
     if not provider or not model:
         raise CalculatorError(translate("Ledger", "Give the baseline model as PROVIDER:MODEL."))
+    problem = retired_message(provider, model)
+    if problem:
+        raise CalculatorError(problem)
     result = quote(
         provider,
         model,
         input_tokens=inputs.input_tokens,
         output_tokens=inputs.output_tokens,
         at=inputs.at or datetime.now(UTC),
+        custom=inputs.custom,
     )
-    rate = Decimal(1) if inputs.currency == "USD" else inputs.fx
-    return result.usd * rate, result.source
+    config = LedgerConfig(currency=inputs.currency, fx_rate=inputs.fx)
+    source = result.source
+    if result.currency != inputs.currency:
+        source += "; " + rate_words(result.currency, config)
+    return convert(result.amount, result.currency, config), source
 
 
 def calculate(inputs: CalculatorInputs) -> CalculatorResult:
@@ -138,10 +151,11 @@ class MeasuredUsage:
 def measured_usage(conn: sqlite3.Connection, now: datetime, days: int = 30) -> MeasuredUsage | None:
     """Averages of the local replies over the last ``days`` days (None when there are none)."""
     since = to_db_time(now - timedelta(days=days))
+    marks = ", ".join("?" for _ in MEASURED_SOURCES)
     row = conn.execute(
-        "SELECT count(*), avg(context_tokens), avg(output_tokens_estimate), total(wall_ms),"
-        " total(CASE WHEN energy_source IN (?, ?) THEN energy_j END),"
-        " total(CASE WHEN energy_source IN (?, ?) THEN wall_ms END)"
+        "SELECT count(*), avg(context_tokens), avg(output_tokens_estimate), total(wall_ms),"  # noqa: S608
+        f" total(CASE WHEN energy_source IN ({marks}) THEN energy_j END),"
+        f" total(CASE WHEN energy_source IN ({marks}) THEN wall_ms END)"
         " FROM usage WHERE ts >= ? AND ts < ? AND is_local AND outcome <> 'failed'",
         (*MEASURED_SOURCES, *MEASURED_SOURCES, since, to_db_time(now)),
     ).fetchone()

@@ -6,11 +6,15 @@ In order of preference (each record says which was used):
    millijoules, Volta and newer), read before and after the request, summed over GPUs.
 2. ``nvml-power``: power samples (``nvmlDeviceGetPowerUsage``, milliwatts) taken by a
    sampling thread during the request and integrated over time.
-3. ``configured-watts``: the wattage the person configured × the request's wall time
-   (Apple Silicon, AMD, machines without NVML). An estimate, and marked as one.
+3. ``apple-ioreport``: Apple Silicon's IOReport energy counters (CPU, GPU, ANE, DRAM),
+   read without sudo through ``zeus-apple-silicon`` (installed on macOS arm64 only).
+4. ``machine-default``: on Apple Silicon without the counters, a per-machine estimate of
+   the power while generating (``app.hardware.apple_generation_watts``) × wall time,
+   unless the person set their own wattage. An estimate, and marked as one.
+5. ``configured-watts``: the wattage the person configured × the request's wall time
+   (AMD, machines without NVML). An estimate, and marked as one.
 
-The NVML module is injected through the constructor so tests can pass a small fake with
-the same function names.
+NVML and the Apple monitor are injected so tests pass small fakes with the same names.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Any
 
 from app.core.lazy import serial_imports
 from app.core.settings import Settings
+from app.hardware import apple_chip, apple_generation_watts
 from app.ledger.settings import CONFIGURED_WATTS
 
 log = logging.getLogger(__name__)
@@ -32,7 +37,10 @@ log = logging.getLogger(__name__)
 SOURCE_ENERGY = "nvml-energy"
 SOURCE_POWER = "nvml-power"
 SOURCE_CONFIGURED = "configured-watts"
-MEASURED_SOURCES = (SOURCE_ENERGY, SOURCE_POWER)
+SOURCE_APPLE = "apple-ioreport"
+SOURCE_MACHINE = "machine-default"
+MEASURED_SOURCES = (SOURCE_ENERGY, SOURCE_POWER, SOURCE_APPLE)
+ESTIMATED_SOURCES = (SOURCE_CONFIGURED, SOURCE_MACHINE)
 
 
 class ConfiguredWattsProbe:
@@ -42,8 +50,13 @@ class ConfiguredWattsProbe:
     applies from the next reply on.
     """
 
-    def __init__(self, watts: Decimal | float | Callable[[], Decimal | float]) -> None:
+    def __init__(
+        self,
+        watts: Decimal | float | Callable[[], Decimal | float],
+        source: str = SOURCE_CONFIGURED,
+    ) -> None:
         self._watts = watts
+        self.source = source
 
     @property
     def watts(self) -> float:
@@ -53,7 +66,38 @@ class ConfiguredWattsProbe:
         return None
 
     def end(self, handle: object, wall_seconds: float) -> tuple[float | None, str]:
-        return self.watts * max(0.0, wall_seconds), SOURCE_CONFIGURED
+        return self.watts * max(0.0, wall_seconds), self.source
+
+
+class AppleEnergyProbe:
+    """IOReport energy counters over the request (``zeus_apple_silicon``'s
+    ``AppleEnergyMonitor``: ``begin_window(label)`` / ``end_window(label)`` → metrics in
+    millijoules; a field the chip does not report is None)."""
+
+    FIELDS = ("cpu_total_mj", "gpu_mj", "gpu_sram_mj", "ane_mj", "dram_mj")
+
+    def __init__(self, monitor: Any) -> None:
+        self._monitor = monitor
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def begin(self) -> object:
+        with self._lock:
+            self._count += 1
+            label = f"hearth-reply-{self._count}"
+        self._monitor.begin_window(label)
+        return label
+
+    def end(self, handle: object, wall_seconds: float) -> tuple[float | None, str]:
+        if not isinstance(handle, str):
+            return None, SOURCE_APPLE
+        try:
+            metrics = self._monitor.end_window(handle)
+        except Exception as exc:  # noqa: BLE001 - IOReport errors vary; a reply must not fail
+            log.warning("Apple energy read failed: %s", exc)
+            return None, SOURCE_APPLE
+        millijoules = sum(float(getattr(metrics, name, None) or 0) for name in self.FIELDS)
+        return max(0.0, millijoules) / 1000.0, SOURCE_APPLE
 
 
 class NvmlEnergyProbe:
@@ -164,17 +208,58 @@ def probe_for(
     return fallback
 
 
-def make_energy_probe(
-    settings: Settings, nvml: Any | None = None
-) -> NvmlEnergyProbe | NvmlPowerProbe | ConfiguredWattsProbe:
+EnergyProbeType = NvmlEnergyProbe | NvmlPowerProbe | AppleEnergyProbe | ConfiguredWattsProbe
+
+
+def _load_apple_monitor() -> Any:
+    with serial_imports:
+        from zeus_apple_silicon import AppleEnergyMonitor
+
+    return AppleEnergyMonitor()
+
+
+def choose_probe(
+    *,
+    nvml: Any | None,
+    apple_monitor: Callable[[], Any] | None,
+    apple_chip: str | None,
+    watts: Callable[[], Decimal],
+    watts_set: Callable[[], bool],
+) -> EnergyProbeType:
+    """The best probe for this machine: NVIDIA counters or power; on Apple Silicon the
+    IOReport counters, else the machine's own estimate unless the person set a wattage;
+    else the configured wattage. Every argument is injectable (tests pass fakes)."""
+    if apple_chip is None:
+        if nvml is None:
+            return ConfiguredWattsProbe(watts)
+        return probe_for(nvml, watts)
+    if apple_monitor is not None:
+        try:
+            return AppleEnergyProbe(apple_monitor())
+        except Exception as exc:  # noqa: BLE001 - no IOReport access, old macOS: estimate
+            log.info("Apple energy counters unavailable (%s); estimating", exc)
+    estimate = apple_generation_watts(apple_chip)
+    if estimate is None or watts_set():
+        return ConfiguredWattsProbe(watts)
+    return ConfiguredWattsProbe(Decimal(estimate.watts), SOURCE_MACHINE)
+
+
+def make_energy_probe(settings: Settings, nvml: Any | None = None) -> EnergyProbeType:
     """The energy probe for the chat service, per the EnergyProbe protocol."""
 
     def watts() -> Decimal:
         return settings.get(CONFIGURED_WATTS)
 
-    if nvml is None:
+    chip = apple_chip()
+    if chip is None and nvml is None:
         try:
             nvml = _load_nvml()
         except ImportError:
-            return ConfiguredWattsProbe(watts)
-    return probe_for(nvml, watts)
+            nvml = None
+    return choose_probe(
+        nvml=nvml,
+        apple_monitor=_load_apple_monitor if chip is not None else None,
+        apple_chip=chip,
+        watts=watts,
+        watts_set=lambda: settings.is_set(CONFIGURED_WATTS),
+    )

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from app.core.i18n import translate
-from app.ledger.report import MonthReport
+from app.ledger.money import rate_words
+from app.ledger.reconcile import Reconciliation
+from app.ledger.report import MIN_PAYBACK_DAYS, MonthReport
 
 Formatter = Callable[[Decimal], str]
 
@@ -17,7 +19,7 @@ def summary(report: MonthReport, money: Formatter) -> str:
     c = report.counts
     text = translate(
         "Ledger",
-        "In {month} you had {local} local and {cloud} cloud replies. On the baseline cloud "
+        "In {month} you had {local} local and {cloud} billed cloud replies. On the baseline cloud "
         "model the same work would have cost {baseline}; you spent {cloud_spend} on cloud "
         "replies, {electricity} on electricity and {amortization} on hardware amortization, "
         "so you saved {saved}. Saved so far in all: {cumulative}.",
@@ -32,6 +34,10 @@ def summary(report: MonthReport, money: Formatter) -> str:
         saved=money(t.net_saved),
         cumulative=money(report.cumulative_saved),
     )
+    if c.failed_replies:
+        text += " " + translate(
+            "Ledger", "{count} attempts failed and are not counted as replies."
+        ).format(count=c.failed_replies)
     return text + " " + payback_words(report)
 
 
@@ -43,6 +49,12 @@ def payback_words(report: MonthReport) -> str:
         return translate("Ledger", "Your hardware has paid for itself ({percent}%).").format(
             percent=percent
         )
+    if report.payback_status == "insufficient":
+        return translate(
+            "Ledger",
+            "Your hardware is {percent}% paid back; not enough data yet to project when it "
+            "will be (a projection needs {days} days of use).",
+        ).format(percent=percent, days=MIN_PAYBACK_DAYS)
     if report.payback_status == "never":
         return translate(
             "Ledger",
@@ -54,9 +66,30 @@ def payback_words(report: MonthReport) -> str:
     ).format(percent=percent, date=report.payback_date)
 
 
+def provenance_labels() -> dict[str, str]:
+    """The provenance keys (the JSON export's) in words, for every page a person reads."""
+    return {
+        "currency": translate("Ledger", "Currency"),
+        "replies": translate("Ledger", "Replies"),
+        "input_tokens": translate("Ledger", "Input tokens"),
+        "output_tokens": translate("Ledger", "Output tokens"),
+        "baseline_cost": translate("Ledger", "All-cloud baseline"),
+        "cloud_spend": translate("Ledger", "Cloud spend"),
+        "electricity_cost": translate("Ledger", "Electricity"),
+        "amortization_cost": translate("Ledger", "Hardware amortization"),
+        "payback_percent": translate("Ledger", "Payback"),
+    }
+
+
+def _watts(values: tuple[Decimal, ...]) -> str:
+    return translate("Ledger", ", ").join(f"{value} W" for value in values)
+
+
 def provenance(report: MonthReport) -> dict[str, str]:
-    """Where each figure comes from, keyed like the JSON export."""
+    """Where each figure comes from, keyed like the JSON export; every count named is
+    one the figures were actually computed from."""
     c, config = report.counts, report.config
+    r = report.reconciliation or Reconciliation()
     rate = (
         translate("Ledger", "US dollars")
         if config.currency == "USD"
@@ -64,16 +97,68 @@ def provenance(report: MonthReport) -> dict[str, str]:
             "Ledger", "converted at your rate of {rate} {currency} per US dollar"
         ).format(rate=config.fx_rate, currency=config.currency)
     )
+    estimated_energy = c.energy_configured - r.local_no_work
+    energy = translate(
+        "Ledger",
+        "{measured} replies measured (NVIDIA energy counter or power samples, Apple's IOReport "
+        "counters); "
+        "at {price} per kWh.",
+    ).format(measured=c.energy_measured, price=config.electricity_per_kwh)
+    if estimated_energy > 0:
+        energy += " " + translate(
+            "Ledger",
+            "{count} estimated at the wattage set when they were recorded ({watts}) × time.",
+        ).format(count=estimated_energy, watts=_watts(r.recorded_watts) or "0 W")
+    if c.energy_unmeasured:
+        energy += " " + translate(
+            "Ledger",
+            "{count} recorded without an energy figure, estimated at your current {watts} W × "
+            "time.",
+        ).format(count=c.energy_unmeasured, watts=config.configured_watts)
+    if r.local_no_work:
+        energy += " " + translate(
+            "Ledger", "{count} failed attempts used no energy (the engine produced nothing)."
+        ).format(count=r.local_no_work)
     return {
         "currency": rate,
+        "replies": translate(
+            "Ledger",
+            "{local} local replies ({stopped} stopped early) and {cloud} billed cloud replies "
+            "({cut} cut streams billed by estimate); apart from them {cloud_failed} cloud "
+            "attempts billed nothing (errors before any reply) and {local_failed} local "
+            "attempts failed.",
+        ).format(
+            local=c.local_replies,
+            stopped=r.local_stopped,
+            cloud=c.cloud_replies,
+            cut=r.cloud_cut,
+            cloud_failed=c.cloud_failed,
+            local_failed=c.local_failed,
+        ),
         "input_tokens": translate(
             "Ledger",
-            "Full context of every request (what a cloud bills each turn), the larger of the "
-            "server's count and Hearth's estimate; {estimated} replies had estimated usage.",
-        ).format(estimated=c.usage_estimated),
+            "Local: {local} tokens, the full context of every request (what a cloud bills "
+            "each turn); {local_reported} as the server reported, {local_estimated} Hearth's "
+            "estimate where the server counted less. Cloud: {cloud} tokens, "
+            "{cloud_reported} as the provider reported, {cloud_estimated} estimated.",
+        ).format(
+            local=f"{c.local_input_tokens:,}",
+            local_reported=f"{r.local.input_reported:,}",
+            local_estimated=f"{r.local.input_estimated:,}",
+            cloud=f"{c.cloud_input_tokens:,}",
+            cloud_reported=f"{r.cloud.input_reported:,}",
+            cloud_estimated=f"{r.cloud.input_estimated:,}",
+        ),
         "output_tokens": translate(
-            "Ledger", "As reported by the server; {estimated} replies estimated from their text."
-        ).format(estimated=c.output_estimated),
+            "Ledger",
+            "Local: {local} tokens ({local_estimated} estimated from the text). Cloud: {cloud} "
+            "tokens ({cloud_estimated} estimated).",
+        ).format(
+            local=f"{c.local_output_tokens:,}",
+            local_estimated=f"{r.local.output_estimated:,}",
+            cloud=f"{c.cloud_output_tokens:,}",
+            cloud_estimated=f"{r.cloud.output_estimated:,}",
+        ),
         "baseline_cost": translate(
             "Ledger", "Local replies priced at {baseline}; cloud replies as billed."
         ).format(baseline=report.baseline_description)
@@ -85,26 +170,22 @@ def provenance(report: MonthReport) -> dict[str, str]:
         ),
         "cloud_spend": translate(
             "Ledger",
-            "What each provider's reported usage cost at the time of the reply; {unpriced} "
-            "cloud replies had no known price.",
-        ).format(unpriced=c.cloud_unpriced),
-        "electricity_cost": translate(
-            "Ledger",
-            "{measured} replies measured with the NVIDIA energy counter or power samples, "
-            "{estimated} estimated at your configured {watts} W × time; at {price} per kWh.",
-        ).format(
-            measured=c.energy_measured,
-            estimated=c.energy_configured + c.energy_unmeasured,
-            watts=config.configured_watts,
-            price=config.electricity_per_kwh,
-        ),
+            "What each provider's reported usage cost at the time of the reply; {estimated} "
+            "replies priced from Hearth's estimate (cut or stopped streams, no usage report); "
+            "{unpriced} cloud replies had no known price.",
+        ).format(estimated=r.cloud_estimated, unpriced=c.cloud_unpriced)
+        + "".join(" " + rate_words(code, config) for code in report.cost_currencies),
+        "electricity_cost": energy,
         "amortization_cost": (
             translate(
-                "Ledger", "Hardware cost {cost} spread evenly over {months} months from {date}."
+                "Ledger",
+                "Hardware cost {cost} spread evenly over {months} months from {date}, "
+                "counted up to {now}.",
             ).format(
                 cost=config.hardware_cost,
                 months=config.amortization_months,
                 date=config.purchase_date,
+                now=_moment(report),
             )
             if config.amortization_months and config.purchase_date
             else translate("Ledger", "Not included (no amortization period set).")
@@ -112,9 +193,15 @@ def provenance(report: MonthReport) -> dict[str, str]:
         "payback_percent": translate(
             "Ledger",
             "Savings before amortization since the purchase date, against the hardware cost; "
-            "projected at the average of the last 30 days.",
-        ),
+            "projected at the average of the last {days} days, today included.",
+        ).format(days=f"{report.recent_days:.1f}"),
     }
+
+
+def _moment(report: MonthReport) -> str:
+    if report.as_of is None:
+        return ""
+    return report.as_of.strftime("%Y-%m-%d %H:%M")
 
 
 def how_computed(report: MonthReport) -> list[str]:

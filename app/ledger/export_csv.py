@@ -7,7 +7,9 @@ import io
 import json
 from typing import Any
 
-from app.ledger.explain import how_computed, provenance, summary
+from app.core.i18n import translate
+from app.ledger.explain import how_computed, provenance, provenance_labels, summary
+from app.ledger.export_html import totals_rows
 from app.ledger.money import as_json_number, format_money
 from app.ledger.report import Amounts, Counts, MonthReport
 
@@ -30,6 +32,12 @@ def _counts(counts: Counts) -> dict[str, int]:
         "cloud_replies": counts.cloud_replies,
         "input_tokens": counts.input_tokens,
         "output_tokens": counts.output_tokens,
+        "local_input_tokens": counts.local_input_tokens,
+        "local_output_tokens": counts.local_output_tokens,
+        "cloud_input_tokens": counts.cloud_input_tokens,
+        "cloud_output_tokens": counts.cloud_output_tokens,
+        "local_failed": counts.local_failed,
+        "cloud_failed": counts.cloud_failed,
     }
 
 
@@ -102,24 +110,18 @@ def to_text(report: MonthReport) -> str:
     def money(value: Any) -> str:
         return format_money(value, report.currency)
 
-    t, c = report.totals, report.counts
+    rows = totals_rows(report, money)
+    width = max(len(label) for label, _ in rows) + 2
+    labels = provenance_labels()
     lines = [
-        f"Hearth savings report — {report.month} ({report.currency})",
+        translate("Ledger", "Hearth savings report — {month}").format(month=report.month)
+        + f" ({report.currency})",
         "",
-        f"Local replies        {c.local_replies:>14,}",
-        f"Cloud replies        {c.cloud_replies:>14,}",
-        f"Input tokens         {c.input_tokens:>14,}",
-        f"Output tokens        {c.output_tokens:>14,}",
-        f"All-cloud baseline   {money(t.baseline):>14}",
-        f"Cloud spend          {money(t.cloud_spend):>14}",
-        f"Electricity          {money(t.electricity):>14}",
-        f"Amortization         {money(t.amortization):>14}",
-        f"Net saved            {money(t.net_saved):>14}",
-        f"Cumulative saved     {money(report.cumulative_saved):>14}",
+        *(f"{label:<{width}}{value:>16}" for label, value in rows),
         "",
         summary(report, money),
         "",
-        *(f"{key}: {text}" for key, text in provenance(report).items()),
+        *(f"{labels.get(key, key)}: {text}" for key, text in provenance(report).items()),
         "",
         *how_computed(report),
     ]

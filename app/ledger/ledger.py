@@ -8,6 +8,7 @@ from decimal import Decimal
 from app.core.i18n import translate
 from app.ledger.baseline import make_baseline
 from app.ledger.energy import MEASURED_SOURCES
+from app.ledger.money import convert
 from app.ledger.report import J_PER_KWH, PICO
 from app.ledger.settings import LedgerConfig
 from app.storage.records import UsageRecord
@@ -36,7 +37,10 @@ def reply_saving(record: UsageRecord, config: LedgerConfig, cacheable: int = 0) 
     """
     rate = config.usd_rate
     if not record.is_local:
-        cost = (record.cost_usd or Decimal(0)).quantize(PICO) * rate
+        if record.cost_amount is not None:  # billed in its own currency (schema step 7)
+            cost = convert(record.cost_amount.quantize(PICO), record.cost_currency, config)
+        else:
+            cost = (record.cost_usd or Decimal(0)).quantize(PICO) * rate
         return ReplySaving(
             cost,
             cost,
@@ -66,9 +70,19 @@ def reply_saving(record: UsageRecord, config: LedgerConfig, cacheable: int = 0) 
         output=record.output_tokens_estimate,
         baseline=baseline.describe(),
     )
-    words += (
-        translate("Ledger", "energy estimated from your configured watts.")
-        if estimated
-        else translate("Ledger", "energy measured ({source}).").format(source=record.energy_source)
-    )
+    if not estimated:
+        words += translate("Ledger", "energy measured ({source}).").format(
+            source=record.energy_source
+        )
+    elif record.energy_j is None:
+        words += translate("Ledger", "energy estimated at your current {watts} W.").format(
+            watts=config.configured_watts
+        )
+    elif record.energy_j == 0:
+        words += translate("Ledger", "no energy: the engine produced nothing.")
+    else:
+        watts = Decimal(repr(record.energy_j)) * 1000 / Decimal(repr(max(record.wall_ms, 1e-9)))
+        words += translate(
+            "Ledger", "energy estimated at {watts} W, the wattage set when it was recorded."
+        ).format(watts=watts.quantize(Decimal(1)))
     return ReplySaving(price, Decimal(0), electricity, estimated, words)

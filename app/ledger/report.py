@@ -8,11 +8,12 @@ net saved = local baseline − electricity − amortization.
 
 from __future__ import annotations
 
+import bisect
 import math
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 
 from app.core.i18n import translate
@@ -26,12 +27,16 @@ from app.ledger.baseline import (
     straddles,
     tier_of,
 )
+from app.ledger.money import convert
+from app.ledger.reconcile import Reconciliation, reconcile
 from app.ledger.settings import LedgerConfig
 from app.ledger.store import (
     Cell,
     Grouping,
+    OtherCost,
     aggregate,
     local_token_sums,
+    other_costs,
     position,
     raw_requests,
 )
@@ -39,6 +44,9 @@ from app.ledger.store import (
 J_PER_KWH = Decimal(3_600_000)
 PICO = Decimal(10) ** -12
 RECENT_DAYS = 30
+MIN_PAYBACK_DAYS = 7
+"""A projection from fewer days of use than this says "not enough data yet": one
+morning's savings say nothing about a year."""
 
 
 @dataclass
@@ -77,11 +85,21 @@ class Amounts:
 
 @dataclass
 class Counts:
+    """Replies that count (billed, or in the baseline) apart from attempts that failed:
+    a 401 or a 429 billed nothing and is no reply (ledger issue 14)."""
+
     local_replies: int = 0
     cloud_replies: int = 0
     failed_replies: int = 0
+    local_failed: int = 0
+    cloud_failed: int = 0
+    """Cloud attempts that billed nothing (errors before any reply came back)."""
     input_tokens: int = 0
     output_tokens: int = 0
+    local_input_tokens: int = 0
+    local_output_tokens: int = 0
+    cloud_input_tokens: int = 0
+    cloud_output_tokens: int = 0
     energy_measured: int = 0
     energy_configured: int = 0
     energy_unmeasured: int = 0
@@ -91,9 +109,15 @@ class Counts:
 
     def add_cell(self, cell: Cell) -> None:
         if cell.is_local:
-            self.local_replies += cell.replies
+            self.local_replies += cell.billable
+            self.local_failed += cell.failed
+            self.local_input_tokens += cell.context_tokens
+            self.local_output_tokens += cell.output_tokens
         else:
-            self.cloud_replies += cell.replies
+            self.cloud_replies += cell.billable
+            self.cloud_failed += cell.failed
+            self.cloud_input_tokens += cell.context_tokens
+            self.cloud_output_tokens += cell.output_tokens
         self.failed_replies += cell.failed
         self.input_tokens += cell.context_tokens
         self.output_tokens += cell.output_tokens
@@ -139,9 +163,20 @@ class MonthReport:
     cumulative_saved: Decimal
     payback_percent: Decimal | None
     payback_status: str
-    """"none" (no hardware cost), "paid", "projected" or "never"."""
+    """"none" (no hardware cost), "paid", "projected", "never" or "insufficient" (fewer
+    than MIN_PAYBACK_DAYS days of use to project from)."""
     payback_date: date | None
     recent_daily_saving: Decimal
+    cost_currencies: tuple[str, ...] = ()
+    """Currencies other than US dollars that cloud costs were billed in this month."""
+    reconciliation: Reconciliation | None = None
+    """Reported vs estimated tokens, cut streams, recorded wattages: what the words in
+    the report name."""
+    as_of: datetime | None = None
+    """The moment the figures run to: the month's end, or now for the current month
+    (nothing after it is charged or listed)."""
+    recent_days: Decimal = Decimal(0)
+    """The length of the window the recent daily saving is averaged over, in days."""
 
 
 def month_bounds(month: str, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -228,8 +263,18 @@ class _Pricer:
     def _add_raw(
         self, key: object, cell: Cell, grouping: Grouping, bounds: tuple[datetime | None, datetime]
     ) -> None:
-        """Request by request, where a group's price is not constant."""
-        for request in raw_requests(self.conn, *bounds, grouping, cell):
+        """Request by request, where a group's price is not constant. A group never
+        crosses a span of equal prices, so only that span's requests are read (the
+        history before a month would otherwise be scanned whole)."""
+        starts = self.baseline.period_starts()
+        index = bisect.bisect_right(starts, cell.day)
+        lo, hi = bounds
+        if index > 0:
+            first = datetime.combine(date.fromisoformat(starts[index - 1]), time(0), UTC)
+            lo = first if lo is None else max(lo, first)
+        if index < len(starts):
+            hi = min(hi, datetime.combine(date.fromisoformat(starts[index]), time(0), UTC))
+        for request in raw_requests(self.conn, lo, hi, grouping, cell):
             self.totals[key] += self.baseline.price_request(
                 request.ts, request.context_tokens, request.output_tokens, request.cacheable
             )
@@ -242,12 +287,39 @@ def _period(baseline: Baseline) -> tuple[str, tuple[object, ...], bool]:
     index = " + ".join("(day >= ?)" for _ in starts) or "0"
     if not baseline.has_time_of_day:
         return index, starts, False
-    sql = f"({index}) || ':' || CASE {index}"
-    params: list[object] = [*starts, *starts]
+    # One CASE, newest span first: each row compares its day once per span until it finds
+    # its own, and reads its half hour's class there.
+    branches: list[tuple[str, list[object]]] = []
     for number, first in enumerate(("2000-01-01", *starts)):
-        sql += f" WHEN {number} THEN substr(?, slot + 1, 1)"
-        params.append(baseline.time_classes(date.fromisoformat(first)))
-    return sql + " END", tuple(params), True
+        day = date.fromisoformat(first)
+        weekend = baseline.weekend_classes(day)
+        if weekend is None:
+            value = f"'{number}:' || substr(?, slot + 1, 1)"
+            values: list[object] = [baseline.time_classes(day)]
+        else:
+            # Peak hours on weekdays only: Saturdays and Sundays (UTC) read other classes.
+            value = (
+                f"'{number}:' || substr(CASE WHEN strftime('%w', day) IN ('0', '6')"
+                " THEN ? ELSE ? END, slot + 1, 1)"
+            )
+            values = [weekend, _weekday_classes(baseline, day)]
+        branches.append((value, values))
+    sql = "CASE"
+    params: list[object] = []
+    for number in range(len(starts), 0, -1):
+        value, values = branches[number]
+        sql += f" WHEN day >= ? THEN {value}"
+        params += [starts[number - 1], *values]
+    value, values = branches[0]
+    return f"{sql} ELSE {value} END", (*params, *values), True
+
+
+def _weekday_classes(baseline: Baseline, day: date) -> str:
+    """A weekday's classes in the span starting ``day`` (the first day may be a weekend;
+    a span of weekend days only never reads them)."""
+    if day.weekday() >= 5:
+        day += timedelta(days=7 - day.weekday())
+    return baseline.time_classes(day)
 
 
 def _local_date_sql(start: datetime, end: datetime, tz: tzinfo) -> tuple[str, tuple[object, ...]]:
@@ -269,6 +341,32 @@ def _local_date_sql(start: datetime, end: datetime, tz: tzinfo) -> tuple[str, tu
             params += list(where)
         expr += f" ELSE {changes[0][1]} END"
     return f"date(day, printf('%+d minutes', slot * 30 + {expr}))", tuple(params)
+
+
+def _by_model(
+    conn: sqlite3.Connection,
+    config: LedgerConfig,
+    baseline: Baseline,
+    span: tuple[tuple[str, int], tuple[str, int]],
+    bounds: tuple[datetime, datetime],
+) -> dict[tuple[str, str, bool], ModelFigures]:
+    period, period_params, by_slot = _period(baseline)
+    by_model = Grouping("0", (), period, period_params, by_slot, by_model=True)
+    model_pricer = _Pricer(conn, baseline)
+    models: dict[tuple[str, str, bool], ModelFigures] = {}
+    for cell in aggregate(conn, *span, by_model):
+        key = (cell.provider, cell.model, bool(cell.is_local))
+        figures = models.setdefault(key, ModelFigures(*key))
+        figures.counts.add_cell(cell)
+        figures.amounts.add(_running_costs(config, cell))
+        model_pricer.add(key, cell, by_model, bounds)
+    for model_key, value in model_pricer.totals.items():
+        models[model_key].amounts.local_baseline += value  # type: ignore[index]
+    for cost in other_costs(conn, *span, by_model=True):
+        key = (cost.provider, cost.model, False)
+        figures = models.setdefault(key, ModelFigures(*key))
+        _add_other(figures.amounts, figures.counts, cost, config)
+    return models
 
 
 def build_month_report(
@@ -298,35 +396,32 @@ def build_month_report(
         pricer.add(day, cell, by_day, bounds)
     for day_key, value in pricer.totals.items():
         days[day_key].amounts.local_baseline += value  # type: ignore[index]
+    currencies: set[str] = set()
+    for cost in other_costs(conn, start_pos, end_pos, local_date, local_params):
+        cost_day = date.fromisoformat(str(cost.bucket))
+        figures = days.setdefault(cost_day, DayFigures(cost_day))
+        _add_other(figures.amounts, figures.counts, cost, config)
+        currencies.add(cost.currency)
 
-    by_model = Grouping("0", (), period, period_params, by_slot, by_model=True)
-    model_pricer = _Pricer(conn, baseline)
-    models: dict[tuple[str, str, bool], ModelFigures] = {}
-    for cell in aggregate(conn, start_pos, end_pos, by_model):
-        key = (cell.provider, cell.model, bool(cell.is_local))
-        figures_m = models.setdefault(key, ModelFigures(*key))
-        figures_m.counts.add_cell(cell)
-        figures_m.amounts.add(_running_costs(config, cell))
-        model_pricer.add(key, cell, by_model, bounds)
-    for model_key, value in model_pricer.totals.items():
-        models[model_key].amounts.local_baseline += value  # type: ignore[index]
+    models = _by_model(conn, config, baseline, (start_pos, end_pos), bounds)
 
     plan = AmortizationPlan(config)
-    first_day, end_day = start.date(), end.date()
-    for offset in range((end_day - first_day).days):
-        day = first_day + timedelta(days=offset)
-        share = plan.between(day, day + timedelta(days=1))
-        if share:
-            days.setdefault(day, DayFigures(day)).amounts.amortization += share
+    first_day = start.date()
+    local_now = now.astimezone(tz)
+    for day, share in amortization_until(plan, start, end, local_now, tz).items():
+        days.setdefault(day, DayFigures(day)).amounts.amortization += share
 
     totals, counts = Amounts(), Counts()
     for figures in days.values():
         totals.add(figures.amounts)
         counts.add(figures.counts)
 
-    local_now = now.astimezone(tz)
     period_end = min(end, local_now) if local_now > start else end
+    last_day = (period_end - timedelta(microseconds=1)).date()
     recent_from = (period_end - timedelta(days=RECENT_DAYS)).date()
+    first_use = _first_use_day(conn)
+    window_start = max(recent_from, first_use) if first_use else recent_from
+    window_days = _days_between(_midnight(window_start, tz), period_end)
     history = _history(conn, config, baseline, start_pos, recent_from)
     cumulative = (
         history["all"].operating_saved - plan.between(date.min, first_day) + totals.net_saved
@@ -336,15 +431,14 @@ def build_month_report(
         Decimal(0),
     )
     recent = history["recent"].operating_saved + sum(
-        (
-            f.amounts.operating_saved
-            for f in days.values()
-            if recent_from <= f.day < period_end.date()
-        ),
+        (f.amounts.operating_saved for f in days.values() if recent_from <= f.day <= last_day),
         Decimal(0),
     )
-    rate = recent / RECENT_DAYS
-    percent, status, when = _payback(config.hardware_cost, since_purchase, rate, period_end.date())
+    rate = recent / window_days if window_days > 0 else Decimal(0)
+    enough = window_days >= MIN_PAYBACK_DAYS
+    percent, status, when = _payback(
+        config.hardware_cost, since_purchase, rate, period_end.date(), enough=enough
+    )
     return MonthReport(
         month=month,
         currency=config.currency,
@@ -363,7 +457,47 @@ def build_month_report(
         payback_status=status,
         payback_date=when,
         recent_daily_saving=rate,
+        cost_currencies=tuple(sorted(currencies)),
+        reconciliation=reconcile(conn, bounds[0], min(bounds[1], now.astimezone(UTC))),
+        as_of=period_end,
+        recent_days=window_days,
     )
+
+
+def _midnight(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time(0)).replace(tzinfo=tz)
+
+
+def _days_between(start: datetime, end: datetime) -> Decimal:
+    """Elapsed real time in days (UTC arithmetic: a DST day is 23 or 25 hours long)."""
+    delta = end.astimezone(UTC) - start.astimezone(UTC)
+    micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    return Decimal(micros) / Decimal(86_400_000_000)
+
+
+def amortization_until(
+    plan: AmortizationPlan, start: datetime, end: datetime, now: datetime, tz: tzinfo
+) -> dict[date, Decimal]:
+    """Each day's share of the hardware cost from ``start`` to ``min(end, now)``: whole
+    days before today, today only the part that has passed, nothing after now."""
+    shares: dict[date, Decimal] = {}
+    day = start.date()
+    while day < end.date():
+        day_start, next_start = _midnight(day, tz), _midnight(day + timedelta(days=1), tz)
+        if day_start.astimezone(UTC) >= now.astimezone(UTC):
+            break
+        share = plan.between(day, day + timedelta(days=1))
+        if share and now.astimezone(UTC) < next_start.astimezone(UTC):
+            share *= _days_between(day_start, now) / _days_between(day_start, next_start)
+        if share:
+            shares[day] = share
+        day += timedelta(days=1)
+    return shares
+
+
+def _first_use_day(conn: sqlite3.Connection) -> date | None:
+    row = conn.execute("SELECT min(day) FROM ledger_daily").fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None
 
 
 def _running_costs(config: LedgerConfig, cell: Cell) -> Amounts:
@@ -375,18 +509,27 @@ def _running_costs(config: LedgerConfig, cell: Cell) -> Amounts:
     )
 
 
+def _add_other(amounts: Amounts, counts: Counts, cost: OtherCost, config: LedgerConfig) -> None:
+    """A cost billed in another currency: converted for display only, and no longer
+    "unpriced" (the rollup counts it so, as its cost_usd is empty)."""
+    amounts.cloud_spend += convert(Decimal(cost.amount_pico) * PICO, cost.currency, config)
+    counts.cloud_unpriced -= cost.replies
+
+
 def _after(day: date, purchase: date | None) -> bool:
     return purchase is None or day >= purchase
 
 
 def _payback(
-    cost: Decimal, saved: Decimal, daily_rate: Decimal, today: date
+    cost: Decimal, saved: Decimal, daily_rate: Decimal, today: date, *, enough: bool = True
 ) -> tuple[Decimal | None, str, date | None]:
     if cost <= 0:
         return None, "none", None
     percent = saved / cost * 100
     if saved >= cost:
         return percent, "paid", None
+    if not enough:
+        return percent, "insufficient", None
     if daily_rate <= 0:
         return percent, "never", None
     days_left = math.ceil((cost - saved) / daily_rate)
@@ -424,6 +567,8 @@ def _history(
             pricer.add(cell.bucket, cell, slots, (None, end))
     for span, value in pricer.totals.items():
         spans[span].local_baseline += value
+    for cost in other_costs(conn, None, end_pos, bucket, bucket_params):
+        _add_other(spans[cost.bucket], Counts(), cost, config)
     result = {"all": Amounts(), "since_purchase": Amounts(), "recent": Amounts()}
     for span, amounts in spans.items():
         result["all"].add(amounts)

@@ -11,10 +11,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.core.settings import Setting, Settings, declare, non_negative, positive
+
+if TYPE_CHECKING:
+    from app.pricing.custom import CustomEntry
 
 CURRENCIES = ("USD", "CNY", "EUR", "GBP", "JPY")
 
@@ -193,6 +197,8 @@ class LedgerConfig:
     purchase_date: date | None = None
     amortization_months: int = 0
     days_per_month: int = 30
+    baseline_custom: tuple[CustomEntry, ...] = ()
+    """The person's own prices for the baseline model (app.pricing.custom), if any."""
 
     @property
     def usd_rate(self) -> Decimal:
@@ -254,7 +260,11 @@ def adopt_local_currency(settings: Settings, territory: str) -> bool:
 
 
 def load_config(settings: Settings) -> LedgerConfig:
+    with serial_imports:
+        from app.pricing.custom import custom_entries
+
     purchase = settings.get(PURCHASE_DATE)
+    provider, _, model = settings.get(BASELINE_MODEL).partition(":")
     return LedgerConfig(
         currency=settings.get(CURRENCY),
         fx_rate=settings.get(FX_RATE),
@@ -270,4 +280,5 @@ def load_config(settings: Settings) -> LedgerConfig:
         purchase_date=date.fromisoformat(purchase) if purchase else None,
         amortization_months=settings.get(AMORTIZATION_MONTHS),
         days_per_month=settings.get(DAYS_PER_MONTH),
+        baseline_custom=custom_entries(settings, provider, model),
     )

@@ -195,3 +195,37 @@ def raw_requests(
         params += [cell.provider, cell.model]
     rows = conn.execute(sql, params).fetchall()
     return [RawRequest(from_db_time(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows]
+
+
+@dataclass(frozen=True)
+class OtherCost:
+    """Cloud costs billed in a currency other than US dollars (``ledger_cost``)."""
+
+    bucket: object
+    provider: str
+    model: str
+    currency: str
+    amount_pico: int
+    replies: int
+
+
+def other_costs(
+    conn: sqlite3.Connection,
+    start: Position | None,
+    end: Position,
+    bucket: str = "0",
+    bucket_params: tuple[object, ...] = (),
+    *,
+    by_model: bool = False,
+) -> list[OtherCost]:
+    """Sums of ``ledger_cost`` for ``start <= (day, slot) < end``, per bucket × currency
+    (× provider × model with ``by_model``)."""
+    who = "provider, model" if by_model else "'', ''"
+    lower = "(day, slot) >= (?, ?) AND " if start else ""
+    group = "b, currency" + (", provider, model" if by_model else "")
+    sql = (
+        f"SELECT {bucket} AS b, {who}, currency, sum(amount_pico), sum(replies)"  # noqa: S608
+        f" FROM ledger_cost WHERE {lower}(day, slot) < (?, ?) GROUP BY {group}"
+    )
+    params = (*bucket_params, *(start or ()), *end)
+    return [OtherCost(*row) for row in conn.execute(sql, params)]

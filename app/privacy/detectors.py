@@ -26,6 +26,8 @@ class Kind(enum.Enum):
     EMAIL = "EMAIL"
     PHONE = "PHONE"
     IP_ADDRESS = "IP_ADDRESS"
+    IMAGE = "IMAGE"
+    """An attached image: Hearth cannot read what it shows, so the person decides."""
 
     @property
     def placeholder(self) -> str:
@@ -176,6 +178,11 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+# No card number starts with 0, and "86" plus a mainland mobile number is a phone number
+# written with its country code ("0086 139…", "86 139…"): one in ten passes Luhn by chance.
+_NOT_A_CARD = re.compile(r"0\d*|861[3-9]\d{9}")
+
+
 def _card_windows(groups: list[re.Match[str]]) -> Iterator[Span]:
     """Runs of digit groups (4-4-4-4, 4-6-5, 6-13, or one block) that pass Luhn.
 
@@ -190,7 +197,12 @@ def _card_windows(groups: list[re.Match[str]]) -> Iterator[Span]:
             digits += groups[last].group()
             if len(digits) > 19:
                 break
-            if len(digits) >= 13 and len(set(digits)) > 1 and luhn_valid(digits):
+            if (
+                len(digits) >= 13
+                and len(set(digits)) > 1
+                and not _NOT_A_CARD.fullmatch(digits)
+                and luhn_valid(digits)
+            ):
                 yield groups[first].start(), groups[last].end()
 
 

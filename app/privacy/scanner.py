@@ -44,19 +44,33 @@ def kind_label(kind: Kind) -> str:
         Kind.EMAIL: translate("Privacy", "E-mail address"),
         Kind.PHONE: translate("Privacy", "Phone number"),
         Kind.IP_ADDRESS: translate("Privacy", "IP address"),
+        Kind.IMAGE: translate("Privacy", "Image"),
     }
     return labels[kind]
+
+
+# Full-width forms (U+FF01-FF5E) and the ideographic space, as Chinese and Japanese
+# input methods type them: "１３９…", "ｌｉ＠ｅｘａｍｐｌｅ．ｃｏｍ". Each maps to one
+# ASCII character, so a folded copy has the same length and its spans fit the original.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width letters, digits and punctuation as their ASCII twins."""
+    return text.translate(_FULL_WIDTH)
 
 
 def scan(text: str, message_index: int = 0) -> list[Finding]:
     """Every finding in ``text``, in reading order, none overlapping another.
 
     When two detectors claim overlapping text the one listed first in ``DETECTORS``
-    wins (a private key block beats the e-mail address inside it).
+    wins (a private key block beats the e-mail address inside it). Full-width digits
+    and letters count as their ASCII twins; findings quote the text as written.
     """
+    probe = fold_width(text)
     accepted: list[tuple[int, int, Kind]] = []
     for kind, detector in DETECTORS:
-        for start, end in detector(text):
+        for start, end in detector(probe):
             if end <= start:
                 continue
             if any(
@@ -86,7 +100,8 @@ def scan_messages(messages: Sequence[str]) -> list[Finding]:
     return findings
 
 
-def _replace(text: str, findings: Sequence[Finding]) -> str:
+def replace_findings(text: str, findings: Sequence[Finding]) -> str:
+    """``text`` with each of ``findings`` (from a scan of ``text``) replaced by its placeholder."""
     parts: list[str] = []
     position = 0
     for finding in sorted(findings, key=lambda f: f.start):
@@ -107,7 +122,7 @@ def redact(text: str) -> str:
         findings = scan(text)
         if not findings:
             return text
-        text = _replace(text, findings)
+        text = replace_findings(text, findings)
     return text
 
 

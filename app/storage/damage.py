@@ -39,7 +39,17 @@ OPEN_CHECK_BUDGET_S = 1.0
 RECOVER_TIMEOUT_S = 600
 # Tables that hold what the person made, parents first. Everything else (rollups, the
 # ledger's daily sums) is derived from these by triggers and rebuilt on the way in.
-KEPT_TABLES = ("conversations", "messages", "attachments", "usage", "pending_pulls")
+# Parents before children (foreign keys). The outbound tables keep what was sent redacted
+# and the "don't ask again" choices; without them the gate would only ask again.
+KEPT_TABLES = (
+    "conversations",
+    "messages",
+    "attachments",
+    "usage",
+    "pending_pulls",
+    "outbound_sent",
+    "outbound_allowances",
+)
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,11 @@ class UsageRecord:
     done_reason: str | None = None
     ttft_ms: float | None = None
     cost_usd: Decimal | None = None
+    """A cost billed in US dollars (None when unknown or billed in another currency)."""
     price_source: str = ""
     energy_j: float | None = None
     energy_source: str = ""
+    cost_amount: Decimal | None = None
+    """A cost billed in ``cost_currency`` when that is not USD (schema step 7)."""
+    cost_currency: str = "USD"
     id: int | None = None

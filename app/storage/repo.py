@@ -283,6 +283,10 @@ def usage_row(record: UsageRecord) -> dict[str, Any]:
     row["usage_estimated"] = int(record.usage_estimated)
     row["ts"] = to_db_time(record.ts)
     row["cost_usd"] = None if record.cost_usd is None else str(record.cost_usd)
+    if record.cost_currency != "USD" or record.cost_amount is not None:
+        # Schema step 7; left out for a US-dollar cost so the row fits any schema version.
+        row["cost_currency"] = record.cost_currency
+        row["cost_amount"] = None if record.cost_amount is None else str(record.cost_amount)
     return row
 
 
@@ -320,6 +324,8 @@ def _usage(row: sqlite3.Row) -> UsageRecord:
     return UsageRecord(
         ts=from_db_time(row["ts"]),
         cost_usd=None if row["cost_usd"] is None else Decimal(row["cost_usd"]),
+        cost_amount=None if row["cost_amount"] is None else Decimal(row["cost_amount"]),
+        cost_currency=row["cost_currency"],
         id=row["id"],
         **values,
     )

@@ -441,6 +441,208 @@ MIGRATIONS: list[str] = [
         sum(cacheable_tokens), min(ctx_min), max(ctx_max)
     FROM ledger_rollup WHERE is_local AND replies > failed GROUP BY day, slot, band
     """,
+    # 7 (issue 12, the outbound gate -- app/privacy/store.py reads and writes these):
+    # what each message looked like when it left the machine, kept beside the original
+    # (redaction changes only what is sent, never the stored words), and a conversation's
+    # standing "don't ask again for these items" decisions, by fingerprint (never the
+    # value). New tables only: nothing earlier is rewritten.
+    """
+    CREATE TABLE outbound_sent (
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        item TEXT NOT NULL,
+        message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE,
+        destination TEXT NOT NULL,
+        original_sha TEXT NOT NULL,
+        sent_content TEXT NOT NULL,
+        images_kept TEXT NOT NULL DEFAULT '[]',
+        redacted TEXT NOT NULL DEFAULT '[]',
+        images_held_back INTEGER NOT NULL DEFAULT 0,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, item, destination)
+    );
+    CREATE INDEX outbound_sent_message ON outbound_sent(message_id);
+
+    CREATE TABLE outbound_allowances (
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        fingerprint TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('redact_and_send', 'send_anyway')),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, fingerprint)
+    ) WITHOUT ROWID;
+    """,
 ]
+
+# 8 (ledger issue 14; added beside 7 in the same round): a cloud cost carries its
+# currency. A model listed in yuan
+# (DeepSeek, Qwen…) is billed in yuan, so it is stored in yuan: converting to dollars to
+# store and back to show would change the amount at a rate nobody chose. ``cost_usd``
+# keeps US-dollar costs (every row written before this step is one); ``cost_amount`` +
+# ``cost_currency`` hold a cost in any other currency, and ``ledger_cost`` sums those per
+# UTC half hour × provider × model × currency (pico-units, exact like cost_pusd). The
+# rollup still counts such a row as "unpriced" (its cost_usd is NULL); the report takes
+# ledger_cost's reply count off that. Rows already stored are untouched. ledger_split and
+# ledger_watts (backfilled from the rows already there) hold what the report's words
+# name, so it need not read the month's replies. Also the facts
+# view again, counting Apple Silicon's IOReport counters ('apple-ioreport') as measured
+# energy like NVIDIA's (no earlier release wrote that source, so no summed row changes).
+MIGRATIONS.append(
+    """
+    DROP VIEW ledger_usage_facts;
+    CREATE VIEW ledger_usage_facts AS
+    SELECT
+        u.*,
+        substr(u.ts, 1, 10) AS day,
+        CAST(substr(u.ts, 12, 2) AS INTEGER) * 2 + (substr(u.ts, 15, 2) >= '30') AS slot,
+        u.outcome <> 'failed' AS billable,
+        CASE WHEN u.outcome = 'failed' THEN 0 ELSE
+            (u.context_tokens > 32000) + (u.context_tokens > 100000)
+            + (u.context_tokens > 128000) + (u.context_tokens > 199999)
+            + (u.context_tokens > 200000) + (u.context_tokens > 256000)
+            + (u.context_tokens > 272000) + (u.context_tokens > 512000)
+            + (u.context_tokens > 524288) END AS band,
+        CASE WHEN u.outcome = 'failed' THEN 0 ELSE min(u.context_tokens, coalesce((
+            SELECT p.context_tokens + p.output_tokens_estimate FROM usage p
+            WHERE p.conversation_id = u.conversation_id AND p.id < u.id
+              AND julianday(u.ts) - julianday(p.ts) <= 300.001 / 86400
+            ORDER BY p.id DESC LIMIT 1), 0)) END AS cacheable,
+        CASE WHEN u.cost_usd IS NULL THEN 0
+             ELSE CAST(round(CAST(u.cost_usd AS REAL) * 1e12) AS INTEGER) END AS cost_pusd,
+        u.is_local AND u.energy_j IS NOT NULL
+            AND u.energy_source IN ('nvml-energy', 'nvml-power', 'apple-ioreport') AS is_measured,
+        u.is_local AND u.energy_j IS NOT NULL
+            AND u.energy_source NOT IN ('nvml-energy', 'nvml-power', 'apple-ioreport')
+            AS is_configured,
+        u.is_local AND u.energy_j IS NULL AS is_unmeasured
+    FROM usage u;
+
+
+    ALTER TABLE usage ADD COLUMN cost_amount TEXT;
+    ALTER TABLE usage ADD COLUMN cost_currency TEXT NOT NULL DEFAULT 'USD';
+
+    CREATE TABLE ledger_cost (
+        day TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        provider TEXT NOT NULL,
+        model TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        amount_pico INTEGER NOT NULL,
+        replies INTEGER NOT NULL,
+        PRIMARY KEY (day, slot, provider, model, currency)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER ledger_cost_on_usage AFTER INSERT ON usage
+    WHEN NEW.cost_amount IS NOT NULL AND NEW.cost_currency <> 'USD' BEGIN
+        INSERT INTO ledger_cost VALUES (
+            substr(NEW.ts, 1, 10),
+            CAST(substr(NEW.ts, 12, 2) AS INTEGER) * 2 + (substr(NEW.ts, 15, 2) >= '30'),
+            NEW.provider, NEW.model, NEW.cost_currency,
+            CAST(round(CAST(NEW.cost_amount AS REAL) * 1e12) AS INTEGER), 1)
+        ON CONFLICT (day, slot, provider, model, currency) DO UPDATE SET
+            amount_pico = amount_pico + excluded.amount_pico,
+            replies = replies + 1;
+    END;
+
+    -- What the report's words name, kept per half hour like the rollup so a month is a few
+    -- thousand rows to read, not its replies: tokens as reported vs estimated, cloud
+    -- streams cut and billed by estimate, attempts that billed nothing, local attempts
+    -- that used no energy, and the wattages estimated energy was recorded at.
+    CREATE TABLE ledger_split (
+        day TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        is_local INTEGER NOT NULL,
+        input_reported INTEGER NOT NULL,
+        input_estimated INTEGER NOT NULL,
+        output_reported INTEGER NOT NULL,
+        output_estimated INTEGER NOT NULL,
+        cut INTEGER NOT NULL,
+        priced_by_estimate INTEGER NOT NULL,
+        billed_nothing INTEGER NOT NULL,
+        stopped INTEGER NOT NULL,
+        no_work INTEGER NOT NULL,
+        no_energy INTEGER NOT NULL,
+        PRIMARY KEY (day, slot, is_local)
+    ) WITHOUT ROWID;
+
+    CREATE VIEW ledger_split_facts AS
+    SELECT
+        substr(u.ts, 1, 10) AS day,
+        CAST(substr(u.ts, 12, 2) AS INTEGER) * 2 + (substr(u.ts, 15, 2) >= '30') AS slot,
+        u.is_local AS is_local,
+        CASE WHEN u.outcome <> 'failed' AND u.input_tokens IS NOT NULL
+            AND NOT u.usage_estimated AND u.context_tokens = u.input_tokens
+                + coalesce(u.cached_input_tokens, 0) + coalesce(u.cache_write_tokens, 0)
+            THEN u.context_tokens ELSE 0 END AS input_reported,
+        CASE WHEN u.outcome <> 'failed' AND NOT (u.input_tokens IS NOT NULL
+            AND NOT u.usage_estimated AND u.context_tokens = u.input_tokens
+                + coalesce(u.cached_input_tokens, 0) + coalesce(u.cache_write_tokens, 0))
+            THEN u.context_tokens ELSE 0 END AS input_estimated,
+        CASE WHEN u.outcome <> 'failed' AND u.output_tokens IS NOT NULL
+            AND NOT u.usage_estimated THEN u.output_tokens_estimate ELSE 0 END
+            AS output_reported,
+        CASE WHEN u.outcome <> 'failed' AND NOT (u.output_tokens IS NOT NULL
+            AND NOT u.usage_estimated) THEN u.output_tokens_estimate ELSE 0 END
+            AS output_estimated,
+        NOT u.is_local AND coalesce(u.done_reason, '') = 'cut' AS cut,
+        NOT u.is_local AND u.outcome <> 'failed' AND u.usage_estimated AS priced_by_estimate,
+        NOT u.is_local AND u.outcome = 'failed' AS billed_nothing,
+        u.is_local AND u.outcome = 'stopped' AS stopped,
+        u.is_local AND u.energy_source = 'no-work' AS no_work,
+        u.is_local AND u.energy_j IS NULL AS no_energy,
+        u.id AS id
+    FROM usage u;
+
+    CREATE TRIGGER ledger_split_on_usage AFTER INSERT ON usage BEGIN
+        INSERT INTO ledger_split
+        SELECT day, slot, is_local, input_reported, input_estimated, output_reported,
+            output_estimated, cut, priced_by_estimate, billed_nothing, stopped, no_work,
+            no_energy
+        FROM ledger_split_facts WHERE id = NEW.id
+        ON CONFLICT (day, slot, is_local) DO UPDATE SET
+            input_reported = input_reported + excluded.input_reported,
+            input_estimated = input_estimated + excluded.input_estimated,
+            output_reported = output_reported + excluded.output_reported,
+            output_estimated = output_estimated + excluded.output_estimated,
+            cut = cut + excluded.cut,
+            priced_by_estimate = priced_by_estimate + excluded.priced_by_estimate,
+            billed_nothing = billed_nothing + excluded.billed_nothing,
+            stopped = stopped + excluded.stopped,
+            no_work = no_work + excluded.no_work,
+            no_energy = no_energy + excluded.no_energy;
+    END;
+
+    INSERT INTO ledger_split
+    SELECT day, slot, is_local, sum(input_reported), sum(input_estimated),
+        sum(output_reported), sum(output_estimated), sum(cut), sum(priced_by_estimate),
+        sum(billed_nothing), sum(stopped), sum(no_work), sum(no_energy)
+    FROM ledger_split_facts GROUP BY day, slot, is_local;
+
+    CREATE TABLE ledger_watts (
+        day TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        watts INTEGER NOT NULL,
+        replies INTEGER NOT NULL,
+        PRIMARY KEY (day, slot, watts)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER ledger_watts_on_usage AFTER INSERT ON usage
+    WHEN NEW.is_local AND NEW.energy_source IN ('configured-watts', 'machine-default')
+        AND NEW.wall_ms > 0 AND NEW.energy_j > 0 BEGIN
+        INSERT INTO ledger_watts VALUES (
+            substr(NEW.ts, 1, 10),
+            CAST(substr(NEW.ts, 12, 2) AS INTEGER) * 2 + (substr(NEW.ts, 15, 2) >= '30'),
+            CAST(round(NEW.energy_j * 1000.0 / NEW.wall_ms) AS INTEGER), 1)
+        ON CONFLICT (day, slot, watts) DO UPDATE SET replies = replies + 1;
+    END;
+
+    INSERT INTO ledger_watts
+    SELECT substr(ts, 1, 10),
+        CAST(substr(ts, 12, 2) AS INTEGER) * 2 + (substr(ts, 15, 2) >= '30'),
+        CAST(round(energy_j * 1000.0 / wall_ms) AS INTEGER), count(*)
+    FROM usage
+    WHERE is_local AND energy_source IN ('configured-watts', 'machine-default')
+        AND wall_ms > 0 AND energy_j > 0
+    GROUP BY 1, 2, 3
+    """
+)
 
 SCHEMA_VERSION = len(MIGRATIONS)

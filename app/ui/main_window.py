@@ -33,7 +33,9 @@ from app.engines.ollama_service import (
     find_ollama_binary,
     start_server,
 )
+from app.privacy.review import ConversationGate
 from app.ui.chat.ollama_panel import OllamaPanel
+from app.ui.chat.outbound import GuiAsker
 from app.ui.chat.panel import ChatPanel
 from app.ui.chat.streaming import StreamController
 from app.ui.context import AppContext
@@ -56,12 +58,24 @@ class MainWindow(QMainWindow):
         ctx.tasks.report_failures(self._report_failure)
         self.resolver = EngineResolver(ctx.settings, ctx.ollama_host)
         energy_probe, pricer = self._meters()
+        # Issue 12: every reply passes the outbound gate; its questions open the findings
+        # dialog over this window (the reply's thread waits, the window does not).
+        self.asker = GuiAsker(self)
+        resolver = self.resolver
+        self.gate = ConversationGate(
+            ctx.writer,
+            ctx.settings,
+            ctx.ollama_host,
+            self.asker,
+            ollama_details=lambda model: resolver.local().model_details(model),
+        )
         self.core = ChatCore(
             ctx.writer,
             ctx.tasks.lane("replies"),
             self.resolver,
             energy_probe=energy_probe,
             pricer=pricer,
+            gate=self.gate,
         )
         self.streams = StreamController(self.core, ctx.tasks, parent=self)
         self._status: OllamaStatus | None = None
@@ -361,6 +375,7 @@ class MainWindow(QMainWindow):
                 return
         self._closing_confirmed = True
         self._cancel_downloads()  # partial files stay; the library offers Resume next time
+        self.asker.close()
         self.core.close()
         # A clean quit is no crash, however soon after opening a conversation: one
         # unlink, on the way out.

@@ -55,6 +55,9 @@ def adopt(catalogue: Path, known: dict[tuple[str, str], str]) -> int:
 
 
 def main(argv: list[str]) -> int:
+    # First bring the catalogues in step with the code, so the strings the other side
+    # added are there (unfinished) to be filled.
+    subprocess.run([sys.executable, str(HERE / "update.py")], check=True)
     by_language: dict[str, dict[tuple[str, str], str]] = {}
     for other in argv:
         language, found = translations(Path(other))

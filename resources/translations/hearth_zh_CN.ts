@@ -40,8 +40,8 @@
         <translation>基础 URL：</translation>
     </message>
     <message>
-        <source>Your price, USD per million tokens (in / out):</source>
-        <translation>你的价格，每百万 token 美元（输入 / 输出）：</translation>
+        <source>Your price per million tokens:</source>
+        <translation>你的价格（每百万 tokens）：</translation>
     </message>
     <message>
         <source>Checking the keyring…</source>
@@ -68,6 +68,18 @@
         <translation>已存储 {masked}。</translation>
     </message>
     <message>
+        <source>Delete the stored API key for {provider}?</source>
+        <translation>删除已保存的 {provider} API 密钥？</translation>
+    </message>
+    <message>
+        <source>Hearth cannot use {provider} again until you paste a key.</source>
+        <translation>在你重新粘贴密钥之前，Hearth 将无法使用 {provider}。</translation>
+    </message>
+    <message>
+        <source>Keep the key</source>
+        <translation>保留密钥</translation>
+    </message>
+    <message>
         <source>Key deleted.</source>
         <translation>密钥已删除。</translation>
     </message>
@@ -79,10 +91,6 @@
         <source>Testing the connection to {provider}…</source>
         <translation>正在测试与 {provider} 的连接…</translation>
     </message>
-    <message>
-        <source>Enter a number.</source>
-        <translation>请输入一个数字。</translation>
-    </message>
 </context>
 <context>
     <name>AskCommand</name>
@@ -91,8 +99,8 @@
         <translation>向模型提问并打印回复</translation>
     </message>
     <message>
-        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger.</source>
-        <translation>发送一条消息，并将回复流式输出到标准输出。消息和回复会保存在 Hearth 的对话中，用量记入其账本。</translation>
+        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger. What would leave this computer is checked first: when private data is found nothing is sent and the exit status is 3, unless --redact or --send-anyway is given; in local-only mode any cloud is refused with exit status 4.</source>
+        <translation>发送一条消息，并将回复以流式输出到标准输出。消息和回复会保存在 Hearth 的对话中，用量记入账本。离开本机的内容会先经过检查：发现隐私数据时不会发送任何内容，退出状态为 3，除非指定 --redact 或 --send-anyway；在仅本地模式下，任何云端都会被拒绝，退出状态为 4。</translation>
     </message>
     <message>
         <source>start a new conversation (the default)</source>
@@ -109,6 +117,14 @@
     <message>
         <source>send to this cloud provider (e.g. anthropic, deepseek)</source>
         <translation>发送到此云服务商（例如 anthropic、deepseek）</translation>
+    </message>
+    <message>
+        <source>if private data is found in what would leave this computer, replace it with labels such as [EMAIL] and send</source>
+        <translation>如果离开本机的内容中发现隐私数据，将其替换为 [EMAIL] 之类的标签后发送</translation>
+    </message>
+    <message>
+        <source>if private data is found, send it as written (think twice)</source>
+        <translation>如果发现隐私数据，仍按原文发送（请三思）</translation>
     </message>
     <message>
         <source>print the conversation id, the reply and its usage</source>
@@ -153,6 +169,56 @@
     <message>
         <source>hearth: the reply could not be saved.</source>
         <translation>hearth：无法保存回复。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>移除图片</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>“{name}” is not an image Hearth can read.</source>
+        <translation>“{name}”不是 Hearth 能读取的图片。</translation>
+    </message>
+    <message>
+        <source>Attach a PNG, JPEG, GIF or WebP picture.</source>
+        <translation>请附加 PNG、JPEG、GIF 或 WebP 图片。</translation>
+    </message>
+    <message>
+        <source>The image could not be re-encoded.</source>
+        <translation>无法重新编码该图片。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large an image ({width} × {height} pixels).</source>
+        <translation>“{name}”图片过大（{width} × {height} 像素）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size} MB; Hearth attaches images up to {limit} MB.</source>
+        <translation>“{name}”有 {size} MB；Hearth 最多附加 {limit} MB 的图片。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, so nothing was sent.</source>
+        <translation>{model} 无法识别图片，因此没有发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Remove the image (×), or choose a model that can see images.</source>
+        <translation>请移除图片（×），或选择能识别图片的模型。</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, so nothing was sent. Choose a model that can see images, or send the message without the image.</source>
+        <translation>{model} 无法识别图片，因此没有发送任何内容。请选择能识别图片的模型，或不带图片发送这条消息。</translation>
     </message>
 </context>
 <context>
@@ -228,10 +294,6 @@
     <message>
         <source>Pre-filled from your last %1 days of local replies.</source>
         <translation>已根据你最近 %1 天的本地回复预先填写。</translation>
-    </message>
-    <message>
-        <source>“%1” is not a number.</source>
-        <translation>“%1”不是数字。</translation>
     </message>
     <message>
         <source>never (no monthly saving)</source>
@@ -336,6 +398,10 @@ Price: %5</source>
         <translation>请先开始对话；之后就可以把它发送给云端模型。</translation>
     </message>
     <message>
+        <source>Nothing was sent: this request would leave the computer unchecked.</source>
+        <translation>没有发送任何内容：这个请求会未经检查就离开本机。</translation>
+    </message>
+    <message>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -391,6 +457,10 @@ Price: %5</source>
         <translation>请先选择模型。</translation>
     </message>
     <message>
+        <source>Not sent: your message is kept here.</source>
+        <translation>未发送：你的消息保留在这里。</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
@@ -419,6 +489,13 @@ Your message is still in the box.</source>
     <message>
         <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
         <translation>回复已显示，但尚未保存：{reason}。Hearth 会保留它，并在可以时立即保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>hearth: something went wrong: {error}</source>
+        <translation>hearth：出了点问题：{error}</translation>
     </message>
 </context>
 <context>
@@ -500,6 +577,10 @@ Your message is still in the box.</source>
         <translation>已连接到 {provider}。</translation>
     </message>
     <message>
+        <source>{provider} retired “{model}” on {date}; use “{successor}” instead.</source>
+        <translation>{provider} 已于 {date} 停用“{model}”，请改用“{successor}”。</translation>
+    </message>
+    <message>
         <source>“{provider}” is not a provider Hearth knows.</source>
         <translation>“{provider}”不是 Hearth 认识的服务商。</translation>
     </message>
@@ -556,6 +637,14 @@ Your message is still in the box.</source>
     <message>
         <source>This model cannot see images; choose a vision model to attach one</source>
         <translation>此模型无法识别图像；请选择视觉模型后再附加</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images: remove the image (×) or choose a vision model.</source>
+        <translation>{model} 无法识别图片：请移除图片（×）或选择视觉模型。</translation>
+    </message>
+    <message>
+        <source>This model cannot see images: remove the image (×) or choose a vision model.</source>
+        <translation>此模型无法识别图片：请移除图片（×）或选择视觉模型。</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -762,6 +851,52 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Egress</name>
+    <message>
+        <source>{model} is an Ollama cloud model: Ollama sends it to {host}.</source>
+        <translation>{model} 是 Ollama 云端模型：Ollama 会把内容发送到 {host}。</translation>
+    </message>
+    <message>
+        <source>{name} on this computer</source>
+        <translation>本机上的 {name}</translation>
+    </message>
+    <message>
+        <source>{name} on another computer ({host})</source>
+        <translation>另一台电脑上的 {name}（{host}）</translation>
+    </message>
+    <message>
+        <source>{name} ({host}), outside this computer</source>
+        <translation>{name}（{host}），在本机之外</translation>
+    </message>
+    <message>
+        <source>☁ {model} (Ollama cloud)</source>
+        <translation>☁ {model}（Ollama 云端）</translation>
+    </message>
+    <message>
+        <source>Runs on {host}, not on this computer: what you send is checked for private data first, and local-only mode blocks it.</source>
+        <translation>在 {host} 上运行，而不是在本机：你发送的内容会先检查隐私数据，仅本地模式会阻止它。</translation>
+    </message>
+    <message>
+        <source>Ollama runs on another computer: {host}</source>
+        <translation>Ollama 运行在另一台电脑上：{host}</translation>
+    </message>
+</context>
+<context>
+    <name>EgressIndicator</name>
+    <message>
+        <source>🔒 Local only</source>
+        <translation>🔒 仅本地</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on: nothing is sent off this computer — no cloud provider, no Ollama cloud model, no server elsewhere.</source>
+        <translation>仅本地模式已开启：不会向本机以外发送任何内容——不使用云服务商、Ollama 云端模型或其他地方的服务器。</translation>
+    </message>
+    <message>
+        <source>Your messages travel over the network to that computer; Hearth checks them for private data first.</source>
+        <translation>你的消息会通过网络发送到那台电脑；Hearth 会先检查其中的隐私数据。</translation>
+    </message>
+</context>
+<context>
     <name>EngineErrors</name>
     <message>
         <source>Could not reach the model server.</source>
@@ -835,6 +970,10 @@ Your message is still in the box.</source>
         <translation>正在检查隐私数据…</translation>
     </message>
     <message>
+        <source>Don&apos;t ask again in this conversation for these items</source>
+        <translation>在此对话中不再询问这些项目</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -903,20 +1042,16 @@ Your message is still in the box.</source>
         <translation>现在发送此对话：约 {tokens} 个 token ≈ {cost}。回复另按每 1,000 个 token {reply} 计费。</translation>
     </message>
     <message>
-        <source>System prompt</source>
-        <translation>系统提示词</translation>
+        <source>{provider} runs on this computer: nothing leaves it.</source>
+        <translation>{provider} 在本机运行：没有内容离开本机。</translation>
     </message>
     <message>
-        <source>Message {number}</source>
-        <translation>第 {number} 条消息</translation>
+        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL] in what is sent; your conversation keeps your words.</source>
+        <translation>将发送 {count} 项可能的隐私内容。脱敏会在发送的内容中把每一项替换为 [EMAIL] 之类的标签；你的对话保留原文。</translation>
     </message>
     <message>
         <source>No private data found in this conversation.</source>
         <translation>此对话中未发现隐私数据。</translation>
-    </message>
-    <message>
-        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL].</source>
-        <translation>将发送 {count} 项可能的隐私数据。“脱敏”会把每一项替换为标签，例如 [EMAIL]。</translation>
     </message>
 </context>
 <context>
@@ -1169,8 +1304,8 @@ Your message is still in the box.</source>
 <context>
     <name>Ledger</name>
     <message>
-        <source>{text} is not a number</source>
-        <translation>{text} 不是数字</translation>
+        <source>Write the moment as YYYY-MM-DDTHH:MM (UTC).</source>
+        <translation>请按 YYYY-MM-DDTHH:MM（UTC）填写时刻。</translation>
     </message>
     <message>
         <source>break-even calculator for local hardware</source>
@@ -1179,6 +1314,10 @@ Your message is still in the box.</source>
     <message>
         <source>Monthly cloud cost against electricity, and the months until the hardware has paid for itself. Prices are in the chosen currency (per million tokens or per request); --fx is units of that currency per US dollar. Unset options come from your savings settings.</source>
         <translation>每月云端费用与电费的对比，以及硬件回本所需的月数。价格使用所选货币（每百万 token 或每次请求）；--fx 为每美元兑该货币的数额。未指定的选项取自你的节省设置。</translation>
+    </message>
+    <message>
+        <source>price as of this moment, UTC (default: now)</source>
+        <translation>按此时刻（UTC）的价格计算（默认：现在）</translation>
     </message>
     <message>
         <source>--output-price goes with --input-price, not with the others.</source>
@@ -1241,8 +1380,20 @@ Your message is still in the box.</source>
         <translation>请选择另一个基准模型，或输入自定义价格。</translation>
     </message>
     <message>
+        <source>{provider} {model} at each request&apos;s own date and hour (Hearth&apos;s price table of {checked}, in {currency}, over genai-prices {version})</source>
+        <translation>{provider} {model}，按每次请求各自的日期和时段计价（Hearth 价格表，核对于 {checked}，以 {currency} 计，基于 genai-prices {version}）</translation>
+    </message>
+    <message>
         <source>{provider} {model} at each request&apos;s own date (genai-prices {version})</source>
         <translation>{provider} {model}，按每次请求当日的价格（genai-prices {version}）</translation>
+    </message>
+    <message>
+        <source> — {retired}</source>
+        <translation>——{retired}</translation>
+    </message>
+    <message>
+        <source>, with your own price from {date}</source>
+        <translation>，自 {date} 起使用你设定的价格</translation>
     </message>
     <message>
         <source>, with the provider&apos;s prompt-cache discount modelled</source>
@@ -1309,8 +1460,12 @@ Your message is still in the box.</source>
         <translation>请以 服务商:模型 的形式填写基准模型。</translation>
     </message>
     <message>
-        <source>In {month} you had {local} local and {cloud} cloud replies. On the baseline cloud model the same work would have cost {baseline}; you spent {cloud_spend} on cloud replies, {electricity} on electricity and {amortization} on hardware amortization, so you saved {saved}. Saved so far in all: {cumulative}.</source>
-        <translation>{month}，你有 {local} 次本地回复和 {cloud} 次云端回复。若用基准云端模型，同样的工作要花 {baseline}；你在云端回复上花了 {cloud_spend}，电费 {electricity}，硬件摊销 {amortization}，因此节省了 {saved}。累计已节省：{cumulative}。</translation>
+        <source>In {month} you had {local} local and {cloud} billed cloud replies. On the baseline cloud model the same work would have cost {baseline}; you spent {cloud_spend} on cloud replies, {electricity} on electricity and {amortization} on hardware amortization, so you saved {saved}. Saved so far in all: {cumulative}.</source>
+        <translation>{month} 你共有 {local} 条本地回复和 {cloud} 条计费的云端回复。同样的工作若用基准云端模型需花费 {baseline}；你在云端回复上花了 {cloud_spend}，电费 {electricity}，硬件摊销 {amortization}，因此节省了 {saved}。累计已节省：{cumulative}。</translation>
+    </message>
+    <message>
+        <source>{count} attempts failed and are not counted as replies.</source>
+        <translation>{count} 次尝试失败，未计为回复。</translation>
     </message>
     <message>
         <source>Enter the hardware cost in Savings settings to see payback.</source>
@@ -1321,12 +1476,28 @@ Your message is still in the box.</source>
         <translation>你的硬件已经回本（{percent}%）。</translation>
     </message>
     <message>
+        <source>Your hardware is {percent}% paid back; not enough data yet to project when it will be (a projection needs {days} days of use).</source>
+        <translation>你的硬件已回本 {percent}%；数据尚不足，暂无法预测何时回本（预测需要 {days} 天的使用记录）。</translation>
+    </message>
+    <message>
         <source>Your hardware is {percent}% paid back; at the recent rate it never will be.</source>
         <translation>你的硬件已回本 {percent}%；按最近的速度，永远无法回本。</translation>
     </message>
     <message>
         <source>Your hardware is {percent}% paid back; at the recent rate it will be on {date}.</source>
         <translation>你的硬件已回本 {percent}%；按最近的速度，将于 {date} 回本。</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Payback</source>
+        <translation>回本</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>US dollars</source>
@@ -1337,12 +1508,44 @@ Your message is still in the box.</source>
         <translation>按你设定的汇率 {rate} {currency}/美元换算</translation>
     </message>
     <message>
-        <source>Full context of every request (what a cloud bills each turn), the larger of the server&apos;s count and Hearth&apos;s estimate; {estimated} replies had estimated usage.</source>
-        <translation>每次请求的完整上下文（云端每轮都按此计费），取服务器计数与 Hearth 估算中较大者；有 {estimated} 次回复的用量为估算值。</translation>
+        <source>{measured} replies measured (NVIDIA energy counter or power samples, Apple&apos;s IOReport counters); at {price} per kWh.</source>
+        <translation>{measured} 条回复为实测（NVIDIA 能耗计数器或功率采样、Apple 的 IOReport 计数器）；电价每千瓦时 {price}。</translation>
     </message>
     <message>
-        <source>As reported by the server; {estimated} replies estimated from their text.</source>
-        <translation>按服务器报告；有 {estimated} 次回复根据其文本估算。</translation>
+        <source>{count} estimated at the wattage set when they were recorded ({watts}) × time.</source>
+        <translation>{count} 条按记录时设定的功率（{watts}）× 时长估算。</translation>
+    </message>
+    <message>
+        <source>{count} recorded without an energy figure, estimated at your current {watts} W × time.</source>
+        <translation>{count} 条记录时没有能耗数据，按你当前设定的 {watts} W × 时长估算。</translation>
+    </message>
+    <message>
+        <source>{count} failed attempts used no energy (the engine produced nothing).</source>
+        <translation>{count} 次失败的尝试不计能耗（引擎没有产生任何内容）。</translation>
+    </message>
+    <message>
+        <source>{local} local replies ({stopped} stopped early) and {cloud} billed cloud replies ({cut} cut streams billed by estimate); apart from them {cloud_failed} cloud attempts billed nothing (errors before any reply) and {local_failed} local attempts failed.</source>
+        <translation>{local} 条本地回复（其中 {stopped} 条提前停止）和 {cloud} 条计费的云端回复（其中 {cut} 条中断的流按估算计费）；此外还有 {cloud_failed} 次云端尝试未计费（在任何回复之前出错），{local_failed} 次本地尝试失败。</translation>
+    </message>
+    <message>
+        <source>Local: {local} tokens, the full context of every request (what a cloud bills each turn); {local_reported} as the server reported, {local_estimated} Hearth&apos;s estimate where the server counted less. Cloud: {cloud} tokens, {cloud_reported} as the provider reported, {cloud_estimated} estimated.</source>
+        <translation>本地：{local} 个 tokens，即每次请求的完整上下文（云端每轮都会计费的部分）；{local_reported} 个按服务器报告，{local_estimated} 个在服务器计数偏少时采用 Hearth 的估算。云端：{cloud} 个 tokens，{cloud_reported} 个按服务商报告，{cloud_estimated} 个为估算。</translation>
+    </message>
+    <message>
+        <source>Local: {local} tokens ({local_estimated} estimated from the text). Cloud: {cloud} tokens ({cloud_estimated} estimated).</source>
+        <translation>本地：{local} 个 tokens（其中 {local_estimated} 个由文本估算）。云端：{cloud} 个 tokens（其中 {cloud_estimated} 个为估算）。</translation>
+    </message>
+    <message>
+        <source>What each provider&apos;s reported usage cost at the time of the reply; {estimated} replies priced from Hearth&apos;s estimate (cut or stopped streams, no usage report); {unpriced} cloud replies had no known price.</source>
+        <translation>按各服务商报告的用量在回复当时的价格计算；{estimated} 条回复按 Hearth 的估算计价（流中断或被停止、没有用量报告）；{unpriced} 条云端回复没有已知价格。</translation>
+    </message>
+    <message>
+        <source>Hardware cost {cost} spread evenly over {months} months from {date}, counted up to {now}.</source>
+        <translation>硬件费用 {cost} 自 {date} 起平均分摊到 {months} 个月，计至 {now}。</translation>
+    </message>
+    <message>
+        <source>Savings before amortization since the purchase date, against the hardware cost; projected at the average of the last {days} days, today included.</source>
+        <translation>自购买日起未计摊销的节省额与硬件费用相比；按最近 {days} 天（含今天）的平均值预测。</translation>
     </message>
     <message>
         <source>Local replies priced at {baseline}; cloud replies as billed.</source>
@@ -1357,24 +1560,8 @@ Your message is still in the box.</source>
         <translation>提示词缓存折扣：未计入。</translation>
     </message>
     <message>
-        <source>What each provider&apos;s reported usage cost at the time of the reply; {unpriced} cloud replies had no known price.</source>
-        <translation>各服务商报告的用量在回复当时的费用；有 {unpriced} 次云端回复没有已知价格。</translation>
-    </message>
-    <message>
-        <source>{measured} replies measured with the NVIDIA energy counter or power samples, {estimated} estimated at your configured {watts} W × time; at {price} per kWh.</source>
-        <translation>{measured} 次回复用 NVIDIA 能耗计数器或功率采样实测，{estimated} 次按你设定的 {watts} W × 时间估算；电价每千瓦时 {price}。</translation>
-    </message>
-    <message>
-        <source>Hardware cost {cost} spread evenly over {months} months from {date}.</source>
-        <translation>硬件成本 {cost} 自 {date} 起平均摊到 {months} 个月。</translation>
-    </message>
-    <message>
         <source>Not included (no amortization period set).</source>
         <translation>未计入（未设置摊销期）。</translation>
-    </message>
-    <message>
-        <source>Savings before amortization since the purchase date, against the hardware cost; projected at the average of the last 30 days.</source>
-        <translation>自购买日起摊销前的节省与硬件成本相比；按最近 30 天的平均值推算。</translation>
     </message>
     <message>
         <source>All-cloud baseline: every local reply is priced as if the baseline cloud model had answered it. A cloud bills the whole conversation as input on every turn, so the input is the full context Hearth sent, not the smaller count a local server may report after its prompt cache. Prices are genai-prices&apos; at each request&apos;s own time (prices change, long contexts cost more per token). Failed replies are not in the baseline; cloud replies count at what they cost.</source>
@@ -1405,8 +1592,16 @@ Your message is still in the box.</source>
         <translation>{tokens} 个上下文 token 和 {output} 个输出 token，按 {baseline} 计价；</translation>
     </message>
     <message>
-        <source>energy estimated from your configured watts.</source>
-        <translation>能耗按你设定的功率估算。</translation>
+        <source>energy estimated at your current {watts} W.</source>
+        <translation>能耗按你当前设定的 {watts} W 估算。</translation>
+    </message>
+    <message>
+        <source>no energy: the engine produced nothing.</source>
+        <translation>不计能耗：引擎没有产生任何内容。</translation>
+    </message>
+    <message>
+        <source>energy estimated at {watts} W, the wattage set when it was recorded.</source>
+        <translation>能耗按记录时设定的 {watts} W 估算。</translation>
     </message>
     <message>
         <source>energy measured ({source}).</source>
@@ -1437,10 +1632,6 @@ Your message is still in the box.</source>
         <translation>本地回复</translation>
     </message>
     <message>
-        <source>Cloud replies</source>
-        <translation>云端回复</translation>
-    </message>
-    <message>
         <source>All-cloud baseline</source>
         <translation>全云端基准</translation>
     </message>
@@ -1467,6 +1658,22 @@ Your message is still in the box.</source>
     <message>
         <source>Hearth savings report — {month}</source>
         <translation>Hearth 节省报告——{month}</translation>
+    </message>
+    <message>
+        <source>Cloud replies (billed)</source>
+        <translation>云端回复（已计费）</translation>
+    </message>
+    <message>
+        <source>Failed attempts (billed nothing)</source>
+        <translation>失败的尝试（未计费）</translation>
+    </message>
+    <message>
+        <source>Local tokens (input / output)</source>
+        <translation>本地 tokens（输入 / 输出）</translation>
+    </message>
+    <message>
+        <source>Cloud tokens (input / output)</source>
+        <translation>云端 tokens（输入 / 输出）</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1501,6 +1708,26 @@ Your message is still in the box.</source>
         <translation>模型</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>每日明细</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Where the figures come from</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>How this is computed</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
         <source>Replies</source>
         <translation>回复</translation>
     </message>
@@ -1516,6 +1743,18 @@ Your message is still in the box.</source>
         <source>Check that the folder exists and you may write to it.</source>
         <translation>请检查该文件夹是否存在，以及你是否有写入权限。</translation>
     </message>
+    <message>
+        <source>{currency} amounts shown as billed, without conversion.</source>
+        <translation>{currency} 金额按账单原样显示，未做换算。</translation>
+    </message>
+    <message>
+        <source>{currency} amounts converted at {rate} {currency} per US dollar.</source>
+        <translation>{currency} 金额按每美元 {rate} {currency} 换算。</translation>
+    </message>
+    <message>
+        <source>That is Hearth&apos;s starting value; choose that currency to set your own.</source>
+        <translation>这是 Hearth 的初始汇率；选择该货币即可设定你自己的汇率。</translation>
+    </message>
 </context>
 <context>
     <name>LedgerCharts</name>
@@ -1528,12 +1767,20 @@ Your message is still in the box.</source>
         <translation>每日节省（{currency}）</translation>
     </message>
     <message>
+        <source>No data</source>
+        <translation>没有数据</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>本地</translation>
     </message>
     <message>
         <source>Cloud</source>
         <translation>云端</translation>
+    </message>
+    <message>
+        <source>Saved per day</source>
+        <translation>每日节省</translation>
     </message>
     <message>
         <source>Replies: local and cloud</source>
@@ -1948,6 +2195,37 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>“{text}” is ambiguous here: did you mean {options}?</source>
+        <translation>“{text}”在这里有歧义：你指的是 {options}？</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 还是 </translation>
+    </message>
+    <message>
+        <source>Numbers are read with “{mark}” as the decimal mark.</source>
+        <translation>数字按“{mark}”作为小数点读取。</translation>
+    </message>
+    <message>
+        <source>“{text}” could mean {grouped} or {decimal}, so it was not used.</source>
+        <translation>“{text}”可能是 {grouped}，也可能是 {decimal}，因此未被采用。</translation>
+    </message>
+    <message>
+        <source>Write {grouped} without a separator, or {decimal}0 if you mean the smaller one.</source>
+        <translation>请写成不带分隔符的 {grouped}；如果指的是较小的那个数，请写成 {decimal}0。</translation>
+    </message>
+    <message>
+        <source>“{text}” must be a whole number.</source>
+        <translation>“{text}”必须是整数。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number.</source>
+        <translation>“{text}”不是数字。</translation>
+    </message>
+</context>
+<context>
     <name>Ollama</name>
     <message>
         <source>Ollama is not running at {host}. Start Ollama, or install it from https://ollama.com/download.</source>
@@ -2058,6 +2336,52 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Outbound</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Message {number}</source>
+        <translation>第 {number} 条消息</translation>
+    </message>
+    <message>
+        <source>hearth: {count} possibly private items would leave this computer. {where}</source>
+        <translation>hearth：{count} 项可能的隐私内容将离开本机。{where}</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Run again with --redact to send with these replaced by labels such as [EMAIL], or --send-anyway to send them as written.</source>
+        <translation>没有发送任何内容。加上 --redact 重新运行，会把这些内容替换为 [EMAIL] 之类的标签后发送；或加上 --send-anyway 按原文发送。</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundDialog</name>
+    <message>
+        <source>Check before sending</source>
+        <translation>发送前检查</translation>
+    </message>
+    <message>
+        <source>{count} possibly private items would leave this computer. “Redact and send” replaces each with a label such as [EMAIL] (images are left out) in what is sent; your conversation keeps your words.</source>
+        <translation>{count} 项可能的隐私内容将离开本机。“脱敏后发送”会在发送的内容中把每一项替换为 [EMAIL] 之类的标签（图片不发送）；你的对话保留原文。</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again in this conversation for these items</source>
+        <translation>在此对话中不再询问这些项目</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Redact and send</source>
+        <translation>脱敏后发送</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+</context>
+<context>
     <name>Paths</name>
     <message>
         <source>Hearth cannot use its data folder {folder}: {reason}.</source>
@@ -2089,26 +2413,101 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PriceEditor</name>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD (empty: always)</source>
+        <translation>自 YYYY-MM-DD 起（留空：始终）</translation>
+    </message>
+    <message>
+        <source>Save price</source>
+        <translation>保存价格</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <source>Enter a price per million input or output tokens.</source>
+        <translation>请输入每百万输入或输出 tokens 的价格。</translation>
+    </message>
+    <message>
+        <source>A price must not be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, or leave it empty.</source>
+        <translation>请按 YYYY-MM-DD 填写日期，或留空。</translation>
+    </message>
+    <message>
+        <source>No price of yours: Hearth&apos;s price table and genai-prices apply.</source>
+        <translation>你尚未设定价格：使用 Hearth 价格表和 genai-prices。</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>始终</translation>
+    </message>
+    <message>
+        <source>%1: %2 in / %3 out per million tokens, from %4</source>
+        <translation>%1：每百万 tokens 输入 %2 / 输出 %3，自 %4 起</translation>
+    </message>
+</context>
+<context>
     <name>Pricing</name>
     <message>
         <source>local: no API cost</source>
         <translation>本地：无 API 费用</translation>
     </message>
     <message>
-        <source>your price for {provider}</source>
-        <translation>你为 {provider} 设定的价格</translation>
+        <source>Enter your price per million tokens for {model} in Tools → API keys.</source>
+        <translation>请在“工具 → API 密钥”中输入 {model} 每百万 tokens 的价格。</translation>
     </message>
     <message>
         <source>No published price is known for {provider} / {model}.</source>
         <translation>{provider} / {model} 没有已知的公开价格。</translation>
     </message>
     <message>
-        <source>Enter your price per million tokens for {provider} in Settings.</source>
-        <translation>请在设置中填写 {provider} 每百万 token 的价格。</translation>
-    </message>
-    <message>
         <source>Enter a price per million tokens in Settings.</source>
         <translation>请在设置中填写每百万 token 的价格。</translation>
+    </message>
+    <message>
+        <source>your price for {provider} {model} from {date}</source>
+        <translation>你为 {provider} {model} 设定的价格（自 {date} 起）</translation>
+    </message>
+    <message>
+        <source>Hearth price table: {provider} {model} ({url})</source>
+        <translation>Hearth 价格表：{provider} {model}（{url}）</translation>
+    </message>
+    <message>
+        <source>ran off this computer (an Ollama cloud model or another server): price unknown</source>
+        <translation>不是在本机运行（Ollama 云端模型或其他服务器）：价格未知</translation>
+    </message>
+    <message>
+        <source>Billed nothing: no reply came back ({reason}).</source>
+        <translation>未计费：没有收到任何回复（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Estimated from Hearth&apos;s token count (no usage report): {source}</source>
+        <translation>按 Hearth 的 token 计数估算（没有用量报告）：{source}</translation>
+    </message>
+    <message>
+        <source>The list of your prices could not be read.</source>
+        <translation>无法读取你的价格列表。</translation>
+    </message>
+    <message>
+        <source>your price</source>
+        <translation>你的价格</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2543,30 @@ Your message is still in the box.</source>
     <message>
         <source>IP address</source>
         <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>An attached image ({size} KB): Hearth cannot read it.</source>
+        <translation>附加的图片（{size} KB）：Hearth 无法读取其内容。</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on, so Hearth sends nothing off this computer. {where} Turn local-only mode off, or choose a model that runs here.</source>
+        <translation>仅本地模式已开启，Hearth 不会向本机以外发送任何内容。{where} 请关闭仅本地模式，或选择在本机运行的模型。</translation>
+    </message>
+    <message>
+        <source>[{count} image(s) not sent]</source>
+        <translation>[{count} 张图片未发送]</translation>
+    </message>
+    <message>
+        <source>Sent with {items} replaced, as:</source>
+        <translation>已替换{items}后发送，发送内容为：</translation>
+    </message>
+    <message>
+        <source>{count} image(s) were not sent.</source>
+        <translation>{count} 张图片未发送。</translation>
     </message>
 </context>
 <context>
@@ -2220,12 +2643,20 @@ Your message is still in the box.</source>
         <translation>本地回复</translation>
     </message>
     <message>
-        <source>Cloud replies</source>
-        <translation>云端回复</translation>
+        <source>Cloud replies (billed)</source>
+        <translation>云端回复（已计费）</translation>
     </message>
     <message>
-        <source>Tokens (input / output)</source>
-        <translation>Token（输入 / 输出）</translation>
+        <source>Failed attempts (billed nothing)</source>
+        <translation>失败的尝试（未计费）</translation>
+    </message>
+    <message>
+        <source>Local tokens (input / output)</source>
+        <translation>本地 tokens（输入 / 输出）</translation>
+    </message>
+    <message>
+        <source>Cloud tokens (input / output)</source>
+        <translation>云端 tokens（输入 / 输出）</translation>
     </message>
     <message>
         <source>All-cloud baseline</source>
@@ -2300,6 +2731,10 @@ Your message is still in the box.</source>
     <message>
         <source>Enter a URL that starts with http:// or https://.</source>
         <translation>请输入以 http:// 或 https:// 开头的 URL。</translation>
+    </message>
+    <message>
+        <source>Enter a URL with a host and, if you give a port, a number from 1 to 65535 (for example http://127.0.0.1:1234/v1).</source>
+        <translation>请输入包含主机的 URL；如果填写端口，须为 1 到 65535 之间的数字（例如 http://127.0.0.1:1234/v1）。</translation>
     </message>
     <message>
         <source>Must not be negative.</source>
@@ -2544,6 +2979,10 @@ Your message is still in the box.</source>
     <message>
         <source>Last cloud model</source>
         <translation>上次使用的云端模型</translation>
+    </message>
+    <message>
+        <source>Your prices per model (JSON list)</source>
+        <translation>你为各模型设定的价格（JSON 列表）</translation>
     </message>
     <message>
         <source>Appearance</source>

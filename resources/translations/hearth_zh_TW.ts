@@ -40,8 +40,8 @@
         <translation>基礎 URL：</translation>
     </message>
     <message>
-        <source>Your price, USD per million tokens (in / out):</source>
-        <translation>你的價格，每百萬 token 美元（輸入 / 輸出）：</translation>
+        <source>Your price per million tokens:</source>
+        <translation>你的價格（每百萬 tokens）：</translation>
     </message>
     <message>
         <source>Checking the keyring…</source>
@@ -68,6 +68,18 @@
         <translation>已儲存 {masked}。</translation>
     </message>
     <message>
+        <source>Delete the stored API key for {provider}?</source>
+        <translation>刪除已儲存的 {provider} API 金鑰？</translation>
+    </message>
+    <message>
+        <source>Hearth cannot use {provider} again until you paste a key.</source>
+        <translation>在你重新貼上金鑰之前，Hearth 將無法使用 {provider}。</translation>
+    </message>
+    <message>
+        <source>Keep the key</source>
+        <translation>保留金鑰</translation>
+    </message>
+    <message>
         <source>Key deleted.</source>
         <translation>金鑰已刪除。</translation>
     </message>
@@ -79,10 +91,6 @@
         <source>Testing the connection to {provider}…</source>
         <translation>正在測試與 {provider} 的連線…</translation>
     </message>
-    <message>
-        <source>Enter a number.</source>
-        <translation>請輸入一個數字。</translation>
-    </message>
 </context>
 <context>
     <name>AskCommand</name>
@@ -91,8 +99,8 @@
         <translation>向模型提問並列印回覆</translation>
     </message>
     <message>
-        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger.</source>
-        <translation>傳送一則訊息，並將回覆串流輸出到標準輸出。訊息與回覆會儲存在 Hearth 的對話中，用量記入其帳本。</translation>
+        <source>Send one message and stream the reply to standard output. The message and the reply are kept in Hearth&apos;s conversations, and the usage in its ledger. What would leave this computer is checked first: when private data is found nothing is sent and the exit status is 3, unless --redact or --send-anyway is given; in local-only mode any cloud is refused with exit status 4.</source>
+        <translation>傳送一則訊息，並將回覆以串流方式輸出到標準輸出。訊息和回覆會保存在 Hearth 的對話中，用量記入帳本。離開本機的內容會先經過檢查：發現隱私資料時不會傳送任何內容，結束狀態為 3，除非指定 --redact 或 --send-anyway；在僅限本機模式下，任何雲端都會被拒絕，結束狀態為 4。</translation>
     </message>
     <message>
         <source>start a new conversation (the default)</source>
@@ -109,6 +117,14 @@
     <message>
         <source>send to this cloud provider (e.g. anthropic, deepseek)</source>
         <translation>傳送到此雲端服務商（例如 anthropic、deepseek）</translation>
+    </message>
+    <message>
+        <source>if private data is found in what would leave this computer, replace it with labels such as [EMAIL] and send</source>
+        <translation>如果離開本機的內容中發現隱私資料，將其替換為 [EMAIL] 之類的標籤後傳送</translation>
+    </message>
+    <message>
+        <source>if private data is found, send it as written (think twice)</source>
+        <translation>如果發現隱私資料，仍按原文傳送（請三思）</translation>
     </message>
     <message>
         <source>print the conversation id, the reply and its usage</source>
@@ -153,6 +169,56 @@
     <message>
         <source>hearth: the reply could not be saved.</source>
         <translation>hearth：無法儲存回覆。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>移除圖片</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>“{name}” is not an image Hearth can read.</source>
+        <translation>「{name}」不是 Hearth 能讀取的圖片。</translation>
+    </message>
+    <message>
+        <source>Attach a PNG, JPEG, GIF or WebP picture.</source>
+        <translation>請附加 PNG、JPEG、GIF 或 WebP 圖片。</translation>
+    </message>
+    <message>
+        <source>The image could not be re-encoded.</source>
+        <translation>無法重新編碼該圖片。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large an image ({width} × {height} pixels).</source>
+        <translation>「{name}」圖片過大（{width} × {height} 像素）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size} MB; Hearth attaches images up to {limit} MB.</source>
+        <translation>「{name}」有 {size} MB；Hearth 最多附加 {limit} MB 的圖片。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>無法讀取「{name}」：{reason}</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, so nothing was sent.</source>
+        <translation>{model} 無法辨識圖片，因此沒有傳送任何內容。</translation>
+    </message>
+    <message>
+        <source>Remove the image (×), or choose a model that can see images.</source>
+        <translation>請移除圖片（×），或選擇能辨識圖片的模型。</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, so nothing was sent. Choose a model that can see images, or send the message without the image.</source>
+        <translation>{model} 無法辨識圖片，因此沒有傳送任何內容。請選擇能辨識圖片的模型，或不附圖片傳送這則訊息。</translation>
     </message>
 </context>
 <context>
@@ -228,10 +294,6 @@
     <message>
         <source>Pre-filled from your last %1 days of local replies.</source>
         <translation>已根據你最近 %1 天的本地回覆預先填寫。</translation>
-    </message>
-    <message>
-        <source>“%1” is not a number.</source>
-        <translation>「%1」不是數字。</translation>
     </message>
     <message>
         <source>never (no monthly saving)</source>
@@ -336,6 +398,10 @@ Price: %5</source>
         <translation>請先開始對話；之後就可以把它傳送給雲端模型。</translation>
     </message>
     <message>
+        <source>Nothing was sent: this request would leave the computer unchecked.</source>
+        <translation>沒有傳送任何內容：這個請求會未經檢查就離開本機。</translation>
+    </message>
+    <message>
         <source>New conversation</source>
         <translation>新對話</translation>
     </message>
@@ -391,6 +457,10 @@ Price: %5</source>
         <translation>請先選擇模型。</translation>
     </message>
     <message>
+        <source>Not sent: your message is kept here.</source>
+        <translation>未傳送：你的訊息保留在這裡。</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>系統提示詞</translation>
     </message>
@@ -419,6 +489,13 @@ Your message is still in the box.</source>
     <message>
         <source>The reply is on screen but not saved yet: {reason}. Hearth keeps it and saves it as soon as it can.</source>
         <translation>回覆已顯示，但尚未儲存：{reason}。Hearth 會保留它，並在可以時立即儲存。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>hearth: something went wrong: {error}</source>
+        <translation>hearth：出了點問題：{error}</translation>
     </message>
 </context>
 <context>
@@ -500,6 +577,10 @@ Your message is still in the box.</source>
         <translation>已連線到 {provider}。</translation>
     </message>
     <message>
+        <source>{provider} retired “{model}” on {date}; use “{successor}” instead.</source>
+        <translation>{provider} 已於 {date} 停用「{model}」，請改用「{successor}」。</translation>
+    </message>
+    <message>
         <source>“{provider}” is not a provider Hearth knows.</source>
         <translation>「{provider}」不是 Hearth 認識的服務商。</translation>
     </message>
@@ -556,6 +637,14 @@ Your message is still in the box.</source>
     <message>
         <source>This model cannot see images; choose a vision model to attach one</source>
         <translation>此模型無法識別影像；請選擇視覺模型後再附加</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images: remove the image (×) or choose a vision model.</source>
+        <translation>{model} 無法辨識圖片：請移除圖片（×）或選擇視覺模型。</translation>
+    </message>
+    <message>
+        <source>This model cannot see images: remove the image (×) or choose a vision model.</source>
+        <translation>此模型無法辨識圖片：請移除圖片（×）或選擇視覺模型。</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -762,6 +851,52 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Egress</name>
+    <message>
+        <source>{model} is an Ollama cloud model: Ollama sends it to {host}.</source>
+        <translation>{model} 是 Ollama 雲端模型：Ollama 會把內容傳送到 {host}。</translation>
+    </message>
+    <message>
+        <source>{name} on this computer</source>
+        <translation>本機上的 {name}</translation>
+    </message>
+    <message>
+        <source>{name} on another computer ({host})</source>
+        <translation>另一台電腦上的 {name}（{host}）</translation>
+    </message>
+    <message>
+        <source>{name} ({host}), outside this computer</source>
+        <translation>{name}（{host}），在本機之外</translation>
+    </message>
+    <message>
+        <source>☁ {model} (Ollama cloud)</source>
+        <translation>☁ {model}（Ollama 雲端）</translation>
+    </message>
+    <message>
+        <source>Runs on {host}, not on this computer: what you send is checked for private data first, and local-only mode blocks it.</source>
+        <translation>在 {host} 上執行，而不是在本機：你傳送的內容會先檢查隱私資料，僅限本機模式會封鎖它。</translation>
+    </message>
+    <message>
+        <source>Ollama runs on another computer: {host}</source>
+        <translation>Ollama 執行於另一台電腦：{host}</translation>
+    </message>
+</context>
+<context>
+    <name>EgressIndicator</name>
+    <message>
+        <source>🔒 Local only</source>
+        <translation>🔒 僅限本機</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on: nothing is sent off this computer — no cloud provider, no Ollama cloud model, no server elsewhere.</source>
+        <translation>僅限本機模式已開啟：不會向本機以外傳送任何內容——不使用雲端服務商、Ollama 雲端模型或其他地方的伺服器。</translation>
+    </message>
+    <message>
+        <source>Your messages travel over the network to that computer; Hearth checks them for private data first.</source>
+        <translation>你的訊息會透過網路傳送到那台電腦；Hearth 會先檢查其中的隱私資料。</translation>
+    </message>
+</context>
+<context>
     <name>EngineErrors</name>
     <message>
         <source>Could not reach the model server.</source>
@@ -835,6 +970,10 @@ Your message is still in the box.</source>
         <translation>正在檢查隱私資料…</translation>
     </message>
     <message>
+        <source>Don&apos;t ask again in this conversation for these items</source>
+        <translation>在此對話中不再詢問這些項目</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -903,20 +1042,16 @@ Your message is still in the box.</source>
         <translation>現在傳送此對話：約 {tokens} 個 token ≈ {cost}。回覆另按每 1,000 個 token {reply} 計費。</translation>
     </message>
     <message>
-        <source>System prompt</source>
-        <translation>系統提示詞</translation>
+        <source>{provider} runs on this computer: nothing leaves it.</source>
+        <translation>{provider} 在本機執行：沒有內容離開本機。</translation>
     </message>
     <message>
-        <source>Message {number}</source>
-        <translation>第 {number} 條訊息</translation>
+        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL] in what is sent; your conversation keeps your words.</source>
+        <translation>將傳送 {count} 項可能的隱私內容。脫敏會在傳送的內容中把每一項替換為 [EMAIL] 之類的標籤；你的對話保留原文。</translation>
     </message>
     <message>
         <source>No private data found in this conversation.</source>
         <translation>此對話中未發現隱私資料。</translation>
-    </message>
-    <message>
-        <source>{count} possibly private items would be sent. Redact replaces each with a label such as [EMAIL].</source>
-        <translation>將傳送 {count} 項可能的隱私資料。「脫敏」會把每一項替換為標籤，例如 [EMAIL]。</translation>
     </message>
 </context>
 <context>
@@ -1169,8 +1304,8 @@ Your message is still in the box.</source>
 <context>
     <name>Ledger</name>
     <message>
-        <source>{text} is not a number</source>
-        <translation>{text} 不是數字</translation>
+        <source>Write the moment as YYYY-MM-DDTHH:MM (UTC).</source>
+        <translation>請依 YYYY-MM-DDTHH:MM（UTC）填寫時刻。</translation>
     </message>
     <message>
         <source>break-even calculator for local hardware</source>
@@ -1179,6 +1314,10 @@ Your message is still in the box.</source>
     <message>
         <source>Monthly cloud cost against electricity, and the months until the hardware has paid for itself. Prices are in the chosen currency (per million tokens or per request); --fx is units of that currency per US dollar. Unset options come from your savings settings.</source>
         <translation>每月雲端費用與電費的對比，以及硬體回本所需的月數。價格使用所選貨幣（每百萬 token 或每次請求）；--fx 為每美元兌該貨幣的數額。未指定的選項取自你的節省設定。</translation>
+    </message>
+    <message>
+        <source>price as of this moment, UTC (default: now)</source>
+        <translation>依此時刻（UTC）的價格計算（預設：現在）</translation>
     </message>
     <message>
         <source>--output-price goes with --input-price, not with the others.</source>
@@ -1241,8 +1380,20 @@ Your message is still in the box.</source>
         <translation>請選擇另一個基準模型，或輸入自定義價格。</translation>
     </message>
     <message>
+        <source>{provider} {model} at each request&apos;s own date and hour (Hearth&apos;s price table of {checked}, in {currency}, over genai-prices {version})</source>
+        <translation>{provider} {model}，依每次請求各自的日期與時段計價（Hearth 價格表，核對於 {checked}，以 {currency} 計，基於 genai-prices {version}）</translation>
+    </message>
+    <message>
         <source>{provider} {model} at each request&apos;s own date (genai-prices {version})</source>
         <translation>{provider} {model}，按每次請求當日的價格（genai-prices {version}）</translation>
+    </message>
+    <message>
+        <source> — {retired}</source>
+        <translation>——{retired}</translation>
+    </message>
+    <message>
+        <source>, with your own price from {date}</source>
+        <translation>，自 {date} 起使用你設定的價格</translation>
     </message>
     <message>
         <source>, with the provider&apos;s prompt-cache discount modelled</source>
@@ -1309,8 +1460,12 @@ Your message is still in the box.</source>
         <translation>請以 服務商:模型 的形式填寫基準模型。</translation>
     </message>
     <message>
-        <source>In {month} you had {local} local and {cloud} cloud replies. On the baseline cloud model the same work would have cost {baseline}; you spent {cloud_spend} on cloud replies, {electricity} on electricity and {amortization} on hardware amortization, so you saved {saved}. Saved so far in all: {cumulative}.</source>
-        <translation>{month}，你有 {local} 次本地回覆和 {cloud} 次雲端回覆。若用基準雲端模型，同樣的工作要花 {baseline}；你在雲端回覆上花了 {cloud_spend}，電費 {electricity}，硬體攤銷 {amortization}，因此節省了 {saved}。累計已節省：{cumulative}。</translation>
+        <source>In {month} you had {local} local and {cloud} billed cloud replies. On the baseline cloud model the same work would have cost {baseline}; you spent {cloud_spend} on cloud replies, {electricity} on electricity and {amortization} on hardware amortization, so you saved {saved}. Saved so far in all: {cumulative}.</source>
+        <translation>{month} 你共有 {local} 則本機回覆與 {cloud} 則計費的雲端回覆。同樣的工作若用基準雲端模型需花費 {baseline}；你在雲端回覆上花了 {cloud_spend}，電費 {electricity}，硬體攤提 {amortization}，因此省下 {saved}。累計已省下：{cumulative}。</translation>
+    </message>
+    <message>
+        <source>{count} attempts failed and are not counted as replies.</source>
+        <translation>{count} 次嘗試失敗，未計為回覆。</translation>
     </message>
     <message>
         <source>Enter the hardware cost in Savings settings to see payback.</source>
@@ -1321,12 +1476,28 @@ Your message is still in the box.</source>
         <translation>你的硬體已經回本（{percent}%）。</translation>
     </message>
     <message>
+        <source>Your hardware is {percent}% paid back; not enough data yet to project when it will be (a projection needs {days} days of use).</source>
+        <translation>你的硬體已回本 {percent}%；資料尚不足，暫時無法預估何時回本（預估需要 {days} 天的使用紀錄）。</translation>
+    </message>
+    <message>
         <source>Your hardware is {percent}% paid back; at the recent rate it never will be.</source>
         <translation>你的硬體已回本 {percent}%；按最近的速度，永遠無法回本。</translation>
     </message>
     <message>
         <source>Your hardware is {percent}% paid back; at the recent rate it will be on {date}.</source>
         <translation>你的硬體已回本 {percent}%；按最近的速度，將於 {date} 回本。</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>貨幣</translation>
+    </message>
+    <message>
+        <source>Payback</source>
+        <translation>回本</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>US dollars</source>
@@ -1337,12 +1508,44 @@ Your message is still in the box.</source>
         <translation>按你設定的匯率 {rate} {currency}/美元換算</translation>
     </message>
     <message>
-        <source>Full context of every request (what a cloud bills each turn), the larger of the server&apos;s count and Hearth&apos;s estimate; {estimated} replies had estimated usage.</source>
-        <translation>每次請求的完整上下文（雲端每輪都按此計費），取伺服器計數與 Hearth 估算中較大者；有 {estimated} 次回覆的用量為估算值。</translation>
+        <source>{measured} replies measured (NVIDIA energy counter or power samples, Apple&apos;s IOReport counters); at {price} per kWh.</source>
+        <translation>{measured} 則回覆為實測（NVIDIA 能耗計數器或功率取樣、Apple 的 IOReport 計數器）；電價每度 {price}。</translation>
     </message>
     <message>
-        <source>As reported by the server; {estimated} replies estimated from their text.</source>
-        <translation>按伺服器報告；有 {estimated} 次回覆根據其文本估算。</translation>
+        <source>{count} estimated at the wattage set when they were recorded ({watts}) × time.</source>
+        <translation>{count} 則依紀錄時設定的功率（{watts}）× 時長估算。</translation>
+    </message>
+    <message>
+        <source>{count} recorded without an energy figure, estimated at your current {watts} W × time.</source>
+        <translation>{count} 則紀錄時沒有能耗資料，依你目前設定的 {watts} W × 時長估算。</translation>
+    </message>
+    <message>
+        <source>{count} failed attempts used no energy (the engine produced nothing).</source>
+        <translation>{count} 次失敗的嘗試不計能耗（引擎沒有產生任何內容）。</translation>
+    </message>
+    <message>
+        <source>{local} local replies ({stopped} stopped early) and {cloud} billed cloud replies ({cut} cut streams billed by estimate); apart from them {cloud_failed} cloud attempts billed nothing (errors before any reply) and {local_failed} local attempts failed.</source>
+        <translation>{local} 則本機回覆（其中 {stopped} 則提前停止）與 {cloud} 則計費的雲端回覆（其中 {cut} 則中斷的串流依估算計費）；此外還有 {cloud_failed} 次雲端嘗試未計費（在任何回覆之前出錯），{local_failed} 次本機嘗試失敗。</translation>
+    </message>
+    <message>
+        <source>Local: {local} tokens, the full context of every request (what a cloud bills each turn); {local_reported} as the server reported, {local_estimated} Hearth&apos;s estimate where the server counted less. Cloud: {cloud} tokens, {cloud_reported} as the provider reported, {cloud_estimated} estimated.</source>
+        <translation>本機：{local} 個 tokens，即每次請求的完整上下文（雲端每輪都會計費的部分）；{local_reported} 個依伺服器回報，{local_estimated} 個在伺服器計數偏少時採用 Hearth 的估算。雲端：{cloud} 個 tokens，{cloud_reported} 個依服務商回報，{cloud_estimated} 個為估算。</translation>
+    </message>
+    <message>
+        <source>Local: {local} tokens ({local_estimated} estimated from the text). Cloud: {cloud} tokens ({cloud_estimated} estimated).</source>
+        <translation>本機：{local} 個 tokens（其中 {local_estimated} 個由文字估算）。雲端：{cloud} 個 tokens（其中 {cloud_estimated} 個為估算）。</translation>
+    </message>
+    <message>
+        <source>What each provider&apos;s reported usage cost at the time of the reply; {estimated} replies priced from Hearth&apos;s estimate (cut or stopped streams, no usage report); {unpriced} cloud replies had no known price.</source>
+        <translation>依各服務商回報的用量在回覆當時的價格計算；{estimated} 則回覆依 Hearth 的估算計價（串流中斷或被停止、沒有用量回報）；{unpriced} 則雲端回覆沒有已知價格。</translation>
+    </message>
+    <message>
+        <source>Hardware cost {cost} spread evenly over {months} months from {date}, counted up to {now}.</source>
+        <translation>硬體費用 {cost} 自 {date} 起平均攤提到 {months} 個月，計至 {now}。</translation>
+    </message>
+    <message>
+        <source>Savings before amortization since the purchase date, against the hardware cost; projected at the average of the last {days} days, today included.</source>
+        <translation>自購買日起未計攤提的節省金額與硬體費用相比；依最近 {days} 天（含今天）的平均值預估。</translation>
     </message>
     <message>
         <source>Local replies priced at {baseline}; cloud replies as billed.</source>
@@ -1357,24 +1560,8 @@ Your message is still in the box.</source>
         <translation>提示詞緩存摺扣：未計入。</translation>
     </message>
     <message>
-        <source>What each provider&apos;s reported usage cost at the time of the reply; {unpriced} cloud replies had no known price.</source>
-        <translation>各服務商報告的用量在回覆當時的費用；有 {unpriced} 次雲端回覆沒有已知價格。</translation>
-    </message>
-    <message>
-        <source>{measured} replies measured with the NVIDIA energy counter or power samples, {estimated} estimated at your configured {watts} W × time; at {price} per kWh.</source>
-        <translation>{measured} 次回覆用 NVIDIA 能耗計數器或功率取樣實測，{estimated} 次按你設定的 {watts} W × 時間估算；電價每千瓦時 {price}。</translation>
-    </message>
-    <message>
-        <source>Hardware cost {cost} spread evenly over {months} months from {date}.</source>
-        <translation>硬體成本 {cost} 自 {date} 起平均攤到 {months} 個月。</translation>
-    </message>
-    <message>
         <source>Not included (no amortization period set).</source>
         <translation>未計入（未設定攤銷期）。</translation>
-    </message>
-    <message>
-        <source>Savings before amortization since the purchase date, against the hardware cost; projected at the average of the last 30 days.</source>
-        <translation>自購買日起攤銷前的節省與硬體成本相比；按最近 30 天的平均值推算。</translation>
     </message>
     <message>
         <source>All-cloud baseline: every local reply is priced as if the baseline cloud model had answered it. A cloud bills the whole conversation as input on every turn, so the input is the full context Hearth sent, not the smaller count a local server may report after its prompt cache. Prices are genai-prices&apos; at each request&apos;s own time (prices change, long contexts cost more per token). Failed replies are not in the baseline; cloud replies count at what they cost.</source>
@@ -1405,8 +1592,16 @@ Your message is still in the box.</source>
         <translation>{tokens} 個上下文 token 和 {output} 個輸出 token，按 {baseline} 計價；</translation>
     </message>
     <message>
-        <source>energy estimated from your configured watts.</source>
-        <translation>能耗按你設定的功率估算。</translation>
+        <source>energy estimated at your current {watts} W.</source>
+        <translation>能耗依你目前設定的 {watts} W 估算。</translation>
+    </message>
+    <message>
+        <source>no energy: the engine produced nothing.</source>
+        <translation>不計能耗：引擎沒有產生任何內容。</translation>
+    </message>
+    <message>
+        <source>energy estimated at {watts} W, the wattage set when it was recorded.</source>
+        <translation>能耗依紀錄時設定的 {watts} W 估算。</translation>
     </message>
     <message>
         <source>energy measured ({source}).</source>
@@ -1437,10 +1632,6 @@ Your message is still in the box.</source>
         <translation>本地回覆</translation>
     </message>
     <message>
-        <source>Cloud replies</source>
-        <translation>雲端回覆</translation>
-    </message>
-    <message>
         <source>All-cloud baseline</source>
         <translation>全雲端基準</translation>
     </message>
@@ -1467,6 +1658,22 @@ Your message is still in the box.</source>
     <message>
         <source>Hearth savings report — {month}</source>
         <translation>Hearth 節省報告——{month}</translation>
+    </message>
+    <message>
+        <source>Cloud replies (billed)</source>
+        <translation>雲端回覆（已計費）</translation>
+    </message>
+    <message>
+        <source>Failed attempts (billed nothing)</source>
+        <translation>失敗的嘗試（未計費）</translation>
+    </message>
+    <message>
+        <source>Local tokens (input / output)</source>
+        <translation>本機 tokens（輸入 / 輸出）</translation>
+    </message>
+    <message>
+        <source>Cloud tokens (input / output)</source>
+        <translation>雲端 tokens（輸入 / 輸出）</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1501,6 +1708,26 @@ Your message is still in the box.</source>
         <translation>模型</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>圖表</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>每日明細</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Where the figures come from</source>
+        <translation>資料來源</translation>
+    </message>
+    <message>
+        <source>How this is computed</source>
+        <translation>計算方式</translation>
+    </message>
+    <message>
         <source>Replies</source>
         <translation>回覆</translation>
     </message>
@@ -1516,6 +1743,18 @@ Your message is still in the box.</source>
         <source>Check that the folder exists and you may write to it.</source>
         <translation>請檢查該資料夾是否存在，以及你是否有寫入許可權。</translation>
     </message>
+    <message>
+        <source>{currency} amounts shown as billed, without conversion.</source>
+        <translation>{currency} 金額依帳單原樣顯示，未做換算。</translation>
+    </message>
+    <message>
+        <source>{currency} amounts converted at {rate} {currency} per US dollar.</source>
+        <translation>{currency} 金額依每美元 {rate} {currency} 換算。</translation>
+    </message>
+    <message>
+        <source>That is Hearth&apos;s starting value; choose that currency to set your own.</source>
+        <translation>這是 Hearth 的初始匯率；選擇該貨幣即可設定你自己的匯率。</translation>
+    </message>
 </context>
 <context>
     <name>LedgerCharts</name>
@@ -1528,12 +1767,20 @@ Your message is still in the box.</source>
         <translation>每日節省（{currency}）</translation>
     </message>
     <message>
+        <source>No data</source>
+        <translation>沒有資料</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>本地</translation>
     </message>
     <message>
         <source>Cloud</source>
         <translation>雲端</translation>
+    </message>
+    <message>
+        <source>Saved per day</source>
+        <translation>每日節省</translation>
     </message>
     <message>
         <source>Replies: local and cloud</source>
@@ -1948,6 +2195,37 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>“{text}” is ambiguous here: did you mean {options}?</source>
+        <translation>「{text}」在這裡有歧義：你指的是 {options}？</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 還是 </translation>
+    </message>
+    <message>
+        <source>Numbers are read with “{mark}” as the decimal mark.</source>
+        <translation>數字以「{mark}」作為小數點讀取。</translation>
+    </message>
+    <message>
+        <source>“{text}” could mean {grouped} or {decimal}, so it was not used.</source>
+        <translation>「{text}」可能是 {grouped}，也可能是 {decimal}，因此未被採用。</translation>
+    </message>
+    <message>
+        <source>Write {grouped} without a separator, or {decimal}0 if you mean the smaller one.</source>
+        <translation>請寫成不含分隔符號的 {grouped}；如果指的是較小的那個數，請寫成 {decimal}0。</translation>
+    </message>
+    <message>
+        <source>“{text}” must be a whole number.</source>
+        <translation>「{text}」必須是整數。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number.</source>
+        <translation>「{text}」不是數字。</translation>
+    </message>
+</context>
+<context>
     <name>Ollama</name>
     <message>
         <source>Ollama is not running at {host}. Start Ollama, or install it from https://ollama.com/download.</source>
@@ -2058,6 +2336,52 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Outbound</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>Message {number}</source>
+        <translation>第 {number} 則訊息</translation>
+    </message>
+    <message>
+        <source>hearth: {count} possibly private items would leave this computer. {where}</source>
+        <translation>hearth：{count} 項可能的隱私內容將離開本機。{where}</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Run again with --redact to send with these replaced by labels such as [EMAIL], or --send-anyway to send them as written.</source>
+        <translation>沒有傳送任何內容。加上 --redact 重新執行，會把這些內容替換為 [EMAIL] 之類的標籤後傳送；或加上 --send-anyway 按原文傳送。</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundDialog</name>
+    <message>
+        <source>Check before sending</source>
+        <translation>傳送前檢查</translation>
+    </message>
+    <message>
+        <source>{count} possibly private items would leave this computer. “Redact and send” replaces each with a label such as [EMAIL] (images are left out) in what is sent; your conversation keeps your words.</source>
+        <translation>{count} 項可能的隱私內容將離開本機。「脫敏後傳送」會在傳送的內容中把每一項替換為 [EMAIL] 之類的標籤（圖片不傳送）；你的對話保留原文。</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again in this conversation for these items</source>
+        <translation>在此對話中不再詢問這些項目</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Redact and send</source>
+        <translation>脫敏後傳送</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然傳送</translation>
+    </message>
+</context>
+<context>
     <name>Paths</name>
     <message>
         <source>Hearth cannot use its data folder {folder}: {reason}.</source>
@@ -2089,26 +2413,101 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PriceEditor</name>
+    <message>
+        <source>input</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD (empty: always)</source>
+        <translation>自 YYYY-MM-DD 起（留空：一律適用）</translation>
+    </message>
+    <message>
+        <source>Save price</source>
+        <translation>儲存價格</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <source>Enter a price per million input or output tokens.</source>
+        <translation>請輸入每百萬輸入或輸出 tokens 的價格。</translation>
+    </message>
+    <message>
+        <source>A price must not be negative.</source>
+        <translation>價格不能為負數。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, or leave it empty.</source>
+        <translation>請依 YYYY-MM-DD 填寫日期，或留空。</translation>
+    </message>
+    <message>
+        <source>No price of yours: Hearth&apos;s price table and genai-prices apply.</source>
+        <translation>你尚未設定價格：使用 Hearth 價格表與 genai-prices。</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>一律適用</translation>
+    </message>
+    <message>
+        <source>%1: %2 in / %3 out per million tokens, from %4</source>
+        <translation>%1：每百萬 tokens 輸入 %2 / 輸出 %3，自 %4 起</translation>
+    </message>
+</context>
+<context>
     <name>Pricing</name>
     <message>
         <source>local: no API cost</source>
         <translation>本地：無 API 費用</translation>
     </message>
     <message>
-        <source>your price for {provider}</source>
-        <translation>你為 {provider} 設定的價格</translation>
+        <source>Enter your price per million tokens for {model} in Tools → API keys.</source>
+        <translation>請在「工具 → API 金鑰」中輸入 {model} 每百萬 tokens 的價格。</translation>
     </message>
     <message>
         <source>No published price is known for {provider} / {model}.</source>
         <translation>{provider} / {model} 沒有已知的公開價格。</translation>
     </message>
     <message>
-        <source>Enter your price per million tokens for {provider} in Settings.</source>
-        <translation>請在設定中填寫 {provider} 每百萬 token 的價格。</translation>
-    </message>
-    <message>
         <source>Enter a price per million tokens in Settings.</source>
         <translation>請在設定中填寫每百萬 token 的價格。</translation>
+    </message>
+    <message>
+        <source>your price for {provider} {model} from {date}</source>
+        <translation>你為 {provider} {model} 設定的價格（自 {date} 起）</translation>
+    </message>
+    <message>
+        <source>Hearth price table: {provider} {model} ({url})</source>
+        <translation>Hearth 價格表：{provider} {model}（{url}）</translation>
+    </message>
+    <message>
+        <source>ran off this computer (an Ollama cloud model or another server): price unknown</source>
+        <translation>不是在本機執行（Ollama 雲端模型或其他伺服器）：價格未知</translation>
+    </message>
+    <message>
+        <source>Billed nothing: no reply came back ({reason}).</source>
+        <translation>未計費：沒有收到任何回覆（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Estimated from Hearth&apos;s token count (no usage report): {source}</source>
+        <translation>依 Hearth 的 token 計數估算（沒有用量回報）：{source}</translation>
+    </message>
+    <message>
+        <source>The list of your prices could not be read.</source>
+        <translation>無法讀取你的價格清單。</translation>
+    </message>
+    <message>
+        <source>your price</source>
+        <translation>你的價格</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2543,30 @@ Your message is still in the box.</source>
     <message>
         <source>IP address</source>
         <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>An attached image ({size} KB): Hearth cannot read it.</source>
+        <translation>附加的圖片（{size} KB）：Hearth 無法讀取其內容。</translation>
+    </message>
+    <message>
+        <source>Local-only mode is on, so Hearth sends nothing off this computer. {where} Turn local-only mode off, or choose a model that runs here.</source>
+        <translation>僅限本機模式已開啟，Hearth 不會向本機以外傳送任何內容。{where} 請關閉僅限本機模式，或選擇在本機執行的模型。</translation>
+    </message>
+    <message>
+        <source>[{count} image(s) not sent]</source>
+        <translation>[{count} 張圖片未傳送]</translation>
+    </message>
+    <message>
+        <source>Sent with {items} replaced, as:</source>
+        <translation>已替換{items}後傳送，傳送內容為：</translation>
+    </message>
+    <message>
+        <source>{count} image(s) were not sent.</source>
+        <translation>{count} 張圖片未傳送。</translation>
     </message>
 </context>
 <context>
@@ -2220,12 +2643,20 @@ Your message is still in the box.</source>
         <translation>本地回覆</translation>
     </message>
     <message>
-        <source>Cloud replies</source>
-        <translation>雲端回覆</translation>
+        <source>Cloud replies (billed)</source>
+        <translation>雲端回覆（已計費）</translation>
     </message>
     <message>
-        <source>Tokens (input / output)</source>
-        <translation>Token（輸入 / 輸出）</translation>
+        <source>Failed attempts (billed nothing)</source>
+        <translation>失敗的嘗試（未計費）</translation>
+    </message>
+    <message>
+        <source>Local tokens (input / output)</source>
+        <translation>本機 tokens（輸入 / 輸出）</translation>
+    </message>
+    <message>
+        <source>Cloud tokens (input / output)</source>
+        <translation>雲端 tokens（輸入 / 輸出）</translation>
     </message>
     <message>
         <source>All-cloud baseline</source>
@@ -2300,6 +2731,10 @@ Your message is still in the box.</source>
     <message>
         <source>Enter a URL that starts with http:// or https://.</source>
         <translation>請輸入以 http:// 或 https:// 開頭的 URL。</translation>
+    </message>
+    <message>
+        <source>Enter a URL with a host and, if you give a port, a number from 1 to 65535 (for example http://127.0.0.1:1234/v1).</source>
+        <translation>請輸入包含主機的 URL；如果填寫連接埠，須為 1 到 65535 之間的數字（例如 http://127.0.0.1:1234/v1）。</translation>
     </message>
     <message>
         <source>Must not be negative.</source>
@@ -2544,6 +2979,10 @@ Your message is still in the box.</source>
     <message>
         <source>Last cloud model</source>
         <translation>上次使用的雲端模型</translation>
+    </message>
+    <message>
+        <source>Your prices per model (JSON list)</source>
+        <translation>你為各模型設定的價格（JSON 清單）</translation>
     </message>
     <message>
         <source>Appearance</source>

@@ -26,6 +26,7 @@ SETTING_MODULES = (
     "app.core.settings",
     "app.ledger.settings",
     "app.cloud.providers",
+    "app.pricing.custom",
     "app.ui.theme",
 )
 

@@ -125,8 +125,13 @@ def build(path: Path) -> float:
     return elapsed
 
 
-# The default baseline, and one with off-peak (time-of-day) prices, the slowest kind.
-BASELINES = ("anthropic:claude-sonnet-4-5", "deepseek:deepseek-chat")
+# The default baseline; one with off-peak (time-of-day) prices; and DeepSeek V4 Flash from
+# Hearth's own table: yuan, price changes mid-day, peak hours on weekdays only.
+BASELINES = (
+    "anthropic:claude-sonnet-4-5",
+    "deepseek:deepseek-chat",
+    "deepseek:deepseek-v4-flash",
+)
 
 
 def time_reports(path: Path, month: str, baseline: str, runs: int = 7) -> list[float]:

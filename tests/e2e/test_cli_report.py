@@ -132,3 +132,31 @@ def test_calc_refuses_a_zero_exchange_rate(data_dir: Path) -> None:
     )  # fmt: skip
     assert run.returncode == 1
     assert "exchange rate" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [("en_US.UTF-8", "25,000"), ("zh_CN.UTF-8", "２５，０００"), ("C.UTF-8", "25 000")],
+)
+def test_calc_reads_a_grouped_hardware_cost(data_dir: Path, lang: str, typed: str) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "app", "calc", "--requests-per-day", "100", "--input-tokens",
+         "2,000", "--output-tokens", "500", "--baseline-model", "anthropic:claude-sonnet-4-5",
+         "--hardware-cost", typed, "--power-watts", "300", "--hours-per-day", "4",
+         "--electricity-price", "0.2", "--json"],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "LANG": lang, "LC_ALL": lang, "TZ": "UTC"},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    # 25,000 / 33.3 a month = 750.75 months (the old parser read "25,000" as 25: 0.75)
+    assert json.loads(run.stdout)["break_even_months"] == pytest.approx(750.75)
+
+
+def test_calc_refuses_an_ambiguous_amount(data_dir: Path) -> None:
+    run = hearth(
+        "calc", "--requests-per-day", "100", "--input-tokens", "2000", "--output-tokens", "500",
+        "--hardware-cost", "25.000",
+    )  # fmt: skip
+    assert run.returncode != 0
+    assert "25000" in run.stderr
+    assert "Traceback" not in run.stderr

@@ -68,6 +68,12 @@ def _msg(content: str, thinking: str = "") -> dict[str, str]:
     return message
 
 
+def _remote(model: FakeModel) -> dict[str, str]:
+    """A cloud model's ``remote_model`` / ``remote_host``, omitted when empty (Go omitempty)."""
+    fields = {"remote_model": model.remote_model, "remote_host": model.remote_host}
+    return {key: value for key, value in fields.items() if value}
+
+
 class OllamaHandler(BaseHTTPRequestHandler):
     fake: FakeOllama
     protocol_version = "HTTP/1.1"
@@ -234,6 +240,7 @@ class OllamaHandler(BaseHTTPRequestHandler):
             {
                 "name": m.name,
                 "model": m.name,
+                **_remote(m),
                 "modified_at": m.modified_at,
                 "size": m.size,
                 "digest": m.digest,
@@ -284,6 +291,7 @@ class OllamaHandler(BaseHTTPRequestHandler):
                 "parameters": 'stop                           "<|eot_id|>"',
                 "template": "{{ .Prompt }}",
                 "details": model.details(),
+                **_remote(model),
                 "model_info": info,
                 "capabilities": list(model.capabilities),
                 "modified_at": model.modified_at,
@@ -364,6 +372,8 @@ class OllamaHandler(BaseHTTPRequestHandler):
 
     @staticmethod
     def _text_line(model: FakeModel, piece: str) -> bytes:
+        if model.remote_host:
+            return go_json(OllamaHandler._chunk(model, _msg(piece)))
         """``go_json(_chunk(model, _msg(piece)))``, built without a dict and a full encode
         per token: at thousands of lines a second the fake's own CPU time would crowd the
         client under test on a small machine, which a real (Go) Ollama's does not."""
@@ -371,7 +381,13 @@ class OllamaHandler(BaseHTTPRequestHandler):
 
     @staticmethod
     def _chunk(model: FakeModel, message: dict[str, str]) -> dict[str, Any]:
-        return {"model": model.name, "created_at": now_text(), "message": message, "done": False}
+        return {
+            "model": model.name,
+            **_remote(model),
+            "created_at": now_text(),
+            "message": message,
+            "done": False,
+        }
 
     def _chat_whole(
         self,
@@ -390,7 +406,12 @@ class OllamaHandler(BaseHTTPRequestHandler):
             count = len(tokens) + len(script.thinking)
             metrics = self.fake.final_metrics(model, messages, script, count)
             message = _msg("".join(tokens), "".join(script.thinking))
-            reply = {"model": model.name, "created_at": now_text(), "message": message}
+            reply = {
+                "model": model.name,
+                **_remote(model),
+                "created_at": now_text(),
+                "message": message,
+            }
             self._send_json(200, {**reply, "done": True, "done_reason": done_reason, **metrics})
 
     # --- pull ---------------------------------------------------------------------------

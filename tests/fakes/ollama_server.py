@@ -55,6 +55,10 @@ class FakeModel:
     context_length: int = 131072
     modified_at: str = "2025-09-30T10:12:41.523421+02:00"
     digest: str = ""
+    remote_model: str = ""
+    """Issue 12: a cloud model (Ollama >= 0.12) names the model it runs on ``remote_host``;
+    ``/api/tags``, ``/api/show`` and every chat line then carry both (Go omitempty)."""
+    remote_host: str = ""
 
     def __post_init__(self) -> None:
         if not self.digest:
@@ -80,6 +84,35 @@ def default_models() -> list[FakeModel]:
             parameter_size="4.3B",
             family="gemma3",
             capabilities=["completion", "vision"],
+        ),
+    ]
+
+
+def cloud_models() -> list[FakeModel]:
+    """Ollama cloud models as a local Ollama lists them once pulled (``ollama pull
+    gpt-oss:120b-cloud``): a manifest of a few hundred bytes, no weights, and
+    ``remote_model`` / ``remote_host`` naming where the text really goes (ollama/ollama
+    api/types.go ListModelResponse, ShowResponse, ChatResponse; read 2026-12-01)."""
+    return [
+        FakeModel(
+            "gpt-oss:120b-cloud",
+            size=384,
+            parameter_size="116.8B",
+            quantization="MXFP4",
+            family="gptoss",
+            capabilities=["completion", "tools", "thinking"],
+            remote_model="gpt-oss:120b",
+            remote_host="https://ollama.com:443",
+        ),
+        FakeModel(
+            "qwen3-vl:235b-cloud",
+            size=382,
+            parameter_size="235B",
+            quantization="",
+            family="qwen3vl",
+            capabilities=["completion", "vision", "tools", "thinking"],
+            remote_model="qwen3-vl:235b",
+            remote_host="https://ollama.com:443",
         ),
     ]
 

@@ -242,7 +242,12 @@ def test_recovering_the_previous_release_database_keeps_every_row_and_the_ledger
                 if table != "pending_pulls"
                 else ("SELECT * FROM pending_pulls ORDER BY name")
             )
-            assert [tuple(r) for r in fresh.execute(query)] == old.execute(query).fetchall(), table
+            before = old.execute(query).fetchall()
+            # Later schema steps add columns (step 7: cost_amount, cost_currency): compare
+            # the columns the old file had; the new ones hold their defaults.
+            width = len(before[0]) if before else 0
+            after = [tuple(r)[:width] for r in fresh.execute(query)]
+            assert after == before, table
         ledger = "SELECT day, replies, context_tokens FROM ledger_daily ORDER BY 1, 2, 3"
         assert [tuple(r) for r in fresh.execute(ledger)] == old.execute(ledger).fetchall()
     finally:

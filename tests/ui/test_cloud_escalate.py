@@ -13,8 +13,9 @@ from app.cloud.keys import KeyStore
 from app.cloud.providers import BASE_URLS
 from app.core.settings import LOCAL_ONLY
 from app.privacy import Kind
+from app.privacy.gate import Action, apply_decision
 from app.storage.records import Conversation, Message, utc_now
-from app.ui.cloud.escalate import EscalationDialog, apply_redactions, conversation_texts
+from app.ui.cloud.escalate import EscalationDialog
 from app.ui.cloud.keys_dialog import ApiKeysDialog
 from app.ui.context import AppContext
 from tests.fakes.memory_keyring import MemoryKeyring, installed
@@ -95,11 +96,43 @@ def test_findings_models_and_cost_then_redact_and_send(
     assert decision is not None
     assert (decision.provider_id, decision.model, decision.redact) == ("openai", "gpt-4.1", True)
     assert len(decision.findings) == 2
-    # Nothing was sent: the provider only ever saw the model-list request.
+    assert decision.decision.action is Action.REDACT and not decision.decision.remember
+    assert decision.decision.seen == {item.fingerprint for item in dialog.findings()}
+    # Nothing was sent from the dialog itself: the provider only saw the model-list request.
     assert fake.chat_requests() == []
-    redacted = apply_redactions(conversation_texts(conversation(), PRIVATE))
-    assert redacted[0] == "Book it for me, my mail is [EMAIL]"
-    assert redacted[2] == "[PHONE], thanks"
+    # The gate's own check is what the dialog showed; its decision redacts the outgoing copy.
+    check = dialog._check
+    assert check is not None and decision.decision.covers(check)
+    sent = apply_decision(check, decision.decision).request.messages
+    assert sent[0].content == "Book it for me, my mail is [EMAIL]"
+    assert sent[2].content == "[PHONE], thanks"
+    assert PRIVATE[0].content.endswith("wang.wu@example.com")  # the conversation is untouched
+
+
+def test_dont_ask_again_is_offered_with_findings(
+    qtbot: QtBot, ctx: AppContext, memory: MemoryKeyring
+) -> None:
+    KeyStore().set("openai", KEY)
+    dialog = open_dialog(qtbot, ctx, PRIVATE)
+    qtbot.waitUntil(lambda: len(dialog.findings()) == 2, timeout=5000)
+    assert dialog.remember_box.isVisible()
+    dialog.remember_box.setChecked(True)
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=5000)
+    dialog.send_button.click()
+    decision = dialog.decision()
+    assert decision is not None
+    assert decision.decision.action is Action.SEND and decision.decision.remember
+
+
+def test_a_local_server_needs_no_privacy_question(
+    qtbot: QtBot, ctx: AppContext, memory: MemoryKeyring, fake: FakeOpenAI
+) -> None:
+    fake.api_key = None
+    ctx.settings.set(BASE_URLS["lmstudio"], fake.base_url)
+    dialog = open_dialog(qtbot, ctx, PRIVATE)
+    dialog.provider_combo.setCurrentIndex(dialog.provider_combo.findData("lmstudio"))
+    qtbot.waitUntil(lambda: "nothing leaves it" in dialog.findings_summary.text(), timeout=5000)
+    assert dialog.findings() == [] and not dialog.redact_button.isVisible()
 
 
 def test_a_clean_conversation_offers_plain_send(
@@ -188,3 +221,23 @@ def test_a_provider_without_a_published_price_says_so(
     dialog = open_dialog(qtbot, ctx, PRIVATE)
     dialog.provider_combo.setCurrentIndex(dialog.provider_combo.findData("qwen"))
     qtbot.waitUntil(lambda: "No published price" in dialog.cost_label.text(), timeout=5000)
+
+
+def test_a_provider_without_a_base_url_is_checked_as_leaving(
+    qtbot: QtBot, ctx: AppContext, memory: MemoryKeyring
+) -> None:
+    dialog = open_dialog(qtbot, ctx, PRIVATE)
+    dialog.provider_combo.setCurrentIndex(dialog.provider_combo.findData("custom"))
+    qtbot.waitUntil(lambda: len(dialog.findings()) == 2, timeout=5000)
+    assert dialog.destination().leaves_machine
+
+
+def test_local_only_blocks_a_local_preset_moved_to_another_computer(
+    qtbot: QtBot, ctx: AppContext, memory: MemoryKeyring
+) -> None:
+    ctx.settings.set(LOCAL_ONLY, True)
+    ctx.settings.set(BASE_URLS["lmstudio"], "http://192.168.1.30:1234/v1")
+    dialog = open_dialog(qtbot, ctx, PRIVATE)
+    dialog.provider_combo.setCurrentIndex(dialog.provider_combo.findData("lmstudio"))
+    qtbot.waitUntil(lambda: "Local-only mode is on" in dialog.key_label.text(), timeout=5000)
+    assert not dialog.send_button.isEnabled()

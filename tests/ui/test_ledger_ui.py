@@ -119,7 +119,8 @@ def test_report_view_shows_the_totals_of_a_seeded_database(qtbot: QtBot, ctx: Ap
     assert value["cloud_spend"] == "$0.01"  # 0.0075
     assert value["net_saved"] == "$0.04"  # 0.04485
     assert "Prompt-cache discount: not modelled" in dialog.values["baseline_cost"].toolTip()
-    assert "1 local and 1 cloud replies" in dialog.summary.text()
+    assert "1 local and 1 billed cloud replies" in dialog.summary.text()
+    assert value["cloud_tokens"] == "2,000 / 100" and value["failed"] == "0"
     assert "whole conversation as input" in dialog.method.toPlainText()
     assert dialog.findChild(QLabel, "summary") is dialog.summary
     charts = {c.objectName() for c in dialog.findChildren(type(dialog.charts.itemAt(0).widget()))}

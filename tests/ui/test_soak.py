@@ -51,8 +51,10 @@ def test_the_installed_qt_does_not_leak_singleton_references(qtbot: QtBot) -> No
         emitter.fired.emit(True)
     none_after, true_after = singleton_refs()
     if MORTAL_SINGLETONS:
-        assert none_after >= none_before - 100, "this PySide6 leaks references to None"
-        assert true_after >= true_before - 100, "this PySide6 leaks references to True"
+        # A leaking build drops 10,000 of each here; other threads of the test session
+        # freeing their objects move the counts by a few hundred either way.
+        assert none_after >= none_before - 2000, ("leaks None", none_before, none_after)
+        assert true_after >= true_before - 2000, ("leaks True", true_before, true_after)
 
 
 def seed_long_conversation() -> int:

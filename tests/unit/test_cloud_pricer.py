@@ -40,7 +40,8 @@ def test_usage_becomes_genai_prices_tokens_with_cached_included() -> None:
 def test_anthropic_price_matches_genai_prices_with_cache_reads(settings: Settings) -> None:
     pricer = CloudPricer(settings)
     usage = ReplyUsage(input_tokens=1000, cached_input_tokens=10_000, output_tokens=500)
-    cost, source = pricer("anthropic", "claude-sonnet-4-5", usage, 0, AT)
+    cost, source, currency = pricer("anthropic", "claude-sonnet-4-5", usage, 0, AT)
+    assert currency == "USD"
     expected = quote(
         "anthropic",
         "claude-sonnet-4-5",
@@ -52,7 +53,7 @@ def test_anthropic_price_matches_genai_prices_with_cache_reads(settings: Setting
     assert cost == expected.usd
     assert source == "genai-prices: Anthropic Claude Sonnet 4.5"
     # Cached tokens are cheaper than fresh ones: the same total without cache costs more.
-    fresh, _ = pricer(
+    fresh, _, _ = pricer(
         "anthropic", "claude-sonnet-4-5", ReplyUsage(input_tokens=11_000, output_tokens=500), 0, AT
     )
     assert fresh is not None and cost is not None and fresh > cost
@@ -72,23 +73,30 @@ def test_presets_map_to_their_genai_prices_provider(settings: Settings) -> None:
         assert result.source.startswith("genai-prices: ")
 
 
-def test_qwen_uses_the_price_the_person_entered(settings: Settings) -> None:
+def test_a_price_from_an_earlier_release_still_applies(settings: Settings) -> None:
+    """The per-provider US-dollar price of release 0.1 is read as before: nothing lost."""
     with pytest.raises(PriceUnknownError):
-        price_request("qwen", "qwen-plus", Tokens(1000, 1000), AT, settings)
+        price_request("qwen", "qwen3.6-plus", Tokens(1000, 1000), AT, settings)
     settings.set(INPUT_PRICES["qwen"], Decimal("0.40"))
     settings.set(OUTPUT_PRICES["qwen"], Decimal("1.20"))
-    result = price_request("qwen", "qwen-plus", Tokens(2_000_000, 500_000), AT, settings)
+    result = price_request("qwen", "qwen3.6-plus", Tokens(2_000_000, 500_000), AT, settings)
     assert result.usd == Decimal("0.80") + Decimal("0.60")
     assert "your price" in result.source
+
+
+def test_qwen_plus_is_priced_from_the_table_in_yuan(settings: Settings) -> None:
+    # 2M × ¥0.8 + 0.5M × ¥2 per million (up to 128K of input per request)
+    result = price_request("qwen", "qwen-plus", Tokens(2_000_000, 500_000), AT, settings)
+    assert (result.amount, result.currency) == (Decimal("2.6"), "CNY")
 
 
 def test_an_unknown_model_falls_back_to_the_persons_price_or_none(settings: Settings) -> None:
     pricer = CloudPricer(settings)
     usage = ReplyUsage(input_tokens=1000, output_tokens=1000)
-    cost, source = pricer("openai", "gpt-from-the-future", usage, 0, AT)
+    cost, source, _ = pricer("openai", "gpt-from-the-future", usage, 0, AT)
     assert cost is None and "No published price" in source
     settings.set(INPUT_PRICES["openai"], Decimal(3))
-    cost, _ = pricer("openai", "gpt-from-the-future", usage, 0, AT)
+    cost, _, _ = pricer("openai", "gpt-from-the-future", usage, 0, AT)
     assert cost == Decimal("0.003")
 
 
@@ -129,5 +137,11 @@ def test_a_cloud_reply_through_run_reply_records_its_cost(settings: Settings) ->
         cache_read_tokens=4000,
         at=record.ts,
     )
-    assert record.cost_usd == expected.usd
-    assert record.price_source.startswith("genai-prices: Deepseek")
+    # Since the V4 launch DeepSeek bills in yuan from Hearth's table: kept in yuan
+    assert expected.currency == "CNY"
+    assert (record.cost_usd, record.cost_amount, record.cost_currency) == (
+        None,
+        expected.amount,
+        "CNY",
+    )
+    assert record.price_source.startswith("Hearth price table: ")

@@ -58,7 +58,9 @@ def test_worked_example_in_dollars(may) -> None:  # type: ignore[no-untyped-def]
     assert report.totals.net_saved == D("1.631535")
     assert report.cumulative_saved == D("1.631535")
     c = report.counts
-    assert (c.local_replies, c.cloud_replies, c.failed_replies) == (4, 1, 1)
+    # D failed: an attempt, not a reply (billed nothing, counted apart)
+    assert (c.local_replies, c.cloud_replies, c.failed_replies) == (3, 1, 1)
+    assert (c.local_input_tokens, c.cloud_input_tokens) == (272_000, 3_000)
     assert c.input_tokens == 10_000 + 12_000 + 250_000 + 3_000
     assert c.output_tokens == 1_000 + 500 + 2_000 + 200
     assert (c.energy_measured, c.energy_configured, c.energy_unmeasured) == (2, 1, 1)

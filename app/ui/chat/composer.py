@@ -1,6 +1,15 @@
-"""The message box: Enter sends, Shift+Enter breaks the line; images by button, paste or drop."""
+"""The message box: Enter sends, Shift+Enter breaks the line; images by button, paste or drop.
+
+Pending images show as chips with a × to remove them. They belong to the conversation
+they were attached in: ``switch_conversation`` keeps each conversation's unsent text
+and images apart, so a picture never slips into the next conversation. A model that
+cannot see images is never sent one: pasting is refused and so is sending, each with a
+line saying why (``app.chat.attachments`` holds the rules).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap
@@ -17,6 +26,8 @@ from PySide6.QtWidgets import (
 from app.storage.records import Attachment
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
+DraftKey = int | None
+"""A conversation id, or None for the conversation not started yet."""
 
 
 def image_attachment(image: QImage, name: str) -> Attachment:
@@ -25,6 +36,14 @@ def image_attachment(image: QImage, name: str) -> Attachment:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes, the binding a str
     return Attachment("image/png", bytes(data.data()), name)
+
+
+@dataclass
+class Draft:
+    """What is typed but not sent yet in one conversation."""
+
+    text: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 class MessageEdit(QPlainTextEdit):
@@ -49,15 +68,46 @@ class MessageEdit(QPlainTextEdit):
                 self.images_pasted.emit([image_attachment(image, "pasted.png")])
                 return
         if source.hasUrls():
-            paths = [
-                url.toLocalFile()
-                for url in source.urls()
-                if url.isLocalFile() and url.toLocalFile().lower().endswith(IMAGE_SUFFIXES)
-            ]
+            # Every local file goes to the loader, which decides by content, not by name.
+            paths = [url.toLocalFile() for url in source.urls() if url.isLocalFile()]
             if paths:
                 self.files_dropped.emit(paths)
                 return
         super().insertFromMimeData(source)
+
+
+class AttachmentChip(QWidget):
+    """A thumbnail and a × that removes it."""
+
+    remove_requested = Signal(object)  # the chip
+
+    def __init__(self, attachment: Attachment, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attachment_chip")
+        self.attachment = attachment
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.thumb = QLabel(self)
+        self.thumb.setObjectName("pending_thumbnail")
+        image = QImage.fromData(attachment.data)
+        self.thumb.setPixmap(
+            QPixmap.fromImage(image).scaled(
+                56,
+                56,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        self.thumb.setToolTip(attachment.name)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setObjectName("remove_attachment")
+        self.remove_button.setText("×")
+        self.remove_button.setToolTip(self.tr("Remove {name}").format(name=attachment.name))
+        self.remove_button.setAccessibleName(self.tr("Remove image"))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        layout.addWidget(self.thumb)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
 
 
 class Composer(QWidget):
@@ -71,12 +121,23 @@ class Composer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._attachments: list[Attachment] = []
+        self._chips: list[AttachmentChip] = []
         self._streaming = False
+        self._vision = True
+        self._model = ""
+        self._draft_key: DraftKey = None
+        self._drafts: dict[DraftKey, Draft] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._strip = QHBoxLayout()
         self._strip.addStretch(1)
         layout.addLayout(self._strip)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("composer_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: palette(highlight);")
+        self.notice.hide()
+        layout.addWidget(self.notice)
         row = QHBoxLayout()
         self.edit = MessageEdit(self)
         self.edit.setObjectName("composer")
@@ -85,7 +146,7 @@ class Composer(QWidget):
         self.edit.document().contentsChanged.connect(self._fit_height)
         self._fit_height()
         self.edit.submit.connect(self._submit)
-        self.edit.images_pasted.connect(self.add_attachments)
+        self.edit.images_pasted.connect(self._pasted)
         self.edit.files_dropped.connect(self.files_dropped)
         row.addWidget(self.edit, 1)
         buttons = QVBoxLayout()
@@ -109,42 +170,124 @@ class Composer(QWidget):
         frame = 2 * self.edit.frameWidth() + margins.top() + margins.bottom() + 8
         self.edit.setFixedHeight(lines * line + frame)
 
+    # --- notices ----------------------------------------------------------------------------
+
+    def show_notice(self, text: str) -> None:
+        """One line above the box saying why something was refused; empty hides it."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def show_problems(self, problems: list[str]) -> None:
+        self.show_notice("\n".join(problems))
+
     # --- attachments ----------------------------------------------------------------------
+
+    def _pasted(self, attachments: list[Attachment]) -> None:
+        if not self._vision:
+            self.show_notice(self._no_vision_text())
+            return
+        self.add_attachments(attachments)
 
     def add_attachments(self, attachments: list[Attachment]) -> None:
         for attachment in attachments:
             self._attachments.append(attachment)
-            thumb = QLabel(self)
-            thumb.setObjectName("pending_thumbnail")
-            image = QImage.fromData(attachment.data)
-            thumb.setPixmap(
-                QPixmap.fromImage(image).scaled(
-                    56,
-                    56,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-            thumb.setToolTip(attachment.name)
-            self._strip.insertWidget(self._strip.count() - 1, thumb)
+            chip = AttachmentChip(attachment, self)
+            chip.remove_requested.connect(self._remove_chip)
+            self._chips.append(chip)
+            self._strip.insertWidget(self._strip.count() - 1, chip)
+        if attachments and not self._vision:
+            self.show_notice(self._no_vision_text())
+
+    def _remove_chip(self, chip: AttachmentChip) -> None:
+        self.remove_attachment(self._chips.index(chip))
+
+    def remove_attachment(self, index: int) -> None:
+        """Drop the pending attachment at ``index`` (its × does this)."""
+        chip = self._chips.pop(index)
+        del self._attachments[index]
+        self._strip.removeWidget(chip)
+        chip.hide()
+        chip.deleteLater()
+        if not self._attachments:
+            self.show_notice("")
+
+    def chips(self) -> list[AttachmentChip]:
+        return list(self._chips)
 
     def attachments(self) -> list[Attachment]:
         return list(self._attachments)
 
+    def clear_attachments(self) -> None:
+        while self._chips:
+            self.remove_attachment(len(self._chips) - 1)
+
     def clear(self) -> None:
         self.edit.clear()
-        self._attachments.clear()
-        while self._strip.count() > 1:
-            item = self._strip.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
+        self.clear_attachments()
+        self.show_notice("")
+        self._drafts.pop(self._draft_key, None)
 
-    def set_vision(self, vision: bool) -> None:
+    # --- drafts per conversation --------------------------------------------------------------
+
+    @property
+    def draft_key(self) -> DraftKey:
+        return self._draft_key
+
+    def take_draft(self) -> Draft:
+        """What is in the box now (the box is emptied)."""
+        draft = Draft(self.edit.toPlainText(), list(self._attachments))
+        self.edit.clear()
+        self.clear_attachments()
+        self.show_notice("")
+        return draft
+
+    def restore_draft(self, draft: Draft) -> None:
+        self.edit.setPlainText(draft.text)
+        self.add_attachments(list(draft.attachments))
+
+    def switch_conversation(self, key: DraftKey) -> None:
+        """Keep what was typed for the conversation being left; show what belongs to ``key``.
+
+        Each conversation gets back only its own text and images, so nothing pending
+        carries over from one conversation to another (or into a new one).
+        """
+        if key == self._draft_key:
+            return
+        draft = self.take_draft()
+        if draft.text.strip() or draft.attachments:
+            self._drafts[self._draft_key] = draft
+        self._draft_key = key
+        saved = self._drafts.pop(key, None)
+        if saved is not None:
+            self.restore_draft(saved)
+
+    def adopt_draft_key(self, key: int) -> None:
+        """The new conversation got its id: what is in the box now belongs to it."""
+        self._draft_key = key
+
+    # --- vision -----------------------------------------------------------------------------
+
+    def set_vision(self, vision: bool, model: str = "") -> None:
+        self._vision = vision
+        self._model = model or self._model
         self.attach_button.setEnabled(vision)
         self.attach_button.setToolTip(
             self.tr("Attach an image")
             if vision
             else self.tr("This model cannot see images; choose a vision model to attach one")
+        )
+        if self._attachments and not vision:
+            self.show_notice(self._no_vision_text())
+        elif vision and self.notice.text() == self._no_vision_text():
+            self.show_notice("")
+
+    def _no_vision_text(self) -> str:
+        if self._model:
+            return self.tr(
+                "{model} cannot see images: remove the image (×) or choose a vision model."
+            ).format(model=self._model)
+        return self.tr(
+            "This model cannot see images: remove the image (×) or choose a vision model."
         )
 
     # --- sending ---------------------------------------------------------------------------
@@ -162,11 +305,18 @@ class Composer(QWidget):
         else:
             self._submit()
 
+    def submit(self) -> None:
+        """Send what is in the box, as Enter would."""
+        self._submit()
+
     def _submit(self) -> None:
         if self._streaming:
             return
         text = self.edit.toPlainText().strip()
         if not text and not self._attachments:
             return
+        if self._attachments and not self._vision:
+            self.show_notice(self._no_vision_text())
+            return  # never sent to a model that cannot see it; the box keeps everything
         # The text stays in the box until it is safely stored; the panel clears it then.
         self.send_requested.emit(text, list(self._attachments))

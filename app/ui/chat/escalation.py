@@ -1,58 +1,46 @@
-"""“Send to cloud…”: the person picks a provider and model after seeing the cost and the
-privacy check; only then is the conversation marked for the cloud (and redacted if they
-chose so). Nothing is sent from here: the next message goes to the chosen model."""
+"""``escalate_conversation`` runs "Send to cloud…": the person picks provider and model
+in ``EscalationDialog`` (cost, and the gate's findings for that destination), the
+conversation is marked for that cloud, and ``on_escalated`` receives the choice so the
+caller sends at once. Nothing here rewrites a stored message: redaction changes only
+what is sent (``app.privacy.gate.apply_decision``).
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QMessageBox,
+    QWidget,
+)
 
 from app.core.i18n import translate
-from app.privacy.scanner import redact
 from app.storage import repo
 from app.storage.records import Conversation, Message
+from app.ui.chat.outbound import GuiAsker, OutboundDialog, ask_outbound
 from app.ui.cloud.escalate import EscalationDecision, EscalationDialog
 from app.ui.context import AppContext
 
-Escalated = Callable[[Conversation, list[Message]], None]
+__all__ = [
+    "GuiAsker",
+    "OutboundDialog",
+    "ask_outbound",
+    "escalate_conversation",
+    "mark_escalated",
+]
+
+Escalated = Callable[[Conversation, list[Message], EscalationDecision], None]
 
 
-def apply_decision(
-    conn: sqlite3.Connection,
-    conversation: Conversation,
-    messages: Sequence[Message],
-    decision: EscalationDecision,
+def mark_escalated(
+    conn: sqlite3.Connection, conversation: Conversation, decision: EscalationDecision
 ) -> tuple[Conversation, list[Message]]:
-    """Mark the conversation for the cloud; with redaction, rewrite what will be sent.
-
-    Redaction changes the stored messages themselves, so what the person sees is exactly
-    what the cloud receives, now and on every later turn.
-    """
-    with conn:
-        conn.execute("BEGIN")
-        if decision.redact:
-            if conversation.system_prompt:
-                repo.update_conversation(
-                    conn, conversation.id, system_prompt=redact(conversation.system_prompt)
-                )
-            for message in messages:
-                cleaned = redact(message.content)
-                if cleaned != message.content:
-                    repo.update_message(
-                        conn,
-                        message.id,
-                        content=cleaned,
-                        status=message.status,
-                        error=message.error,
-                    )
-        repo.update_conversation(
-            conn,
-            conversation.id,
-            cloud_provider=decision.provider_id,
-            cloud_model=decision.model,
-        )
+    """Point the conversation at the chosen cloud. The messages stay exactly as written."""
+    repo.update_conversation(
+        conn, conversation.id, cloud_provider=decision.provider_id, cloud_model=decision.model
+    )
     updated = repo.get_conversation(conn, conversation.id)
     assert updated is not None
     return updated, repo.list_messages(conn, conversation.id)
@@ -65,6 +53,9 @@ def escalate_conversation(
     messages: Sequence[Message],
     on_escalated: Escalated,
 ) -> EscalationDialog | None:
+    """Open "Send to cloud…"; once the person chooses, mark the conversation and hand
+    ``on_escalated`` the choice (its ``decision`` answers the gate for what was shown,
+    so the caller sends at once without asking the same question twice)."""
     if conversation is None:
         QMessageBox.information(
             parent,
@@ -84,8 +75,8 @@ def escalate_conversation(
         if result != QDialog.DialogCode.Accepted or decision is None:
             return
         ctx.tasks.watch(
-            ctx.writer.submit(lambda conn: apply_decision(conn, conversation, messages, decision)),
-            lambda updated: on_escalated(*updated),
+            ctx.writer.submit(lambda conn: mark_escalated(conn, conversation, decision)),
+            lambda updated: on_escalated(updated[0], updated[1], decision),
             failed,
             owner=parent,
         )

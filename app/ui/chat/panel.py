@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -31,6 +30,7 @@ from app.core.lazy import serial_imports
 from app.core.opening import OpeningGuard
 from app.core.settings import LAST_MODEL
 from app.engines.base import ModelDetails, ModelInfo
+from app.privacy.egress import model_label, model_tooltip
 from app.storage.records import Attachment, Conversation, Message
 from app.ui.chat.composer import Composer
 from app.ui.chat.message_list import MessageList
@@ -157,10 +157,15 @@ class ChatPanel(QWidget):
         self.model_picker.clear()
         for info in models:
             extra = " · ".join(p for p in (info.parameter_size, info.quantization) if p)
-            label = f"{info.name}  ({extra})" if extra else info.name
+            # Issue 12: an Ollama cloud model is marked as leaving the machine.
+            name = model_label(info.name, remote_host=info.remote_host)
+            label = f"{name}  ({extra})" if extra else name
             self.model_picker.addItem(label, info.name)
-            if info.size_bytes:
-                index = self.model_picker.count() - 1
+            index = self.model_picker.count() - 1
+            remote = model_tooltip(info.name, remote_host=info.remote_host)
+            if remote:
+                self.model_picker.setItemData(index, remote, Qt.ItemDataRole.ToolTipRole)
+            elif info.size_bytes:
                 self.model_picker.setItemData(
                     index, human_size(info.size_bytes), Qt.ItemDataRole.ToolTipRole
                 )
@@ -188,6 +193,7 @@ class ChatPanel(QWidget):
         self._context_tokens = 0
         self._clear_messages()
         self.title.setText(self.tr("New conversation"))
+        self.composer.switch_conversation(None)  # issue 12: nothing pending carries over
         self._update_cloud()
         self._update_streaming()
         self._update_hint()
@@ -246,6 +252,7 @@ class ChatPanel(QWidget):
         self._messages = list(opened.messages)
         self._has_older = opened.has_older
         self.title.setText(conversation.title)
+        self.composer.switch_conversation(conversation.id)  # issue 12: drafts stay apart
         self._clear_messages()
         self.messages.show_messages(self._messages, has_older=opened.has_older)
         self.messages.set_older_loader(self._load_older)
@@ -263,6 +270,28 @@ class ChatPanel(QWidget):
         self._update_streaming()
         self._model_details_changed()
         self._estimate_context()
+        self._mark_sent_versions()
+
+    def _mark_sent_versions(self) -> None:
+        """Issue 12: a message whose copy left redacted says so, and what was sent (the
+        view keeps showing the person's own words)."""
+        conversation = self._conversation
+        if conversation is None:
+            return
+        with serial_imports:
+            from app.privacy.store import redacted_versions, sent_as_note
+
+        def marked(versions: dict[int, list[Any]]) -> None:
+            if self._conversation is None or self._conversation.id != conversation.id:
+                return
+            for message_id, sent in versions.items():
+                widget = self.messages.widget_for(message_id)
+                if widget is not None:
+                    widget.setToolTip(sent_as_note(sent[-1]))
+
+        self._when(
+            self._ctx.writer.submit(lambda conn: redacted_versions(conn, conversation.id)), marked
+        )
 
     def _estimate_context(self) -> None:
         conversation = self._conversation
@@ -362,7 +391,7 @@ class ChatPanel(QWidget):
 
     def _apply_details(self, details: ModelDetails) -> None:
         escalated = self._conversation is not None and self._conversation.escalated
-        self.composer.set_vision(details.vision or escalated)
+        self.composer.set_vision(details.vision or escalated, self.current_model())
         self._update_hint()
 
     def _update_hint(self, pending_images: bool = False) -> None:
@@ -398,6 +427,7 @@ class ChatPanel(QWidget):
             target, message = result
             # Only now is the text safe on disk: clear the box.
             self.composer.clear()
+            self.composer.adopt_draft_key(target.id)
             created = conversation is None
             if self._conversation is None or self._conversation.id == target.id:
                 self._conversation = target
@@ -446,6 +476,7 @@ class ChatPanel(QWidget):
         if finished.cancelled:
             self._messages = [m for m in self._messages if m.id != live.message_id]
             self.messages.remove(live.message_id)
+            self.status_message.emit(self.tr("Not sent: your message is kept here."))
         else:
             self._messages = [
                 replace(m, content=reply.content, status=reply.outcome, error=finished.error_text)
@@ -459,6 +490,7 @@ class ChatPanel(QWidget):
         self.messages.refresh_actions()
         self._update_streaming()
         self._estimate_context()
+        self._mark_sent_versions()
 
     def edit_system_prompt(self) -> None:
         current = self._conversation.system_prompt if self._conversation else ""
@@ -505,10 +537,40 @@ class ChatPanel(QWidget):
 
         self._when(self._core.history(conversation.id), ask)
 
-    def _escalated(self, conversation: Conversation, _messages: list[Message]) -> None:
+    def _escalated(
+        self, conversation: Conversation, messages: list[Message], choice: object = None
+    ) -> None:
         if self._conversation is not None and self._conversation.id == conversation.id:
             self.show_conversation(conversation.id)
         self.conversation_changed.emit(conversation.id)
+        self._send_escalated(conversation, messages, choice)
+
+    def _send_escalated(
+        self, conversation: Conversation, messages: list[Message], choice: object
+    ) -> None:
+        """Issue 12: the choice in "Send to cloud…" sends at once. What the person typed
+        goes first; else the last question gets the cloud's answer (a last reply from
+        the local model is redone there, as Regenerate would). The decision made in the
+        dialog answers the gate for exactly what was shown; anything new asks again."""
+        decision = getattr(choice, "decision", None)
+        expect = getattr(self._core.gate, "expect", None)
+        if decision is not None and callable(expect):
+            expect(conversation.id, decision)
+        if self._core.live(conversation.id) is not None:
+            return
+        if self.composer.edit.toPlainText().strip() or self.composer.attachments():
+            self.composer.submit()
+            return
+        last = next((m for m in reversed(messages) if m.status != "streaming"), None)
+        if last is None:
+            return
+        if last.role == "assistant":
+            self._messages = [m for m in self._messages if m.id != last.id]
+            self.messages.remove(last.id)
+            started = self._core.regenerate(conversation.id, last.id, self.current_model())
+        else:
+            started = self._core.reply(conversation.id, self.current_model())
+        self._start(started)
 
     def return_to_local(self) -> None:
         if self._conversation is None:
@@ -537,17 +599,19 @@ class ChatPanel(QWidget):
             self._load_images(paths)
 
     def _load_images(self, paths: list[str]) -> None:
-        def read() -> list[Attachment]:
-            out = []
-            for path in paths:
-                suffix = Path(path).suffix.lower().lstrip(".")
-                mime = "image/jpeg" if suffix in ("jpg", "jpeg") else f"image/{suffix}"
-                out.append(Attachment(mime, Path(path).read_bytes(), Path(path).name))
-            return out
+        with serial_imports:
+            from app.chat.attachments import load_image_files
 
-        def loaded(attachments: list[Attachment]) -> None:
+        def read() -> tuple[list[Attachment], list[str]]:
+            # Issue 12: an image only if it decodes as one, whatever its name says.
+            return load_image_files(paths)
+
+        def loaded(result: tuple[list[Attachment], list[str]]) -> None:
+            attachments, problems = result
             self.composer.add_attachments(attachments)
-            self._update_hint(pending_images=True)
+            if problems:
+                self.composer.show_problems(problems)
+            self._update_hint(pending_images=bool(attachments))
 
         self._ctx.tasks.run(read, loaded, self._error, self)
 

@@ -1,5 +1,7 @@
 """The cloud feature: ``install(window, ctx)`` adds "API keys…" and "Local-only mode"
-to the menu whose objectName is ``menu_tools`` (created if the window has none).
+to the menu whose objectName is ``menu_tools`` (created if the window has none), and a
+status-bar label that shows, while it matters, that local-only mode is on and when
+Ollama itself runs on another computer (``OLLAMA_HOST``).
 
 The chat view opens ``EscalationDialog`` (``app.ui.cloud.escalate``) for "Send to
 cloud…", then builds the engine with ``app.cloud.factory.engine_for`` and prices
@@ -10,13 +12,54 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from app.cloud.keys import KeyStore
 from app.core.i18n import translate
 from app.core.settings import LOCAL_ONLY
+from app.privacy.egress import ollama_host_label
 from app.ui.cloud.keys_dialog import ApiKeysDialog
 from app.ui.context import AppContext
+
+
+class EgressIndicator(QLabel):
+    """ "🔒 Local only" while local-only mode is on; "Ollama runs on another computer"
+    when ``OLLAMA_HOST`` is not this machine. Hidden when neither is true."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("egress_indicator")
+        self._ctx = ctx
+        ctx.events.settings_changed.connect(self._setting_changed)
+        self.refresh()
+
+    def _setting_changed(self, key: str) -> None:
+        if key == LOCAL_ONLY.key:
+            self.refresh()
+
+    def refresh(self) -> None:
+        parts: list[str] = []
+        tips: list[str] = []
+        if self._ctx.settings.get(LOCAL_ONLY):
+            parts.append(self.tr("🔒 Local only"))
+            tips.append(
+                self.tr(
+                    "Local-only mode is on: nothing is sent off this computer — no cloud "
+                    "provider, no Ollama cloud model, no server elsewhere."
+                )
+            )
+        remote = ollama_host_label(self._ctx.ollama_host)
+        if remote:
+            parts.append("☁ " + remote)
+            tips.append(
+                self.tr(
+                    "Your messages travel over the network to that computer; Hearth checks "
+                    "them for private data first."
+                )
+            )
+        self.setText("  ·  ".join(parts))
+        self.setToolTip("\n".join(tips))
+        self.setVisible(bool(parts))
 
 
 class CloudFeature(QObject):
@@ -27,6 +70,7 @@ class CloudFeature(QObject):
         self._ctx = ctx
         self.keys = keys or KeyStore()
         self.dialog: ApiKeysDialog | None = None
+        self.indicator: EgressIndicator | None = None
 
         self.keys_action = QAction(self.tr("API keys…"), window)
         self.keys_action.setObjectName("action_api_keys")
@@ -75,4 +119,6 @@ def install(window: QMainWindow, ctx: AppContext) -> CloudFeature:
         menu.setObjectName("menu_tools")
     menu.addAction(feature.keys_action)
     menu.addAction(feature.local_only_action)
+    feature.indicator = EgressIndicator(ctx, window)
+    window.statusBar().addPermanentWidget(feature.indicator)
     return feature

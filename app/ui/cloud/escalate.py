@@ -1,14 +1,16 @@
 """ "Send to cloud…": choose provider and model, see the cost and the privacy findings, decide.
 
 Nothing leaves the machine from this dialog except, once a key is stored, the request
-for the provider's model list (itself refused in local-only mode). The conversation
-is sent by the caller only after ``exec()`` returns Accepted, following ``decision()``:
-when ``redact`` is True the caller rewrites the texts with ``apply_redactions``.
+for the provider's model list (itself refused in local-only mode). The privacy check is
+the outbound gate's (``app.privacy.gate.check_outbound``) for the chosen destination, so
+what is shown here is exactly what the first send would ask about. The caller sends at
+once after Accepted, answering the gate with ``decision().decision``; the stored
+conversation is never rewritten.
 """
 
 from __future__ import annotations
 
-import html
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,6 +18,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -28,27 +31,38 @@ from PySide6.QtWidgets import (
 )
 
 from app.chat.tokens import estimate_context_tokens
-from app.cloud.factory import available_models, stays_local
+from app.cloud.factory import available_models
 from app.cloud.keys import KeyStore
 from app.cloud.pricer import Tokens, price_request
 from app.cloud.providers import LAST_CLOUD_MODEL, LAST_PROVIDER, PROVIDERS, Provider, get_provider
+from app.cloud.providers import base_url as provider_base_url
+from app.core.errors import KnownError
 from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
-from app.engines.base import ChatMessage
-from app.privacy import Finding, apply_redactions, scan_messages
+from app.engines.base import ChatMessage, ChatRequest
+from app.ledger.money import in_usd
+from app.ledger.settings import load_config
+from app.privacy.egress import Destination, provider_destination
+from app.privacy.gate import Action, Check, Decision, History, Item, Status, check_outbound
+from app.privacy.store import history_for, load_allowances, load_sent
 from app.storage.records import Conversation, Message
 from app.ui.cloud.keys_dialog import ApiKeysDialog, error_text
 from app.ui.context import AppContext
 
-__all__ = ["EscalationDecision", "EscalationDialog", "apply_redactions"]
+__all__ = ["EscalationDecision", "EscalationDialog"]
 
 
 @dataclass(frozen=True)
 class EscalationDecision:
     provider_id: str
     model: str
-    redact: bool
-    findings: tuple[Finding, ...]
+    decision: Decision
+    """The answer to the gate for the first send; ``seen`` holds what was shown."""
+    findings: tuple[Item, ...]
+
+    @property
+    def redact(self) -> bool:
+        return self.decision.action is Action.REDACT
 
 
 def currency(settings: Settings) -> tuple[str, Decimal]:
@@ -102,10 +116,13 @@ class EscalationDialog(QDialog):
         self.setWindowTitle(self.tr("Send to cloud"))
         self._ctx = ctx
         self._keys = keys or KeyStore()
-        self._texts = conversation_texts(conversation, messages)
-        self._has_system = bool(conversation.system_prompt)
-        self._tokens = estimate_context_tokens(chat_messages(conversation, messages))
-        self._findings: list[Finding] | None = None
+        self._conversation = conversation
+        self._messages = list(messages)
+        self._wire = ChatRequest("", tuple(chat_messages(conversation, messages)))
+        self._tokens = estimate_context_tokens(self._wire.messages)
+        self._check: Check | None = None
+        self._findings: list[Item] | None = None
+        self._scan_generation = 0
         self._key_ok: dict[str, bool] = {}
         self._generation = 0
         self._cost_generation = 0
@@ -134,6 +151,12 @@ class EscalationDialog(QDialog):
         self.findings_summary.setWordWrap(True)
         self.findings_view = QTextBrowser(self)
         self.findings_view.setObjectName("findings_view")
+        self.findings_view.setOpenLinks(False)
+        self.remember_box = QCheckBox(
+            self.tr("Don't ask again in this conversation for these items"), self
+        )
+        self.remember_box.setObjectName("remember_box")
+        self.remember_box.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancel_button")
         self.redact_button = QPushButton(self.tr("Redact and send"), self)
@@ -158,6 +181,7 @@ class EscalationDialog(QDialog):
         layout.addWidget(self.cost_label)
         layout.addWidget(self.findings_summary)
         layout.addWidget(self.findings_view, 1)
+        layout.addWidget(self.remember_box)
         layout.addLayout(buttons)
         self.cancel_button.setDefault(True)
 
@@ -168,7 +192,6 @@ class EscalationDialog(QDialog):
         self.provider_combo.currentIndexChanged.connect(self._provider_changed)
         self.model_combo.currentTextChanged.connect(self._model_changed)
 
-        self._start_scan()
         last = ctx.settings.get(LAST_PROVIDER)
         index = self.provider_combo.findData(last)
         self.provider_combo.setCurrentIndex(max(index, 0))
@@ -185,15 +208,32 @@ class EscalationDialog(QDialog):
     def model(self) -> str:
         return self.model_combo.currentText().strip()
 
-    def findings(self) -> list[Finding]:
+    def findings(self) -> list[Item]:
         return list(self._findings or [])
+
+    def destination(self) -> Destination:
+        provider = self.provider
+        try:
+            url = provider_base_url(provider, self._ctx.settings)
+        except KnownError:
+            url = ""  # no base URL yet: nowhere known, so never "this computer"
+        return provider_destination(
+            provider.id, self.model(), url, is_local=provider.is_local, name=provider.name
+        )
 
     def decision(self) -> EscalationDecision | None:
         """What the person chose; None when they cancelled (or have not chosen yet)."""
         return self._decision
 
     def _blocked(self, provider: Provider) -> bool:
-        return self._ctx.settings.get(LOCAL_ONLY) and not stays_local(provider, self._ctx.settings)
+        """Local-only mode refuses whatever leaves this machine (the gate's rule)."""
+        if not self._ctx.settings.get(LOCAL_ONLY):
+            return False
+        try:
+            url = provider_base_url(provider, self._ctx.settings)
+        except KnownError:
+            return True
+        return provider_destination(provider.id, "", url, is_local=provider.is_local).leaves_machine
 
     def _update_buttons(self) -> None:
         provider = self.provider
@@ -205,6 +245,7 @@ class EscalationDialog(QDialog):
         )
         has_findings = bool(self._findings)
         self.redact_button.setVisible(has_findings)
+        self.remember_box.setVisible(has_findings)
         self.redact_button.setEnabled(ready)
         self.send_button.setText(self.tr("Send anyway") if has_findings else self.tr("Send"))
         self.send_button.setEnabled(ready)
@@ -222,6 +263,7 @@ class EscalationDialog(QDialog):
             self.model_combo.setEditText(last_model)
         self.model_combo.blockSignals(False)
         self.model_status.clear()
+        self._start_scan()
         if self._blocked(provider):
             self.key_label.setText(
                 self.tr("Local-only mode is on: Hearth will not contact {provider}.").format(
@@ -326,7 +368,13 @@ class EscalationDialog(QDialog):
                 reply = price_request(provider.id, model, Tokens(0, 1000), now, settings)
             except Exception as exc:  # noqa: BLE001 - shown as "no price known"
                 return error_text(exc)
-            return sent.usd, reply.usd
+            # h14: prices carry their currency (DeepSeek bills in yuan); the label below
+            # converts dollars at the person's rate, so hand it dollars.
+            config = load_config(settings)
+            return (
+                in_usd(sent.amount, sent.currency, config),
+                in_usd(reply.amount, reply.currency, config),
+            )
 
         def shown(result: tuple[Decimal, Decimal] | str) -> None:
             if generation != self._cost_generation:
@@ -361,48 +409,82 @@ class EscalationDialog(QDialog):
     # --- privacy --------------------------------------------------------------------------
 
     def _start_scan(self) -> None:
-        texts = list(self._texts)
-        self._ctx.tasks.run(lambda: scan_messages(texts), self._show_findings, None, self)
+        """The gate's check for the chosen destination, with the conversation's records."""
+        self._scan_generation += 1
+        generation = self._scan_generation
+        self._findings = None
+        self.findings_summary.setText(self.tr("Checking for private data…"))
+        destination, wire = self.destination(), self._wire
+        conversation, messages = self._conversation, self._messages
 
-    def _where(self, finding: Finding) -> str:
-        index = finding.message_index
-        if self._has_system:
-            if index == 0:
-                return self.tr("System prompt")
-            index -= 1
-        return self.tr("Message {number}").format(number=index + 1)
+        def load(conn: sqlite3.Connection) -> tuple[History, dict[str, Action]]:
+            history = history_for(
+                conversation, messages, load_sent(conn, conversation.id, destination.key)
+            )
+            return history, load_allowances(conn, conversation.id)
 
-    def _show_findings(self, findings: list[Finding]) -> None:
-        self._findings = findings
-        if not findings:
+        def loaded(records: tuple[History, dict[str, Action]]) -> None:
+            # The scan itself runs off the writer thread: on a long conversation it takes
+            # a while, and replies' checkpoints must not wait behind it.
+            history, allowances = records
+
+            def check() -> Check:
+                return check_outbound(
+                    wire, destination, local_only=False, allowances=allowances, history=history
+                )
+
+            self._ctx.tasks.run(check, shown, failed, self)
+
+        def shown(result: Check) -> None:
+            if generation == self._scan_generation:
+                self._show_findings(result)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._scan_generation:
+                self.findings_summary.setText(error_text(exc))
+
+        self._ctx.tasks.watch(self._ctx.writer.submit(load), loaded, failed, owner=self)
+
+    def _show_findings(self, check: Check) -> None:
+        with serial_imports:
+            from app.ui.chat.outbound import findings_html
+
+        self._check = check
+        self._findings = list(check.ask)
+        if check.status is Status.PASS and not check.destination.leaves_machine:
+            self.findings_summary.setText(
+                self.tr("{provider} runs on this computer: nothing leaves it.").format(
+                    provider=self.provider.name
+                )
+            )
+            self.findings_view.hide()
+        elif not self._findings:
             self.findings_summary.setText(self.tr("No private data found in this conversation."))
             self.findings_view.hide()
         else:
             self.findings_summary.setText(
                 self.tr(
                     "{count} possibly private items would be sent. Redact replaces each "
-                    "with a label such as [EMAIL]."
-                ).format(count=len(findings))
+                    "with a label such as [EMAIL] in what is sent; your conversation keeps "
+                    "your words."
+                ).format(count=len(self._findings))
             )
-            rows = []
-            for f in findings:
-                kind, where = html.escape(f.label), html.escape(self._where(f))
-                before, value = html.escape(f.before), html.escape(f.value)
-                after = html.escape(f.after)
-                rows.append(
-                    f"<p><b>{kind}</b> — {where}<br/>…{before}"
-                    f"<span style='background:#f6d365;color:#000'>{value}</span>{after}…</p>"
-                )
-            self.findings_view.setHtml("".join(rows))
+            self.findings_view.setHtml(findings_html(self._findings, check))
+            self.findings_view.show()
         self._update_buttons()
 
     # --- decision -------------------------------------------------------------------------
 
     def _decide(self, *, redact: bool) -> None:
         provider, model = self.provider, self.model()
-        self._decision = EscalationDecision(
-            provider.id, model, redact and bool(self._findings), tuple(self._findings or ())
+        findings = tuple(self._findings or ())
+        action = Action.REDACT if redact and findings else Action.SEND
+        decision = Decision(
+            action,
+            remember=self.remember_box.isChecked() and bool(findings),
+            seen=frozenset(item.fingerprint for item in findings),
         )
+        self._decision = EscalationDecision(provider.id, model, decision, findings)
         settings = self._ctx.settings
         settings.set(LAST_PROVIDER, provider.id)
         settings.set(LAST_CLOUD_MODEL, model)

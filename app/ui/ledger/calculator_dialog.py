@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import KnownError
+from app.core.numbers import format_number, parse_optional
 from app.ledger.calculator import (
     CalculatorError,
     CalculatorInputs,
@@ -27,6 +29,7 @@ from app.ledger.calculator import (
 )
 from app.ledger.settings import CURRENCIES, load_config
 from app.ledger.store import open_reader
+from app.pricing.custom import custom_entries
 from app.ui.context import AppContext
 from app.ui.ledger.common import money_formatter
 
@@ -45,6 +48,11 @@ FIELDS = (
     "fx",
     "days_per_month",
 )
+
+
+def _provider_model(baseline: str) -> tuple[str, str]:
+    provider, _, model = baseline.partition(":")
+    return provider, model
 
 
 class CalculatorDialog(QDialog):
@@ -70,16 +78,18 @@ class CalculatorDialog(QDialog):
             "fx": self.tr("Exchange rate (per US dollar)"),
             "days_per_month": self.tr("Days per month"),
         }
+        self._locale = QLocale().name()
+        num = self._format
         defaults = {
             "requests_per_day": "100",
             "input_tokens": "2000",
             "output_tokens": "500",
             "baseline_model": config.baseline_model,
-            "hardware_cost": str(config.hardware_cost),
-            "power_watts": str(config.configured_watts),
+            "hardware_cost": num(config.hardware_cost),
+            "power_watts": num(config.configured_watts),
             "hours_per_day": "4",
-            "electricity_price": str(config.electricity_per_kwh),
-            "fx": str(config.fx_rate),
+            "electricity_price": num(config.electricity_per_kwh),
+            "fx": num(config.fx_rate),
             "days_per_month": str(config.days_per_month),
         }
         form = QFormLayout()
@@ -128,13 +138,13 @@ class CalculatorDialog(QDialog):
                 self.tr("No local replies in the last 30 days yet: example values.")
             )
             return
-        self.fields["requests_per_day"].setText(str(usage.requests_per_day))
+        self.fields["requests_per_day"].setText(self._format(usage.requests_per_day))
         self.fields["input_tokens"].setText(str(usage.input_tokens))
         self.fields["output_tokens"].setText(str(usage.output_tokens))
         if usage.hours_per_day > 0:
-            self.fields["hours_per_day"].setText(str(usage.hours_per_day))
+            self.fields["hours_per_day"].setText(self._format(usage.hours_per_day))
         if usage.measured_watts is not None:
-            self.fields["power_watts"].setText(str(usage.measured_watts))
+            self.fields["power_watts"].setText(self._format(usage.measured_watts))
         self.measured.setText(
             self.tr("Pre-filled from your last %1 days of local replies.").replace(
                 "%1", str(usage.days)
@@ -144,28 +154,23 @@ class CalculatorDialog(QDialog):
     def _no_measure(self, exc: BaseException) -> None:
         self.measured.setText(str(exc))
 
+    def _format(self, value: Decimal) -> str:
+        return format_number(value, self._locale)
+
     def _number(self, name: str) -> Decimal | None:
-        text = self.fields[name].text().strip().replace(",", ".")
-        if not text:
-            return None
-        try:
-            value = Decimal(text)
-        except InvalidOperation as exc:
-            raise CalculatorError(self.tr("“%1” is not a number.").replace("%1", text)) from exc
-        if not value.is_finite():
-            raise CalculatorError(self.tr("“%1” is not a number.").replace("%1", text))
-        return value
+        """The field as the person typed it, in their locale (app.core.numbers refuses
+        an ambiguous "1.500" with a message instead of reading it 1000× too small)."""
+        return parse_optional(self.fields[name].text(), self._locale)
 
     def inputs(self) -> CalculatorInputs:
         custom = self._number("input_price") is not None or self._number("output_price") is not None
         request = self._number("request_price")
+        baseline = self.fields["baseline_model"].text().strip()
         return CalculatorInputs(
             requests_per_day=self._number("requests_per_day") or Decimal(0),
             input_tokens=int(self._number("input_tokens") or 0),
             output_tokens=int(self._number("output_tokens") or 0),
-            baseline_model=None
-            if custom or request is not None
-            else self.fields["baseline_model"].text().strip(),
+            baseline_model=None if custom or request is not None else baseline,
             input_price=self._number("input_price"),
             output_price=self._number("output_price"),
             request_price=request,
@@ -176,6 +181,7 @@ class CalculatorDialog(QDialog):
             currency=self.currency.currentText(),
             fx=self._number("fx") or Decimal(0),
             days_per_month=int(self._number("days_per_month") or 0),
+            custom=custom_entries(self._ctx.settings, *_provider_model(baseline)),
         )
 
     def recompute(self, *_args: object) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from app.core.lazy import serial_imports
 from app.ledger.explain import how_computed, payback_words, provenance, summary
 from app.ledger.export_csv import to_csv
-from app.ledger.export_html import to_html
 from app.ledger.report import MonthReport
 from app.ledger.settings import load_config
 from app.ui.context import AppContext
@@ -34,6 +33,15 @@ from app.ui.ledger import charts
 from app.ui.ledger.common import gui_timezone, load_report, money_formatter, this_month
 
 log = logging.getLogger(__name__)
+
+
+_TIPS = {
+    "local_replies": "replies",
+    "cloud_replies": "replies",
+    "failed": "replies",
+    "local_tokens": "input_tokens",
+    "cloud_tokens": "input_tokens",
+}
 
 
 class ReportDialog(QDialog):
@@ -111,8 +119,10 @@ class ReportDialog(QDialog):
     def _total_rows(self) -> list[tuple[str, str]]:
         return [
             ("local_replies", self.tr("Local replies")),
-            ("cloud_replies", self.tr("Cloud replies")),
-            ("tokens", self.tr("Tokens (input / output)")),
+            ("cloud_replies", self.tr("Cloud replies (billed)")),
+            ("failed", self.tr("Failed attempts (billed nothing)")),
+            ("local_tokens", self.tr("Local tokens (input / output)")),
+            ("cloud_tokens", self.tr("Cloud tokens (input / output)")),
             ("baseline_cost", self.tr("All-cloud baseline")),
             ("cloud_spend", self.tr("Cloud spend")),
             ("electricity_cost", self.tr("Electricity")),
@@ -147,7 +157,9 @@ class ReportDialog(QDialog):
         texts = {
             "local_replies": str(c.local_replies),
             "cloud_replies": str(c.cloud_replies),
-            "tokens": f"{c.input_tokens:,} / {c.output_tokens:,}",
+            "failed": str(c.failed_replies),
+            "local_tokens": f"{c.local_input_tokens:,} / {c.local_output_tokens:,}",
+            "cloud_tokens": f"{c.cloud_input_tokens:,} / {c.cloud_output_tokens:,}",
             "baseline_cost": fmt(t.baseline),
             "cloud_spend": fmt(t.cloud_spend),
             "electricity_cost": fmt(t.electricity),
@@ -158,7 +170,7 @@ class ReportDialog(QDialog):
         }
         for key, text in texts.items():
             self.values[key].setText(text)
-            self.values[key].setToolTip(sources.get(key, sources.get("input_tokens", "")))
+            self.values[key].setToolTip(sources.get(key, sources.get(_TIPS.get(key, ""), "")))
         self.summary.setText(summary(report, fmt))
         self.method.setPlainText("\n\n".join(how_computed(report)))
         while self.charts.count():
@@ -195,13 +207,13 @@ class ReportDialog(QDialog):
         fmt = money_formatter(report.currency)
 
         def write() -> str:
-            if kind == "pdf":
-                with serial_imports:
-                    from app.ui.ledger.pdf import write_pdf
+            with serial_imports:
+                from app.ui.ledger.pdf import html_with_charts, write_pdf
 
+            if kind == "pdf":
                 write_pdf(report, path, fmt)
             else:
-                text = to_csv(report) if kind == "csv" else to_html(report, fmt)
+                text = to_csv(report) if kind == "csv" else html_with_charts(report, fmt)
                 path.write_text(text, encoding="utf-8")
             return str(path)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
+from app.core.numbers import NumberInputError, format_number, parse_number
 from app.core.settings import Setting, SettingError
 from app.ledger.settings import (
     ALL_SETTINGS,
@@ -32,17 +34,13 @@ from app.ui.context import AppContext
 Editor = QComboBox | QCheckBox | QLineEdit | QSpinBox
 
 
-def _decimal(text: str) -> Decimal:
-    """A typed amount; a decimal comma (as many locales write it) counts as a point."""
-    return Decimal(text.strip().replace(",", "."))
-
-
 class LedgerSettingsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ledger_settings")
         self.setWindowTitle(self.tr("Savings settings"))
         self._ctx = ctx
+        self._locale = QLocale().name()
         self.editors: dict[str, Editor] = {}
         form = QFormLayout()
         for setting in ALL_SETTINGS:
@@ -89,11 +87,11 @@ class LedgerSettingsDialog(QDialog):
             editor = self.editors[setting.key]
             assert isinstance(editor, QLineEdit)
             try:
-                untouched = _decimal(editor.text()) in (before, setting.default)
-            except InvalidOperation:
+                untouched = parse_number(editor.text(), self._locale) in (before, setting.default)
+            except NumberInputError:
                 untouched = False
             if untouched:
-                editor.setText(str(after))
+                editor.setText(format_number(after, self._locale))
 
     def _editor(self, setting: Setting[Any], value: object) -> Editor:
         if setting.choices:
@@ -111,6 +109,8 @@ class LedgerSettingsDialog(QDialog):
             spin.setRange(-1000, 100000)  # out-of-range values are refused with a reason
             spin.setValue(value)
             return spin
+        if isinstance(value, Decimal):
+            return QLineEdit(format_number(value, self._locale))
         return QLineEdit(str(value))
 
     def _value(self, setting: Setting[Any]) -> object:
@@ -124,11 +124,11 @@ class LedgerSettingsDialog(QDialog):
         text = editor.text().strip()
         if isinstance(setting.default, Decimal):
             try:
-                return _decimal(text)
-            except InvalidOperation as exc:
+                return parse_number(text, self._locale)
+            except NumberInputError as exc:
                 raise SettingError(
-                    translate("Settings", "“{label}” cannot be set to {value}.").format(
-                        label=translate("Settings", setting.label), value=text
+                    translate("Settings", "“{label}”: {problem}").format(
+                        label=translate("Settings", setting.label), problem=str(exc)
                     )
                 ) from exc
         return text
