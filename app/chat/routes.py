@@ -10,16 +10,16 @@ import threading
 from typing import TYPE_CHECKING
 
 from app.chat.conversation import Route
-from app.cloud.factory import engine_for
-from app.cloud.keys import KeyStore
 from app.cloud.providers import base_url, get_provider
 from app.core.errors import KnownError
 from app.core.lazy import serial_imports
 from app.core.settings import Settings
+from app.engines.base import ChatEngine
 from app.privacy.egress import is_loopback_url, is_ollama_cloud_name, provider_destination
 from app.storage.records import Conversation
 
 if TYPE_CHECKING:
+    from app.cloud.keys import KeyStore
     from app.engines.ollama import OllamaEngine
 
 
@@ -38,7 +38,7 @@ class EngineResolver:
     def __init__(self, settings: Settings, ollama_host: str, keys: KeyStore | None = None) -> None:
         self._settings = settings
         self._ollama_host = ollama_host
-        self._keys = keys or KeyStore()
+        self._keys = keys  # built at the first cloud reply: keyring takes ~30 ms to import
         self._ollama: OllamaEngine | None = None
         self._ollama_lock = threading.Lock()  # first use may be on a worker thread
 
@@ -52,13 +52,25 @@ class EngineResolver:
                 self._ollama = OllamaEngine(host=self._ollama_host)
             return self._ollama
 
+    def _cloud_engine(self, provider: str, model: str) -> ChatEngine:
+        # On the reply's thread: the keyring and the SDK factory load there, not while
+        # the window opens.
+        with serial_imports:
+            from app.cloud.factory import engine_for
+            from app.cloud.keys import KeyStore
+        with self._ollama_lock:
+            if self._keys is None:
+                self._keys = KeyStore()
+            keys = self._keys
+        return engine_for(provider, model, self._settings, keys)
+
     def route(self, conversation: Conversation, local_model: str) -> Route:
         """How the conversation's next reply is produced."""
         provider, model = conversation.cloud_provider, conversation.cloud_model
         if provider and model:
-            settings, keys = self._settings, self._keys
+            settings = self._settings
             return Route(
-                lambda: engine_for(provider, model, settings, keys),
+                lambda: self._cloud_engine(provider, model),
                 provider,
                 model,
                 provider,

@@ -1,17 +1,26 @@
-"""``hearth models``: installed models with size, date, loaded state and fit for this
-machine; ``--catalog`` lists the curated catalog with the same fit badges."""
+"""``hearth models``: every local engine's models. Ollama's with size, date, loaded
+state and fit for this machine; then LM Studio, llama.cpp, Jan, vLLM and
+text-generation-webui (wherever discovery finds them, plus the addresses in Settings or
+``--address``) with the context each runs with. ``--catalog`` lists the curated catalog
+with the same fit badges; ``--exact`` reads each download size from the registry."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
+from app.core import paths
 from app.core.i18n import translate
+from app.core.settings import Settings
+from app.engines.discovery import Discovery, discover
 from app.engines.hosts import ollama_host
+from app.engines.local import configured_addresses, keyring_lookup
 from app.hardware import Machine, format_bytes, probe_machine
 from app.library.catalog import Catalog, load_catalog
 from app.library.fit import estimate_fit
 from app.library.installed import InstalledModel, LibraryClient
+from app.library.sources import download_size, registry_url
 
 
 def register(subparsers: Any) -> None:
@@ -38,6 +47,18 @@ def register(subparsers: Any) -> None:
         default=None,
         help=translate("ModelsCommand", "with --catalog: only models for this use"),
     )
+    parser.add_argument(
+        "--address",
+        action="append",
+        default=[],
+        help=translate("ModelsCommand", "also look for a local server at this address"),
+    )
+    parser.add_argument(
+        "--exact",
+        action="store_true",
+        help=translate("ModelsCommand", "with --catalog: read exact sizes from the registry"),
+    )
+    parser.add_argument("--registry", default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
 
@@ -76,7 +97,32 @@ def installed_rows(
     return rows
 
 
-def catalog_rows(catalog: Catalog, machine: Machine, use: str | None) -> list[list[str]]:
+def engine_rows(discovery: Discovery) -> list[list[str]]:
+    """The models of every engine but Ollama (whose table has more to say)."""
+    rows = [
+        [
+            translate("ModelsCommand", "ENGINE"),
+            translate("ModelsCommand", "ADDRESS"),
+            translate("ModelsCommand", "NAME"),
+            translate("ModelsCommand", "CONTEXT"),
+        ]
+    ]
+    for engine in discovery.engines:
+        if engine.engine_id == "ollama":
+            continue
+        if engine.problem:
+            rows.append([engine.name, engine.base_url, "-", engine.problem])
+        for model in engine.models:
+            context = model.context_length or engine.running_context
+            rows.append(
+                [engine.name, engine.base_url, model.name, f"{context:,}" if context else "-"]
+            )
+    return rows
+
+
+def catalog_rows(
+    catalog: Catalog, machine: Machine, use: str | None, sizes: dict[str, int] | None = None
+) -> list[list[str]]:
     rows = [
         [
             translate("ModelsCommand", "NAME"),
@@ -87,12 +133,13 @@ def catalog_rows(catalog: Catalog, machine: Machine, use: str | None) -> list[li
         ]
     ]
     for model in catalog.for_use(use):
-        fit = estimate_fit(machine, model.download_bytes, model.architecture)
+        exact = (sizes or {}).get(model.tag)
+        fit = estimate_fit(machine, exact or model.download_bytes, model.architecture)
         rows.append(
             [
                 model.tag,
                 f"{model.parameters} {model.quantization}",
-                model.download_size,
+                format_bytes(exact) if exact else model.download_size,
                 ", ".join(sorted(model.uses)),
                 fit.badge(),
             ]
@@ -100,24 +147,77 @@ def catalog_rows(catalog: Catalog, machine: Machine, use: str | None) -> list[li
     return rows
 
 
+def _exact_sizes(catalog: Catalog, use: str | None, registry: str) -> dict[str, int]:
+    import httpx
+
+    sizes: dict[str, int] = {}
+    with httpx.Client(timeout=httpx.Timeout(10.0, connect=5.0)) as client:
+        for model in catalog.for_use(use):
+            found = download_size(model, client, compiled=catalog.compiled, registry=registry)
+            if found.exact:
+                sizes[model.tag] = found.bytes
+    return sizes
+
+
+def _keys(engine_id: str) -> str | None:
+    if engine_id != "jan":
+        return None  # only Jan requires a key; do not touch the keyring for the others
+    from app.cloud.keys import KeyStore
+
+    return keyring_lookup(KeyStore())(engine_id)
+
+
 def run(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     machine = probe_machine()
     if args.catalog:
-        print(_table(catalog_rows(catalog, machine, args.use)))
+        registry = args.registry or registry_url()
+        sizes = _exact_sizes(catalog, args.use, registry) if args.exact else {}
+        print(_table(catalog_rows(catalog, machine, args.use, sizes)))
+        if sizes:
+            print(
+                translate(
+                    "ModelsCommand", "Sizes of {count} models read from the registry now."
+                ).format(count=len(sizes))
+            )
         print(
             translate("ModelsCommand", "Sizes from the Ollama library, compiled {date}.").format(
                 date=catalog.compiled
             )
         )
         return 0
-    client = LibraryClient(ollama_host(args.host))
-    try:
-        models = client.installed()
-    finally:
-        client.close()
-    if not models:
+    host = ollama_host(args.host)
+    extra = [*configured_addresses(Settings(paths.settings_path())), *args.address]
+    discovery = discover(host, extra, keys=_keys)
+    others = engine_rows(discovery)
+    ollama_found = any(e.engine_id == "ollama" for e in discovery.engines)
+    if not ollama_found and len(others) == 1:
+        # Nothing anywhere: the Ollama client's own words say what to do.
+        client = LibraryClient(host)
+        try:
+            client.installed()
+        finally:
+            client.close()
+    printed = False
+    if ollama_found:
+        client = LibraryClient(host)
+        try:
+            models = client.installed()
+        finally:
+            client.close()
+        if models:
+            print(_table(installed_rows(models, catalog, machine)))
+            printed = True
+    else:
+        print(
+            translate("ModelsCommand", "Ollama is not running at {host}.").format(host=host),
+            file=sys.stderr,
+        )
+    if len(others) > 1:
+        if printed:
+            print()
+        print(_table(others))
+        printed = True
+    if not printed:
         print(translate("ModelsCommand", "No models installed yet. Try: hearth models --catalog"))
-        return 0
-    print(_table(installed_rows(models, catalog, machine)))
     return 0

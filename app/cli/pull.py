@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from app.core import paths
 from app.core.i18n import translate
+from app.core.settings import Settings
 from app.engines.hosts import ollama_host
 from app.hardware import disk_free_bytes, format_bytes, ollama_models_dir
 from app.library import pending
@@ -27,6 +28,7 @@ from app.library.pull import (
     check_disk_space,
     is_local_host,
 )
+from app.library.sources import DOWNLOAD_SOURCE, SOURCES, pull_name, source_label
 from app.storage.writer import SerialWriter
 
 BAR_WIDTH = 30
@@ -48,6 +50,16 @@ def register(subparsers: Any) -> None:
         "--insecure",
         action="store_true",
         help=translate("PullCommand", "allow a registry without HTTPS (a local mirror)"),
+    )
+    parser.add_argument(
+        "--source",
+        choices=SOURCES,
+        default=None,
+        help=translate(
+            "PullCommand",
+            "for a catalog model: download from the Ollama library, ModelScope or Hugging "
+            "Face (default: the setting in Hearth)",
+        ),
     )
     parser.add_argument(
         "--stall-seconds",
@@ -119,6 +131,17 @@ def run(args: argparse.Namespace) -> int:
     host = ollama_host(args.host)
     model = load_catalog().find(name)
     expected = model.download_bytes if model else None
+    source = args.source or Settings(paths.settings_path()).get(DOWNLOAD_SOURCE)
+    if model is not None and source != "ollama":
+        mirrored = pull_name(model, source)
+        if mirrored == model.tag:
+            print(
+                translate(
+                    "PullCommand", "{source} has no copy of {name}; using the Ollama library."
+                ).format(source=source_label(source), name=name),
+                file=sys.stderr,
+            )
+        name = mirrored
     if is_local_host(host):
         check_disk_space(name, expected, disk_free_bytes(ollama_models_dir()))
     writer = SerialWriter(paths.database_path())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -30,6 +30,11 @@ class ChatRequest:
     model: str
     messages: tuple[ChatMessage, ...]
     max_output_tokens: int | None = None
+    options: Mapping[str, int | float | str | bool] | None = None
+    """Engine options for this request, e.g. ``{"num_ctx": 16384}`` for Ollama (the
+    context the person chose for this conversation). None: the engine's defaults (for
+    Ollama, Hearth's machine default, see ``OllamaEngine.default_options``). Engines
+    ignore options they do not know."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Mapping
 from typing import Any, NamedTuple, cast
 
 import httpx
@@ -26,6 +26,7 @@ import ollama
 import pydantic
 
 from app.core.i18n import translate
+from app.engines.abortable import Abort, abortable_transport, tracking
 from app.engines.base import (
     ChatRequest,
     EngineError,
@@ -144,12 +145,21 @@ class OllamaEngine:
         *,
         client: ollama.Client | None = None,
         read_timeout: float = 600.0,
+        default_options: Mapping[str, Any] | None = None,
     ) -> None:
         self.host = ollama_host(host)
+        self.default_options: dict[str, Any] = dict(default_options or {})
+        """Sent with every chat unless the request sets its own (Hearth's ``num_ctx``:
+        what Ollama would pick for this machine, see app/engines/context.py)."""
         # Model loading can take minutes before the first byte, so chat reads wait long;
-        # questions about models and versions should answer quickly or not at all.
+        # questions about models and versions should answer quickly or not at all. Chat
+        # connections can be ended from the consumer's thread (app/engines/abortable.py).
         self._chat_client = client or client_for(
-            self.host, httpx.Timeout(read_timeout, connect=5.0)
+            self.host,
+            httpx.Timeout(read_timeout, connect=5.0),
+            transport=abortable_transport(verify=False)
+            if self.host.startswith("http://")
+            else abortable_transport(),
         )
         self._quick_client = client or client_for(self.host, httpx.Timeout(15.0, connect=3.0))
 
@@ -233,14 +243,16 @@ class OllamaEngine:
             return
         received: queue.SimpleQueue[bytes | BaseException | None] = queue.SimpleQueue()
         consumer_gone = threading.Event()
+        abort = Abort()
         reader = threading.Thread(
             target=self._read_stream,
-            args=(self._chat_body(request), received, cancel, consumer_gone),
+            args=(self._chat_body(request), received, cancel, consumer_gone, abort),
             name="ollama-chat",
             daemon=True,
         )
         reader.start()
         unfinished = b""  # the start of a line whose end has not arrived yet
+        finished = False
         try:
             while True:
                 try:
@@ -264,11 +276,15 @@ class OllamaEngine:
                 lines, failure = _parse_lines(data)
                 if failure is None and ended:  # before Ollama's last line, or it would be done
                     failure = cast(BaseException | None, batch[-1]) or _cut_short()
-                done = yield from self._batch_events(lines, failure, request.model)
-                if done or cancel.is_set():
+                finished = yield from self._batch_events(lines, failure, request.model)
+                if finished or cancel.is_set():
                     return
         finally:
             consumer_gone.set()
+            if not finished:
+                # Stopped (or failed) before the last line, perhaps before Ollama sent
+                # anything at all: end the connection now, so Ollama stops computing.
+                abort.now()
 
     def _batch_events(
         self,
@@ -313,6 +329,7 @@ class OllamaEngine:
         received: queue.SimpleQueue[bytes | BaseException | None],
         cancel: threading.Event,
         consumer_gone: threading.Event,
+        abort: Abort,
     ) -> None:
         """Runs on the reader thread: hands on the body as it arrives, unparsed, then None
         when it ends (or the exception that ended it). Parsing is left to the consumer,
@@ -323,7 +340,7 @@ class OllamaEngine:
             # httpx client (its headers, timeouts and host); its per-line parsing into
             # pydantic models is what we skip, and it would drop prompt_eval_cached_count.
             http = self._chat_client._client
-            with http.stream("POST", "/api/chat", json=body) as response:
+            with tracking(abort), http.stream("POST", "/api/chat", json=body) as response:
                 if response.is_error:
                     response.read()
                     raise ollama.ResponseError(response.text, response.status_code)
@@ -337,8 +354,7 @@ class OllamaEngine:
         except Exception as exc:  # noqa: BLE001 - handed to the consumer, which maps it
             received.put(exc)
 
-    @staticmethod
-    def _chat_body(request: ChatRequest) -> dict[str, Any]:
+    def _chat_body(self, request: ChatRequest) -> dict[str, Any]:
         messages = []
         for message in request.messages:
             entry: dict[str, Any] = {"role": message.role, "content": message.content}
@@ -346,8 +362,11 @@ class OllamaEngine:
                 entry["images"] = [base64.b64encode(image).decode() for image in message.images]
             messages.append(entry)
         body: dict[str, Any] = {"model": request.model, "messages": messages, "stream": True}
+        options = {**self.default_options, **(request.options or {})}
         if request.max_output_tokens:
-            body["options"] = {"num_predict": request.max_output_tokens}
+            options["num_predict"] = request.max_output_tokens
+        if options:
+            body["options"] = options
         return body
 
     @staticmethod

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import httpx2
 import openai
 
 from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
@@ -29,6 +30,7 @@ from app.cloud.streaming import (
     interrupt,
     open_with_retries,
 )
+from app.engines.abortable import Abort, abortable_transport2, tracking
 from app.engines.base import (
     ChatMessage,
     ChatRequest,
@@ -91,6 +93,15 @@ class OpenAICompatibleEngine:
         self._preset_models = preset_models
         self._lists_models = lists_models
         self._retries = max_retries
+        # A local server's connections can be ended from another thread, so a Stop
+        # during the prompt's evaluation (before any byte of the reply) closes the
+        # connection and the server stops; see app/engines/abortable.py. Cloud clients
+        # keep the SDK's pooled TLS connections (no handshake per reply).
+        http_client = None
+        if is_local:
+            http_client = httpx2.Client(
+                transport=abortable_transport2(), timeout=timeout, follow_redirects=False
+            )
         self._client = openai.OpenAI(
             api_key=api_key or NO_KEY,
             base_url=base_url,
@@ -98,6 +109,7 @@ class OpenAICompatibleEngine:
             max_retries=0,  # chats retry in open_with_retries; questions fail fast
             organization=None,
             project=None,
+            http_client=http_client,
         )
 
     @property
@@ -139,11 +151,17 @@ class OpenAICompatibleEngine:
         }
         if request.max_output_tokens:
             params["max_tokens"] = request.max_output_tokens
+        abort = Abort()
         try:
-            stream = open_with_retries(
-                lambda: self._client.chat.completions.create(**params), cancel, self._retries
-            )
+            # Until the first byte arrives the SDK blocks in create(); a Stop meanwhile
+            # shuts the request's socket down (local servers), which ends that wait.
+            with CloseOnCancel(cancel, abort.now), tracking(abort):
+                stream = open_with_retries(
+                    lambda: self._client.chat.completions.create(**params), cancel, self._retries
+                )
         except Exception as exc:  # noqa: BLE001 - SDK and transport errors are all mapped
+            if cancel.is_set():
+                return
             raise self._error(exc, request.model) from None
         if stream is None:
             return  # stopped while waiting to try again

@@ -62,6 +62,12 @@ class CatalogModel:
     architecture: Architecture | None
     description_en: str
     description_zh: str
+    mirrors: tuple[tuple[str, str], ...] = ()
+    """(source, pull name) for the GGUF repositories that hold this model, e.g.
+    ``("modelscope", "modelscope.cn/Qwen/Qwen3-8B-GGUF:Q4_K_M")``."""
+
+    def mirror(self, source: str) -> str | None:
+        return dict(self.mirrors).get(source)
 
     def description(self, language: str) -> str:
         """The one-line description in the person's language (Chinese or English)."""
@@ -73,6 +79,7 @@ class Catalog:
     compiled: str
     sizes_source: str
     models: tuple[CatalogModel, ...]
+    mirrors_source: str = ""
 
     def find(self, tag: str) -> CatalogModel | None:
         wanted = canonical_tag(tag)
@@ -112,6 +119,7 @@ def _model_from_json(raw: dict[str, Any]) -> CatalogModel:
         else None,
         description_en=str(description["en"]),
         description_zh=str(description["zh"]),
+        mirrors=tuple(sorted((str(k), str(v)) for k, v in (raw.get("mirrors") or {}).items())),
     )
 
 
@@ -121,6 +129,7 @@ def parse_catalog(text: str) -> Catalog:
         compiled=str(data["compiled"]),
         sizes_source=str(data.get("sizes_source", "")),
         models=tuple(_model_from_json(m) for m in data["models"]),
+        mirrors_source=str(data.get("mirrors_source", "")),
     )
 
 

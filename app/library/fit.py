@@ -8,7 +8,7 @@ Memory a loaded model needs = weights + KV cache + runtime overhead:
   ``2 (K and V) × layers × kv_heads × head_dim × context × 2 bytes`` (f16 cache, Ollama's
   default). When the catalog has no architecture (a model pulled by name), a per-token
   estimate proportional to the weights is used instead (:data:`KV_BYTES_PER_TOKEN_PER_GB`),
-  calibrated on Llama 3.1 8B: 128 KiB per token for 4.7 GB of weights.
+  calibrated on Llama 3.1 8B: 128 KiB per token for 4.9 GB of weights.
 - **Overhead** (:data:`RUNTIME_OVERHEAD_BYTES`): the CUDA/Metal context and the compute
   graph's scratch buffers; Ollama's own estimates land around 0.5–1 GiB for these.
 
@@ -34,8 +34,9 @@ from app.library.catalog import Architecture
 DEFAULT_CONTEXT = 4096
 """Ollama's default context window (``num_ctx``) since 0.6: what it allocates on load."""
 KV_BYTES_PER_ELEMENT = 2  # f16 cache, Ollama's default OLLAMA_KV_CACHE_TYPE
-KV_BYTES_PER_TOKEN_PER_GB = 27_900
-"""Fallback KV estimate: 131,072 B/token (Llama 3.1 8B) / 4.7 GB of weights."""
+KV_BYTES_PER_TOKEN_PER_GB = 26_750
+"""Fallback KV estimate: 131,072 B/token (Llama 3.1 8B) / 4.9 GB of weights (its size in
+the Ollama library's tag list, read 2026-12-01)."""
 RUNTIME_OVERHEAD_BYTES = 1024**3
 APPLE_GPU_SHARE = 0.75
 APPLE_SYSTEM_RESERVE = 0.10
@@ -163,3 +164,23 @@ def estimate_fit(
         context=context,
         kv_estimated=estimated,
     )
+
+
+CONTEXT_CHOICES = (4096, 8192, 16384, 32768, 65536, 131072, 262144)
+"""Context sizes a person can pick for a conversation (powers of two, as Ollama's own)."""
+
+
+def fits_by_context(
+    machine: Machine,
+    weights_bytes: int,
+    architecture: Architecture | None,
+    model_max: int | None = None,
+    contexts: tuple[int, ...] = CONTEXT_CHOICES,
+) -> list[Fit]:
+    """The fit at each context up to the model's maximum: what raising a conversation's
+    ``num_ctx`` costs in memory (the KV cache grows linearly with the context) and where
+    it stops fitting on the GPU. For the context picker and the "outgrowing" warning."""
+    usable = [c for c in contexts if model_max is None or c <= model_max]
+    if model_max is not None and model_max not in usable and model_max < max(contexts):
+        usable.append(model_max)
+    return [estimate_fit(machine, weights_bytes, architecture, context) for context in usable]

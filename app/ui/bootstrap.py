@@ -93,7 +93,7 @@ def report_database(ctx: AppContext, opened: OpenedDatabase, parent: object) -> 
         repo.purge_deleted(conn)
         recover_interrupted(conn)  # crashed replies: kept as stopped, with usage
 
-    ctx.writer.submit(tidy)
+    ctx.tasks.watch(ctx.writer.submit(tidy))  # a failure reaches the person by default
     if opened.recovered is not None:
         show_damage(opened.recovered, ctx, parent)
 

@@ -319,6 +319,10 @@ Price: %5</source>
 <context>
     <name>CatalogView</name>
     <message>
+        <source>ModelScope and Hugging Face hold GGUF copies of many catalog models; Ollama downloads them by name. Models without a copy there come from the Ollama library.</source>
+        <translation>魔搭 ModelScope 和 Hugging Face 上有许多目录模型的 GGUF 副本，Ollama 可以按名称下载。那里没有副本的模型从 Ollama 模型库下载。</translation>
+    </message>
+    <message>
         <source>All uses</source>
         <translation>全部用途</translation>
     </message>
@@ -377,6 +381,22 @@ Price: %5</source>
     <message>
         <source>Show:</source>
         <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Download from:</source>
+        <translation>下载来源：</translation>
+    </message>
+    <message>
+        <source>Sizes read from the Ollama registry now ({count} models).</source>
+        <translation>大小刚从 Ollama 模型仓库读取（{count} 个模型）。</translation>
+    </message>
+    <message>
+        <source>{bytes} bytes, from the registry</source>
+        <translation>{bytes} 字节，来自模型仓库</translation>
+    </message>
+    <message>
+        <source>about {size}, from the catalog of {date}</source>
+        <translation>约 {size}，来自 {date} 的目录</translation>
     </message>
     <message>
         <source>measuring…</source>
@@ -653,6 +673,45 @@ Your message is still in the box.</source>
     <message>
         <source>Stop the reply and keep what arrived</source>
         <translation>停止回复并保留已收到的内容</translation>
+    </message>
+</context>
+<context>
+    <name>ContextDialog</name>
+    <message>
+        <source>Conversation memory</source>
+        <translation>对话记忆</translation>
+    </message>
+    <message>
+        <source>How many tokens of this conversation {model} keeps in mind. Past that, the oldest messages are forgotten without a warning from the engine. A larger context needs more memory:</source>
+        <translation>{model} 能记住这段对话的多少个 token。超过之后，最早的消息会被遗忘，引擎不会提醒。上下文越大，需要的内存越多：</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Memory for the context</source>
+        <translation>上下文占用内存</translation>
+    </message>
+    <message>
+        <source>Model needs in all</source>
+        <translation>模型总共需要</translation>
+    </message>
+    <message>
+        <source>On this machine</source>
+        <translation>在这台电脑上</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens</source>
+        <translation>{tokens} 个 token</translation>
+    </message>
+    <message>
+        <source> (Ollama&apos;s default here)</source>
+        <translation>（此电脑上 Ollama 的默认值）</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1008,29 @@ Your message is still in the box.</source>
     <message>
         <source>Server said:</source>
         <translation>服务器返回：</translation>
+    </message>
+</context>
+<context>
+    <name>Engines</name>
+    <message>
+        <source>The address</source>
+        <translation>该地址</translation>
+    </message>
+    <message>
+        <source>{address} is not on this computer or your local network. Hearth only adds local servers here (set up a cloud service in Tools → API keys…).</source>
+        <translation>{address} 不在这台电脑或你的局域网上。这里只能添加本地服务器（云服务请在“工具 → API 密钥…”中设置）。</translation>
+    </message>
+    <message>
+        <source>text-generation-webui is running but has no model loaded.</source>
+        <translation>text-generation-webui 正在运行，但没有加载模型。</translation>
+    </message>
+    <message>
+        <source>{engine} at {address} needs its API key: enter the key you set in {engine} in Tools → API keys… (provider {engine}).</source>
+        <translation>{address} 上的 {engine} 需要 API 密钥：请在“工具 → API 密钥…”中（提供方 {engine}）输入你在 {engine} 里设置的密钥。</translation>
+    </message>
+    <message>
+        <source>{address} is not a local address.</source>
+        <translation>{address} 不是本地地址。</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +1962,22 @@ Your message is still in the box.</source>
         <source>Start Ollama, then download again.</source>
         <translation>请启动 Ollama，然后重新下载。</translation>
     </message>
+    <message>
+        <source>Ollama library (registry.ollama.ai)</source>
+        <translation>Ollama 模型库（registry.ollama.ai）</translation>
+    </message>
+    <message>
+        <source>ModelScope (modelscope.cn, fast in China)</source>
+        <translation>魔搭 ModelScope（modelscope.cn，国内速度快）</translation>
+    </message>
+    <message>
+        <source>Hugging Face (hf.co)</source>
+        <translation>Hugging Face（hf.co）</translation>
+    </message>
+    <message>
+        <source>catalog of {date}</source>
+        <translation>{date} 的目录</translation>
+    </message>
 </context>
 <context>
     <name>LibraryDialog</name>
@@ -2128,6 +2226,33 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ModelPicker</name>
+    <message>
+        <source>{engine} — {address}</source>
+        <translation>{engine} — {address}</translation>
+    </message>
+    <message>
+        <source> (loaded)</source>
+        <translation>（已加载）</translation>
+    </message>
+    <message>
+        <source>{model} on {engine} at {address}</source>
+        <translation>{engine}（{address}）上的 {model}</translation>
+    </message>
+    <message>
+        <source>Runs with a context of {tokens} tokens.</source>
+        <translation>以 {tokens} 个 token 的上下文运行。</translation>
+    </message>
+    <message>
+        <source>Understands images.</source>
+        <translation>能理解图片。</translation>
+    </message>
+    <message>
+        <source>No local model found</source>
+        <translation>没有找到本地模型</translation>
+    </message>
+</context>
+<context>
     <name>ModelsCommand</name>
     <message>
         <source>list installed models and whether they fit</source>
@@ -2148,6 +2273,14 @@ Your message is still in the box.</source>
     <message>
         <source>with --catalog: only models for this use</source>
         <translation>与 --catalog 一起使用：只列出适合此用途的模型</translation>
+    </message>
+    <message>
+        <source>also look for a local server at this address</source>
+        <translation>同时在这个地址查找本地服务器</translation>
+    </message>
+    <message>
+        <source>with --catalog: read exact sizes from the registry</source>
+        <translation>与 --catalog 一起使用：从模型仓库读取精确大小</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -2174,6 +2307,18 @@ Your message is still in the box.</source>
         <translation>是，显存 {vram}</translation>
     </message>
     <message>
+        <source>ENGINE</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>CONTEXT</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
         <source>PARAMETERS</source>
         <translation>参数</translation>
     </message>
@@ -2186,8 +2331,16 @@ Your message is still in the box.</source>
         <translation>用途</translation>
     </message>
     <message>
+        <source>Sizes of {count} models read from the registry now.</source>
+        <translation>已从模型仓库读取 {count} 个模型的大小。</translation>
+    </message>
+    <message>
         <source>Sizes from the Ollama library, compiled {date}.</source>
         <translation>大小取自 Ollama 模型库，整理于 {date}。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running at {host}.</source>
+        <translation>{host} 上没有运行 Ollama。</translation>
     </message>
     <message>
         <source>No models installed yet. Try: hearth models --catalog</source>
@@ -2307,12 +2460,28 @@ Your message is still in the box.</source>
         <translation>重试</translation>
     </message>
     <message>
+        <source>Or use another local server</source>
+        <translation>或者使用其他本地服务器</translation>
+    </message>
+    <message>
+        <source>Hearth looks for LM Studio, llama.cpp, Jan, vLLM and text-generation-webui on their usual ports. If yours runs elsewhere, enter its address:</source>
+        <translation>Hearth 会在常用端口上查找 LM Studio、llama.cpp、Jan、vLLM 和 text-generation-webui。如果你的服务器在别的地址，请输入：</translation>
+    </message>
+    <message>
+        <source>Use this server</source>
+        <translation>使用这个服务器</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>请输入服务器地址。</translation>
+    </message>
+    <message>
         <source>Ollama is not installed</source>
         <translation>未安装 Ollama</translation>
     </message>
     <message>
-        <source>Hearth chats through Ollama, which runs models on your own machine. Install it, then press Retry.</source>
-        <translation>Hearth 通过 Ollama 聊天，Ollama 在你自己的电脑上运行模型。安装后按“重试”。</translation>
+        <source>Hearth chats with models that run on your own machine. The easiest way is Ollama: install it, then press Retry.</source>
+        <translation>Hearth 与在你自己电脑上运行的模型聊天。最简单的方式是 Ollama：安装后按“重试”。</translation>
     </message>
     <message>
         <source>Ollama is not running</source>
@@ -2592,8 +2761,16 @@ Your message is still in the box.</source>
         <translation>允许不使用 HTTPS 的仓库（本地镜像）</translation>
     </message>
     <message>
+        <source>for a catalog model: download from the Ollama library, ModelScope or Hugging Face (default: the setting in Hearth)</source>
+        <translation>目录中的模型：从 Ollama 模型库、魔搭 ModelScope 或 Hugging Face 下载（默认：Hearth 中的设置）</translation>
+    </message>
+    <message>
         <source>retry when no progress is made for this long</source>
         <translation>在这么长时间没有进展时重试</translation>
+    </message>
+    <message>
+        <source>{source} has no copy of {name}; using the Ollama library.</source>
+        <translation>{source} 上没有 {name} 的副本，改用 Ollama 模型库。</translation>
     </message>
     <message>
         <source>Downloading {name} from {host}</source>
@@ -2989,6 +3166,14 @@ Your message is still in the box.</source>
         <translation>外观</translation>
     </message>
     <message>
+        <source>Other local servers (one address a line)</source>
+        <translation>其他本地服务器（每行一个地址）</translation>
+    </message>
+    <message>
+        <source>Download models from</source>
+        <translation>模型下载来源</translation>
+    </message>
+    <message>
         <source>USD</source>
         <translation>USD</translation>
     </message>
@@ -3027,6 +3212,18 @@ Your message is still in the box.</source>
     <message>
         <source>dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <source>ollama</source>
+        <translation>Ollama 模型库</translation>
+    </message>
+    <message>
+        <source>modelscope</source>
+        <translation>魔搭 ModelScope</translation>
+    </message>
+    <message>
+        <source>huggingface</source>
+        <translation>Hugging Face</translation>
     </message>
 </context>
 <context>

@@ -319,6 +319,10 @@ Price: %5</source>
 <context>
     <name>CatalogView</name>
     <message>
+        <source>ModelScope and Hugging Face hold GGUF copies of many catalog models; Ollama downloads them by name. Models without a copy there come from the Ollama library.</source>
+        <translation>魔搭 ModelScope 與 Hugging Face 上有許多目錄模型的 GGUF 副本，Ollama 可以依名稱下載。那裡沒有副本的模型會從 Ollama 模型庫下載。</translation>
+    </message>
+    <message>
         <source>All uses</source>
         <translation>全部用途</translation>
     </message>
@@ -377,6 +381,22 @@ Price: %5</source>
     <message>
         <source>Show:</source>
         <translation>顯示：</translation>
+    </message>
+    <message>
+        <source>Download from:</source>
+        <translation>下載來源：</translation>
+    </message>
+    <message>
+        <source>Sizes read from the Ollama registry now ({count} models).</source>
+        <translation>大小剛從 Ollama 模型倉庫讀取（{count} 個模型）。</translation>
+    </message>
+    <message>
+        <source>{bytes} bytes, from the registry</source>
+        <translation>{bytes} 位元組，來自模型倉庫</translation>
+    </message>
+    <message>
+        <source>about {size}, from the catalog of {date}</source>
+        <translation>約 {size}，來自 {date} 的目錄</translation>
     </message>
     <message>
         <source>measuring…</source>
@@ -653,6 +673,45 @@ Your message is still in the box.</source>
     <message>
         <source>Stop the reply and keep what arrived</source>
         <translation>停止回覆並保留已收到的內容</translation>
+    </message>
+</context>
+<context>
+    <name>ContextDialog</name>
+    <message>
+        <source>Conversation memory</source>
+        <translation>對話記憶</translation>
+    </message>
+    <message>
+        <source>How many tokens of this conversation {model} keeps in mind. Past that, the oldest messages are forgotten without a warning from the engine. A larger context needs more memory:</source>
+        <translation>{model} 能記住這段對話的多少個 token。超過之後，最早的訊息會被遺忘，引擎不會提醒。上下文越大，需要的記憶體越多：</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Memory for the context</source>
+        <translation>上下文佔用記憶體</translation>
+    </message>
+    <message>
+        <source>Model needs in all</source>
+        <translation>模型總共需要</translation>
+    </message>
+    <message>
+        <source>On this machine</source>
+        <translation>在這台電腦上</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens</source>
+        <translation>{tokens} 個 token</translation>
+    </message>
+    <message>
+        <source> (Ollama&apos;s default here)</source>
+        <translation>（此電腦上 Ollama 的預設值）</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1008,29 @@ Your message is still in the box.</source>
     <message>
         <source>Server said:</source>
         <translation>伺服器返回：</translation>
+    </message>
+</context>
+<context>
+    <name>Engines</name>
+    <message>
+        <source>The address</source>
+        <translation>該位址</translation>
+    </message>
+    <message>
+        <source>{address} is not on this computer or your local network. Hearth only adds local servers here (set up a cloud service in Tools → API keys…).</source>
+        <translation>{address} 不在這台電腦或你的區域網路上。這裡只能新增本機伺服器（雲端服務請在「工具 → API 金鑰…」中設定）。</translation>
+    </message>
+    <message>
+        <source>text-generation-webui is running but has no model loaded.</source>
+        <translation>text-generation-webui 正在執行，但沒有載入模型。</translation>
+    </message>
+    <message>
+        <source>{engine} at {address} needs its API key: enter the key you set in {engine} in Tools → API keys… (provider {engine}).</source>
+        <translation>{address} 上的 {engine} 需要 API 金鑰：請在「工具 → API 金鑰…」中（提供者 {engine}）輸入你在 {engine} 裡設定的金鑰。</translation>
+    </message>
+    <message>
+        <source>{address} is not a local address.</source>
+        <translation>{address} 不是本機位址。</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +1962,22 @@ Your message is still in the box.</source>
         <source>Start Ollama, then download again.</source>
         <translation>請啟動 Ollama，然後重新下載。</translation>
     </message>
+    <message>
+        <source>Ollama library (registry.ollama.ai)</source>
+        <translation>Ollama 模型庫（registry.ollama.ai）</translation>
+    </message>
+    <message>
+        <source>ModelScope (modelscope.cn, fast in China)</source>
+        <translation>魔搭 ModelScope（modelscope.cn，中國大陸速度快）</translation>
+    </message>
+    <message>
+        <source>Hugging Face (hf.co)</source>
+        <translation>Hugging Face（hf.co）</translation>
+    </message>
+    <message>
+        <source>catalog of {date}</source>
+        <translation>{date} 的目錄</translation>
+    </message>
 </context>
 <context>
     <name>LibraryDialog</name>
@@ -2128,6 +2226,33 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ModelPicker</name>
+    <message>
+        <source>{engine} — {address}</source>
+        <translation>{engine} — {address}</translation>
+    </message>
+    <message>
+        <source> (loaded)</source>
+        <translation>（已載入）</translation>
+    </message>
+    <message>
+        <source>{model} on {engine} at {address}</source>
+        <translation>{engine}（{address}）上的 {model}</translation>
+    </message>
+    <message>
+        <source>Runs with a context of {tokens} tokens.</source>
+        <translation>以 {tokens} 個 token 的上下文執行。</translation>
+    </message>
+    <message>
+        <source>Understands images.</source>
+        <translation>能理解圖片。</translation>
+    </message>
+    <message>
+        <source>No local model found</source>
+        <translation>找不到本機模型</translation>
+    </message>
+</context>
+<context>
     <name>ModelsCommand</name>
     <message>
         <source>list installed models and whether they fit</source>
@@ -2148,6 +2273,14 @@ Your message is still in the box.</source>
     <message>
         <source>with --catalog: only models for this use</source>
         <translation>與 --catalog 一起使用：只列出適合此用途的模型</translation>
+    </message>
+    <message>
+        <source>also look for a local server at this address</source>
+        <translation>同時在這個位址尋找本機伺服器</translation>
+    </message>
+    <message>
+        <source>with --catalog: read exact sizes from the registry</source>
+        <translation>與 --catalog 一起使用：從模型倉庫讀取精確大小</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -2174,6 +2307,18 @@ Your message is still in the box.</source>
         <translation>是，視訊記憶體 {vram}</translation>
     </message>
     <message>
+        <source>ENGINE</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>CONTEXT</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
         <source>PARAMETERS</source>
         <translation>引數</translation>
     </message>
@@ -2186,8 +2331,16 @@ Your message is still in the box.</source>
         <translation>用途</translation>
     </message>
     <message>
+        <source>Sizes of {count} models read from the registry now.</source>
+        <translation>已從模型倉庫讀取 {count} 個模型的大小。</translation>
+    </message>
+    <message>
         <source>Sizes from the Ollama library, compiled {date}.</source>
         <translation>大小取自 Ollama 模型庫，整理於 {date}。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running at {host}.</source>
+        <translation>{host} 上沒有執行 Ollama。</translation>
     </message>
     <message>
         <source>No models installed yet. Try: hearth models --catalog</source>
@@ -2307,12 +2460,28 @@ Your message is still in the box.</source>
         <translation>重試</translation>
     </message>
     <message>
+        <source>Or use another local server</source>
+        <translation>或者使用其他本機伺服器</translation>
+    </message>
+    <message>
+        <source>Hearth looks for LM Studio, llama.cpp, Jan, vLLM and text-generation-webui on their usual ports. If yours runs elsewhere, enter its address:</source>
+        <translation>Hearth 會在常用連接埠上尋找 LM Studio、llama.cpp、Jan、vLLM 和 text-generation-webui。如果你的伺服器在別的位址，請輸入：</translation>
+    </message>
+    <message>
+        <source>Use this server</source>
+        <translation>使用這個伺服器</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>請輸入伺服器位址。</translation>
+    </message>
+    <message>
         <source>Ollama is not installed</source>
         <translation>未安裝 Ollama</translation>
     </message>
     <message>
-        <source>Hearth chats through Ollama, which runs models on your own machine. Install it, then press Retry.</source>
-        <translation>Hearth 通過 Ollama 聊天，Ollama 在你自己的電腦上執行模型。安裝後按「重試」。</translation>
+        <source>Hearth chats with models that run on your own machine. The easiest way is Ollama: install it, then press Retry.</source>
+        <translation>Hearth 與在你自己電腦上執行的模型聊天。最簡單的方式是 Ollama：安裝後按「重試」。</translation>
     </message>
     <message>
         <source>Ollama is not running</source>
@@ -2592,8 +2761,16 @@ Your message is still in the box.</source>
         <translation>允許不使用 HTTPS 的倉庫（本地映象）</translation>
     </message>
     <message>
+        <source>for a catalog model: download from the Ollama library, ModelScope or Hugging Face (default: the setting in Hearth)</source>
+        <translation>目錄中的模型：從 Ollama 模型庫、魔搭 ModelScope 或 Hugging Face 下載（預設：Hearth 中的設定）</translation>
+    </message>
+    <message>
         <source>retry when no progress is made for this long</source>
         <translation>在這麼長時間沒有進展時重試</translation>
+    </message>
+    <message>
+        <source>{source} has no copy of {name}; using the Ollama library.</source>
+        <translation>{source} 上沒有 {name} 的副本，改用 Ollama 模型庫。</translation>
     </message>
     <message>
         <source>Downloading {name} from {host}</source>
@@ -2989,6 +3166,14 @@ Your message is still in the box.</source>
         <translation>外觀</translation>
     </message>
     <message>
+        <source>Other local servers (one address a line)</source>
+        <translation>其他本機伺服器（每行一個位址）</translation>
+    </message>
+    <message>
+        <source>Download models from</source>
+        <translation>模型下載來源</translation>
+    </message>
+    <message>
         <source>USD</source>
         <translation>USD</translation>
     </message>
@@ -3027,6 +3212,18 @@ Your message is still in the box.</source>
     <message>
         <source>dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <source>ollama</source>
+        <translation>Ollama 模型庫</translation>
+    </message>
+    <message>
+        <source>modelscope</source>
+        <translation>魔搭 ModelScope</translation>
+    </message>
+    <message>
+        <source>huggingface</source>
+        <translation>Hugging Face</translation>
     </message>
 </context>
 <context>

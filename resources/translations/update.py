@@ -28,6 +28,8 @@ SETTING_MODULES = (
     "app.cloud.providers",
     "app.pricing.custom",
     "app.ui.theme",
+    "app.engines.addresses",
+    "app.library.sources",
 )
 
 

@@ -12,6 +12,7 @@ import binascii
 import contextlib
 import json
 import re
+import select
 import socket
 import time
 import zlib
@@ -156,18 +157,56 @@ class OllamaHandler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
         self.record.finished = True
 
-    def _stream(self, plan: Plan, split_at: int | None = None, gzip: bool = False) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "application/x-ndjson")
-        self.send_header("Transfer-Encoding", "chunked")
-        # Ollama never compresses; a proxy in front of it may (gzip, flushed per line).
-        self._zip = zlib.compressobj(wbits=31) if gzip else None
-        if gzip:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
+    def _wait_watching(self, delay: float) -> str:
+        """Wait ``delay`` seconds like a server computing, but notice a client that
+        hangs up meanwhile (as Go's http server does through the request context):
+        "ok", "stopping" (the fake shuts down) or "gone"."""
+        deadline = time.monotonic() + delay
+        while (left := deadline - time.monotonic()) > 0:
+            if self.fake.stopping.is_set():
+                return "stopping"
+            readable, _, _ = select.select([self.connection], [], [], min(left, 0.01))
+            if readable:
+                try:
+                    data = self.connection.recv(1, socket.MSG_PEEK)
+                except OSError:
+                    data = b""
+                if not data:
+                    self.record.disconnected = True
+                    self.record.disconnected_at = time.monotonic()
+                    self.record.finished = True
+                    self.close_connection = True
+                    return "gone"
+                time.sleep(0.01)  # a pipelined request: not a hang-up
+        return "ok"
+
+    def _stream(
+        self,
+        plan: Plan,
+        split_at: int | None = None,
+        gzip: bool = False,
+        headers_late: bool = False,
+    ) -> None:
+        def headers() -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-ndjson")
+            self.send_header("Transfer-Encoding", "chunked")
+            # Ollama never compresses; a proxy in front of it may (gzip, flushed per line).
+            self._zip = zlib.compressobj(wbits=31) if gzip else None
+            if gzip:
+                self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+
+        if not headers_late:
+            headers()
         for delay, line in plan:
-            stopping = delay > 0 and self.fake.stopping.wait(delay)
-            if stopping or line is None:
+            waited = self._wait_watching(delay) if delay > 0 else "ok"
+            if waited == "gone":
+                return
+            if headers_late:
+                headers()
+                headers_late = False
+            if waited == "stopping" or line is None:
                 self._cut()
                 return
             if not self._line(line, split_at):
@@ -330,6 +369,7 @@ class OllamaHandler(BaseHTTPRequestHandler):
                 self._chat_plan(model, messages, script, tokens, done_reason),
                 script.split_at,
                 script.gzip,
+                script.headers_with_first_line,
             )
         else:
             self._chat_whole(model, messages, script, tokens, done_reason)

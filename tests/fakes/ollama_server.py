@@ -137,6 +137,9 @@ class ChatScript:
     """Send each line in two TCP segments, cut at this byte (see ``OllamaHandler._line``)."""
     gzip: bool = False
     """Compress the stream, as a proxy in front of Ollama might."""
+    headers_with_first_line: bool = False
+    """Send the response headers only with the first line, as real Ollama does (Go's
+    gin writes them on the first flush): until then a client waits for the headers."""
 
 
 @dataclass
@@ -170,6 +173,9 @@ class RecordedRequest:
     """The handler has finished with this request (written, cut, or disconnected)."""
     headers: dict[str, str] = field(default_factory=dict)
     """Request headers, names in lower case."""
+    disconnected_at: float | None = None
+    """``time.monotonic()`` when the fake saw the client close the connection while it
+    was waiting to send the next line (a Stop before the first token)."""
 
 
 def _omit_zero(values: dict[str, int]) -> dict[str, int]:

@@ -82,6 +82,9 @@ class Reply:
     """``delta.reasoning_content`` pieces sent first (DeepSeek/Qwen style thinking)."""
     delay: float = 0.0
     first_delay: float = 0.0
+    headers_delay: float = 0.0
+    """Seconds before even the response headers (a local server evaluating a long prompt
+    before it answers at all)."""
     error: ErrorReply | None = None
     stream_error: dict[str, Any] | None = None
     """An ``{"error": {...}}`` data event sent after the tokens instead of finishing."""
@@ -167,6 +170,8 @@ class FakeOpenAI(FakeServer):
         def delta(content: dict[str, Any], finish: str | None = None) -> list[dict[str, Any]]:
             return [{"index": 0, "delta": content, "logprobs": None, "finish_reason": finish}]
 
+        if reply.headers_delay:
+            time.sleep(reply.headers_delay)
         handler.start_stream()
         if reply.first_delay:
             time.sleep(reply.first_delay)

@@ -69,7 +69,7 @@ def test_menu_opens_the_library_with_machine_and_fit_badges(
     view = dialog.catalog_view
     view.use_filter.setCurrentIndex(view.use_filter.findData("vision"))
     names = [table.item(r, 0).text() for r in range(table.rowCount())]
-    assert names and all("Vision" in n or "Gemma 3" in n for n in names)
+    assert names and all("Vision" in n or "VL" in n or "Gemma 3" in n for n in names)
     qtbot.waitUntil(lambda: dialog.installed.table.rowCount() == 2, timeout=5000)
 
 

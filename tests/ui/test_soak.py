@@ -45,11 +45,18 @@ def test_the_installed_qt_does_not_leak_singleton_references(qtbot: QtBot) -> No
     qtbot.addWidget(widget)
     emitter = Emitter()
     emitter.fired.connect(lambda _flag: None)
-    none_before, true_before = singleton_refs()
-    for _ in range(10_000):
-        widget.setVisible(False)  # a void call
-        emitter.fired.emit(True)
-    none_after, true_after = singleton_refs()
+    # Garbage left by earlier tests must not be collected mid-count (freeing it drops
+    # references to None and True that have nothing to do with Qt).
+    gc.collect()
+    gc.disable()
+    try:
+        none_before, true_before = singleton_refs()
+        for _ in range(10_000):
+            widget.setVisible(False)  # a void call
+            emitter.fired.emit(True)
+        none_after, true_after = singleton_refs()
+    finally:
+        gc.enable()
     if MORTAL_SINGLETONS:
         # A leaking build drops 10,000 of each here; other threads of the test session
         # freeing their objects move the counts by a few hundred either way.

@@ -47,7 +47,7 @@ def test_every_entry_is_complete_and_plausible() -> None:
         assert model.quantization
         assert model.context_length >= 2048
         assert model.uses <= set(USES)
-        assert model.capabilities <= {"vision", "tools"}
+        assert model.capabilities <= {"vision", "tools", "thinking"}
         # A quantized download holds 4–9 bits per parameter (plus a vision projector).
         bits = model.download_bytes * 8 / (model.parameters_billion * 1e9)
         assert 3.5 < bits < 9.5, model.tag

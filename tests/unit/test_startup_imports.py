@@ -16,6 +16,7 @@ HEAVY = (
     "httpx",
     "genai_prices",
     "sqlite_utils",
+    "keyring",
     "app.engines.ollama",
     "app.ledger.report",
 )

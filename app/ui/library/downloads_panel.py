@@ -67,7 +67,18 @@ class DownloadRow(QWidget):
 
     def show_progress(self, progress: PullProgress) -> None:
         self.set_running(True)
-        self.bar.setValue(round(progress.fraction * BAR_STEPS))
+        value = round(progress.fraction * BAR_STEPS)
+        if (
+            not progress.done
+            and progress.layers
+            and all(layer.completed >= layer.total for layer in progress.layers)
+        ):
+            # Every layer announced so far is complete, but Ollama announces the next one
+            # only when it starts it: without a known total the bar would touch 100 %
+            # and then jump back. Hold just short of the end until "success".
+            value = min(value, BAR_STEPS - 1)
+        # The bar never runs backwards within a download (a new layer grows the total).
+        self.bar.setValue(max(value, self.bar.value()) if self.bar.value() < BAR_STEPS else value)
         if progress.retrying_in is not None:
             self.detail.setText(
                 self.tr("No progress — trying again in {seconds:.0f} s (attempt {n})").format(
