@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -275,8 +276,22 @@ class ConversationList(QWidget):
         if conversation_id == self._current:
             self._current = 0
             self._show_current()
-        self._ctx.writer.submit(lambda conn: repo.delete_conversation(conn, conversation_id))
+        self._ctx.tasks.watch(
+            self._ctx.writer.submit(lambda conn: repo.delete_conversation(conn, conversation_id)),
+            None,
+            self._delete_failed,
+            owner=self,
+        )
         self.deleted.emit(conversation_id, title)
+
+    def _delete_failed(self, exc: BaseException) -> None:
+        """The delete did not reach the disk: show the conversation again, and say so."""
+        self.refresh()
+        QMessageBox.warning(
+            self,
+            self.tr("Hearth"),
+            self.tr("The conversation could not be deleted: {error}").format(error=exc),
+        )
 
     def undo_delete(self, conversation_id: int) -> None:
         self._ctx.tasks.watch(

@@ -744,6 +744,14 @@ Your message is still in the box.</source>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>The conversation could not be deleted: {error}</source>
+        <translation>无法删除此对话：{error}</translation>
+    </message>
 </context>
 <context>
     <name>Doctor</name>

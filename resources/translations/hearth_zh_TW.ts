@@ -744,6 +744,14 @@ Your message is still in the box.</source>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>The conversation could not be deleted: {error}</source>
+        <translation>無法刪除此對話：{error}</translation>
+    </message>
 </context>
 <context>
     <name>Doctor</name>

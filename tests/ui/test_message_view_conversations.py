@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -125,3 +127,29 @@ def test_a_long_conversation_opens_at_its_latest_page_and_loads_older_ones_on_sc
     assert view.message_count() == 400
     assert view.widgets()[0].body_text().strip() == "message 1"
     assert len(view.widgets()) <= 80
+
+
+def test_a_delete_that_does_not_reach_the_disk_is_told_and_undone_on_screen(
+    qtbot: QtBot, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.storage import repo
+
+    fill_database(5)
+    window = open_window()
+    listing = window.conversations
+    qtbot.waitUntil(lambda: listing.count() == 5, timeout=5000)
+
+    def disk_full(_conn: sqlite3.Connection, _id: int) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    told: list[str] = []
+    monkeypatch.setattr(repo, "delete_conversation", disk_full)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    victim = int(listing.model.index(0, 0).data(Qt.ItemDataRole.UserRole))
+    listing.delete(victim)
+    assert listing.count() == 4
+    qtbot.waitUntil(lambda: listing.count() == 5 and bool(told), timeout=5000)
+    assert "is full" in told[0]  # the storage layer's plain words
+    assert listing.model.row_of(victim) >= 0

@@ -74,7 +74,9 @@ class DownloadManager(QObject):
             backoff_seconds=self._backoff_seconds,
         )
         self._jobs[name] = job
-        self._ctx.writer.submit(lambda c: pending.remember(c, name, 0, expected_bytes or 0))
+        self._ctx.tasks.watch(
+            self._ctx.writer.submit(lambda c: pending.remember(c, name, 0, expected_bytes or 0))
+        )
         last_emit = [0.0]
 
         def report(progress: PullProgress) -> None:  # on the worker thread
@@ -104,13 +106,13 @@ class DownloadManager(QObject):
 
     def forget(self, name: str) -> None:
         """Drop an unfinished download from the list (Ollama keeps its partial files)."""
-        self._ctx.writer.submit(lambda c: pending.forget(c, name))
+        self._ctx.tasks.watch(self._ctx.writer.submit(lambda c: pending.forget(c, name)))
 
     # --- endings, on the GUI thread -----------------------------------------------------
 
     def _succeeded(self, name: str) -> None:
         self._jobs.pop(name, None)
-        self._ctx.writer.submit(lambda c: pending.forget(c, name))
+        self._ctx.tasks.watch(self._ctx.writer.submit(lambda c: pending.forget(c, name)))
         self.finished.emit(name)
         self._ctx.events.models_changed.emit()
 
@@ -125,7 +127,9 @@ class DownloadManager(QObject):
         else:
             log.error("download of %s failed", name, exc_info=exc)
             reason = self.tr("Unexpected problem: {error}").format(error=exc)
-        self._ctx.writer.submit(lambda c: pending.remember(c, name, done, total, reason))
+        self._ctx.tasks.watch(
+            self._ctx.writer.submit(lambda c: pending.remember(c, name, done, total, reason))
+        )
         if isinstance(exc, PullCancelledError):
             self.cancelled.emit(name)
         else:
