@@ -75,7 +75,7 @@ def main(outdir: str) -> int:
     window = MainWindow(ctx)
     window.resize(1100, 760)
     window.show()
-    wait_until(lambda: window.chat.model_picker.count() > 0)
+    wait_until(lambda: bool(window.chat.model_picker.model_refs()))
 
     def send(text: str) -> None:
         count = len(window.chat.messages.widgets())

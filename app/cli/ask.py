@@ -21,7 +21,9 @@ from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
 from app.core.settings import LAST_MODEL, Settings
+from app.engines.addresses import parse_ref
 from app.engines.base import EngineError, ErrorKind
+from app.engines.found import Discovery
 from app.engines.hosts import ollama_host
 from app.privacy.gate import Action, Check, Decision
 from app.privacy.outbound import print_findings
@@ -132,9 +134,13 @@ def _pick_model(
     conversation: Conversation | None,
     settings: Settings,
     resolver: EngineResolver,
+    host: str,
 ) -> str:
+    """The model to ask: --model (found on whichever local engine has it), else the
+    conversation's, else the last used, else the first installed anywhere."""
     if args.model:
-        return validate.model_name(str(args.model))
+        name = validate.model_name(str(args.model))
+        return name if args.provider else _find_local(name, settings, resolver, host)
     if conversation is not None and conversation.escalated and not args.provider:
         return conversation.cloud_model or ""
     if conversation is not None and conversation.model and not args.provider:
@@ -144,15 +150,61 @@ def _pick_model(
     last = settings.get(LAST_MODEL)
     if last:
         return last
+    unreachable: EngineError | None = None
     try:
-        installed = resolver.local().list_models()
+        installed = [m for m in resolver.local().list_models() if not m.remote_host]
     except EngineError as exc:
-        raise KnownError(_engine_message(exc)) from exc
-    if not installed:
-        raise KnownError(
-            translate("AskCommand", "No model is installed. Download one: hearth pull NAME")
-        )
-    return installed[0].name
+        installed, unreachable = [], exc
+    if installed:
+        return installed[0].name
+    elsewhere = [
+        engine.ref(model.name)
+        for engine, model in _look_around(settings, resolver, host).all_models()
+        if not model.remote and engine.engine_id != "ollama"
+    ]
+    if elsewhere:
+        return elsewhere[0]
+    if unreachable is not None:
+        raise KnownError(_engine_message(unreachable)) from unreachable
+    raise KnownError(
+        translate("AskCommand", "No model is installed. Download one: hearth pull NAME")
+    )
+
+
+def _look_around(settings: Settings, resolver: EngineResolver, host: str) -> Discovery:
+    with serial_imports:
+        from app.engines.discovery import discover
+        from app.engines.local import configured_addresses, keyring_lookup
+
+    found = discover(host, configured_addresses(settings), keys=keyring_lookup(resolver.keys))
+    resolver.local_engines.learn(found.engines)
+    return found
+
+
+def _find_local(name: str, settings: Settings, resolver: EngineResolver, host: str) -> str:
+    """``name`` as the engine that has it knows it: a bare name for the default Ollama,
+    else a reference to LM Studio, llama.cpp, … (unknown everywhere: left to Ollama,
+    which answers with a clear "model not found")."""
+    if "|" in name:
+        return name
+    try:
+        installed = {m.name for m in resolver.local().list_models()}
+    except EngineError:
+        installed = set()
+    if name in installed or f"{name}:latest" in installed:
+        return name
+    with serial_imports:
+        from app.engines.discovery import find_engine_for_model
+
+    match = find_engine_for_model(name, _look_around(settings, resolver, host))
+    if match is None:
+        return name
+    engine, model = match
+    return (
+        model.name
+        if resolver.is_local_ollama(parse_ref(engine.ref(model.name)))
+        else (engine.ref(model.name))
+    )
 
 
 def _engine_message(error: EngineError) -> str:
@@ -206,7 +258,7 @@ def _ask(
     gate = _gate(args, settings, writer, resolver, host)
     core = ChatCore(writer, pool.submit, resolver, energy_probe=probe, pricer=pricer, gate=gate)
     conversation = _conversation(writer, args.conversation)
-    model = _pick_model(args, conversation, settings, resolver)
+    model = _pick_model(args, conversation, settings, resolver, host)
     local_model = "" if args.provider else model
     target, _message = core.send(conversation, text, model=local_model).result()
     if args.provider:

@@ -13,7 +13,8 @@ from typing import Any
 from app.core import paths
 from app.core.i18n import translate
 from app.core.settings import Settings
-from app.engines.discovery import Discovery, discover
+from app.engines.discovery import discover
+from app.engines.found import Discovery
 from app.engines.hosts import ollama_host
 from app.engines.local import configured_addresses, keyring_lookup
 from app.hardware import Machine, format_bytes, probe_machine

@@ -31,7 +31,6 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -47,82 +46,15 @@ from app.engines.addresses import (
     TEXTGEN,
     VLLM,
     EngineKind,
-    format_ref,
     normalize_url,
     parse_ref,
 )
+from app.engines.found import Discovery, FoundEngine, KeyLookup, LocalModel
 
 log = logging.getLogger(__name__)
 
 PROBE_TIMEOUT = httpx.Timeout(2.0, connect=0.5)
 """A local server answers these in milliseconds; a hung one must not hold the list up."""
-
-KeyLookup = Callable[[str], str | None]
-"""engine id → API key (Jan's), or None."""
-
-
-@dataclass(frozen=True)
-class LocalModel:
-    name: str
-    context_length: int | None = None
-    """The context the engine runs this model with, when it says (loaded models)."""
-    max_context_length: int | None = None
-    """The most the model supports, when the engine says."""
-    loaded: bool | None = None
-    vision: bool | None = None
-    size_bytes: int | None = None
-    remote: bool = False
-    """Ollama's cloud models (``remote_host``): listed by a local server, answered by a
-    cloud. Discovery lists them but they are not local."""
-    remote_host: str = ""
-
-
-@dataclass(frozen=True)
-class FoundEngine:
-    kind: EngineKind
-    base_url: str
-    """The server's root, e.g. ``http://127.0.0.1:1234``."""
-    models: tuple[LocalModel, ...] = ()
-    version: str = ""
-    problem: str = ""
-    """Reachable but not usable as is (Jan without its key), in the person's words."""
-    running_context: int | None = None
-    """The context the server runs every model with (llama.cpp ``n_ctx``), if one."""
-
-    @property
-    def engine_id(self) -> str:
-        return self.kind.id
-
-    @property
-    def name(self) -> str:
-        return self.kind.name
-
-    @property
-    def api_url(self) -> str:
-        """Where an OpenAI-compatible client points (``…/v1``); Ollama's host for Ollama."""
-        return self.base_url + self.kind.api_path
-
-    def ref(self, model: str) -> str:
-        return format_ref(self.kind.id, self.base_url, model)
-
-    def find(self, model: str) -> LocalModel | None:
-        return next((m for m in self.models if m.name == model), None)
-
-
-@dataclass
-class Discovery:
-    """The result of one look around: the engines found, in the order of the candidates."""
-
-    engines: list[FoundEngine] = field(default_factory=list)
-
-    def all_models(self) -> list[tuple[FoundEngine, LocalModel]]:
-        return [(engine, model) for engine in self.engines for model in engine.models]
-
-    def engine_at(self, engine_id: str, base_url: str) -> FoundEngine | None:
-        url = normalize_url(base_url)
-        return next(
-            (e for e in self.engines if e.engine_id == engine_id and e.base_url == url), None
-        )
 
 
 class _NotThisKindError(Exception):
@@ -170,9 +102,13 @@ class _Prober:
             if not name:
                 continue
             loaded = running.get(name)
+            raw_details = entry.get("details")
+            details: dict[str, Any] = raw_details if isinstance(raw_details, dict) else {}
             models.append(
                 LocalModel(
                     name=name,
+                    parameter_size=str(details.get("parameter_size") or ""),
+                    quantization=str(details.get("quantization_level") or ""),
                     context_length=_int(loaded.get("context_length")) if loaded else None,
                     loaded=loaded is not None,
                     size_bytes=_int(entry.get("size")),

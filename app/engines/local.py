@@ -17,7 +17,7 @@ from app.core.lazy import serial_imports
 from app.core.settings import Settings
 from app.engines.addresses import OLLAMA, is_local_address, kind_for, normalize_url, parse_ref
 from app.engines.base import ChatEngine, EngineError, ErrorKind, ModelDetails
-from app.engines.discovery import FoundEngine, KeyLookup, LocalModel
+from app.engines.found import FoundEngine, KeyLookup, LocalModel
 
 
 def local_engine(

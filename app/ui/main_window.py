@@ -25,7 +25,7 @@ from app.core.errors import KnownError
 from app.core.lazy import serial_imports
 from app.core.opening import OpeningGuard
 from app.core.settings import LAST_CONVERSATION, SPLITTER_STATE, WINDOW_GEOMETRY
-from app.engines.base import ModelInfo
+from app.engines.found import Discovery
 from app.engines.ollama_service import (
     OllamaState,
     OllamaStatus,
@@ -79,12 +79,13 @@ class MainWindow(QMainWindow):
         )
         self.streams = StreamController(self.core, ctx.tasks, parent=self)
         self._status: OllamaStatus | None = None
+        self._usable = False  # a local engine with a model answered the last look
         self._closing_confirmed = False
 
         self.conversations = ConversationList(ctx, self)
         self.opening = OpeningGuard(ctx.writer.path.parent / "opening.json")
         self.chat = ChatPanel(ctx, self.streams, self.resolver, self, opening=self.opening)
-        self.ollama_panel = OllamaPanel(self.chat)
+        self.ollama_panel = OllamaPanel(self.chat, settings=ctx.settings)
         self.chat.add_overlay(self.ollama_panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.chat.conversation_changed.connect(lambda _id: self.conversations.refresh())
         self.chat.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.ollama_panel.retry_requested.connect(self.check_ollama)
+        self.ollama_panel.server_added.connect(lambda _url: self.check_ollama())
         self.ollama_panel.start_requested.connect(self._start_ollama)
         self.ollama_panel.library_requested.connect(self._open_library)
         ctx.events.models_changed.connect(self.check_ollama)
@@ -228,34 +230,55 @@ class MainWindow(QMainWindow):
     # --- ollama ----------------------------------------------------------------------------
 
     def check_ollama(self) -> None:
-        host = self.ctx.ollama_host
-        self.ctx.tasks.run(lambda: check_status(host), self._show_status, self._status_failed, self)
+        """Look around for local engines: Ollama's own state (for the first-run panel)
+        and every engine that answers (for the model picker), on the quick lane."""
+        host, settings, resolver = self.ctx.ollama_host, self.ctx.settings, self.resolver
+
+        def look() -> tuple[OllamaStatus, Discovery]:
+            with serial_imports:
+                from app.engines.discovery import discover
+                from app.engines.local import configured_addresses, keyring_lookup
+            status = check_status(host)
+            found = discover(
+                host, configured_addresses(settings), keys=keyring_lookup(resolver.keys)
+            )
+            resolver.local_engines.learn(found.engines)
+            return status, found
+
+        self.ctx.tasks.run(look, self._show_status, self._status_failed, self)
 
     def _recheck_if_needed(self) -> None:
-        if self._status is None or self._status.state is not OllamaState.READY:
+        if not self._usable:
             self.check_ollama()
 
-    def _show_status(self, status: OllamaStatus) -> None:
+    def _show_status(self, result: tuple[OllamaStatus, Discovery]) -> None:
+        status, found = result
         self._status = status
         host = self.ctx.ollama_host
+        others = [e for e in found.engines if e.engine_id != "ollama" and e.models]
+        self._usable = status.state is OllamaState.READY or bool(others)
+        self.chat.set_discovery(found)
         if status.state is OllamaState.READY:
-            self._recheck.stop()
-            self.ollama_label.setText(
-                self.tr("Ollama {version} · {count} models").format(
-                    version=status.version, count=len(status.models)
-                )
+            text = self.tr("Ollama {version} · {count} models").format(
+                version=status.version, count=len(status.models)
             )
-            self.chat.set_models(list(status.models))
-            self.chat.show_overlay(None)
-            return
-        self.ollama_label.setText(
-            {
+        else:
+            text = {
                 OllamaState.NOT_INSTALLED: self.tr("Ollama not installed"),
                 OllamaState.NOT_RUNNING: self.tr("Ollama not running"),
                 OllamaState.NO_MODELS: self.tr("Ollama has no models"),
             }.get(status.state, "")
-        )
-        self.chat.set_models(list(status.models) if status.models else list[ModelInfo]())
+        if others:
+            names = ", ".join(dict.fromkeys(e.name for e in others))
+            count = sum(len(e.models) for e in others)
+            extra = self.tr("{engines} · {count} models").format(engines=names, count=count)
+            text = f"{text} · {extra}" if status.state is OllamaState.READY else extra
+        self.ollama_label.setText(text)
+        if self._usable:
+            self._recheck.stop()
+            self.chat.show_overlay(None)
+            return
+        # No local engine with a model answered: both ways forward, Ollama or another server.
         self.ollama_panel.show_state(status.state, host, status.detail)
         self.chat.show_overlay(self.ollama_panel)
         if not self._recheck.isActive():

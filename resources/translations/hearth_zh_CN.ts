@@ -2131,6 +2131,10 @@ Your message is still in the box.</source>
         <translation>Ollama 没有模型</translation>
     </message>
     <message>
+        <source>{engines} · {count} models</source>
+        <translation>{engines} · {count} 个模型</translation>
+    </message>
+    <message>
         <source>Something went wrong: {error} (details in the log)</source>
         <translation>出了点问题：{error}（详情见日志）</translation>
     </message>

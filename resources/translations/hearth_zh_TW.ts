@@ -2131,6 +2131,10 @@ Your message is still in the box.</source>
         <translation>Ollama 沒有模型</translation>
     </message>
     <message>
+        <source>{engines} · {count} models</source>
+        <translation>{engines} · {count} 個模型</translation>
+    </message>
+    <message>
         <source>Something went wrong: {error} (details in the log)</source>
         <translation>出了點問題：{error}（詳情見日誌）</translation>
     </message>

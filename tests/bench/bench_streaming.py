@@ -265,7 +265,7 @@ def main() -> int:
     window.resize(1000, 700)
     window.show()
     deadline = time.time() + 10
-    while window.chat.model_picker.count() == 0 and time.time() < deadline:
+    while not window.chat.model_picker.model_refs() and time.time() < deadline:
         qapp.processEvents()
         time.sleep(0.01)
     settle_memory()  # as the app does once its window is up

@@ -55,7 +55,14 @@ def open_window(
 
 
 def wait_ready(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.chat.model_picker.count() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.chat.model_picker.model_refs()), timeout=5000)
+
+
+def choose_model(window: MainWindow, name: str) -> None:
+    """Pick ``name`` in the model picker as a person does."""
+    picker = window.chat.model_picker
+    assert picker.select_ref(name), (name, picker.model_refs())
+    picker.model_chosen.emit(picker.current_ref())
 
 
 def db_path() -> Path:

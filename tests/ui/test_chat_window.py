@@ -17,7 +17,7 @@ from app.ui.chat.markdown import render_markdown
 from app.ui.chat.message_widget import MessageWidget
 from app.ui.main_window import MainWindow
 from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens
-from tests.ui.conftest import db_path, wait_ready
+from tests.ui.conftest import choose_model, db_path, wait_ready
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -266,9 +266,7 @@ def test_image_for_vision_model_is_sent_as_base64(
 ) -> None:
     window = open_window()
     wait_ready(qtbot, window)
-    index = window.chat.model_picker.findData("gemma3:4b")
-    window.chat.model_picker.setCurrentIndex(index)
-    window.chat.model_picker.activated.emit(index)
+    choose_model(window, "gemma3:4b")
     qtbot.waitUntil(window.chat.composer.attach_button.isEnabled, timeout=5000)
     image = QImage(8, 8, QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.red)

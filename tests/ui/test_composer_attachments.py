@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.chat.composer import Composer
 from app.ui.main_window import MainWindow
 from tests.fakes.ollama_server import FakeOllama
-from tests.ui.conftest import wait_ready
+from tests.ui.conftest import choose_model, wait_ready
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -30,9 +30,7 @@ def paste_image(composer: Composer) -> None:
 
 
 def choose(qtbot: QtBot, window: MainWindow, model: str) -> None:
-    index = window.chat.model_picker.findData(model)
-    window.chat.model_picker.setCurrentIndex(index)
-    window.chat.model_picker.activated.emit(index)
+    choose_model(window, model)
 
 
 def send(qtbot: QtBot, window: MainWindow, text: str, count: int) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.cloud.keys import KeyStore
 from app.cloud.providers import BASE_URLS
 from app.core.settings import LOCAL_ONLY
+from app.ui.chat.model_picker import REF_ROLE
 from app.ui.chat.outbound import OutboundDialog
 from app.ui.cloud.escalate import EscalationDialog
 from app.ui.main_window import MainWindow
@@ -221,12 +222,20 @@ def test_an_ollama_cloud_model_is_marked_and_checked_in_the_window(
     window = open_window()
     wait_ready(qtbot, window)
     picker = window.chat.model_picker
-    index = picker.findData("gpt-oss:120b-cloud")
-    assert index >= 0 and "☁" in picker.itemText(index)
+
+    def row(model: str) -> int:
+        return next(
+            i
+            for i in range(picker.count())
+            if str(picker.itemData(i, REF_ROLE) or "").endswith("|" + model)
+        )
+
+    index = row("gpt-oss:120b-cloud")
+    assert "☁" in picker.itemText(index)
     assert "ollama.com" in str(picker.itemData(index, Qt.ItemDataRole.ToolTipRole))
-    assert "☁" not in picker.itemText(picker.findData("llama3.2:latest"))
+    assert "☁" not in picker.itemText(row("llama3.2:latest"))
     picker.setCurrentIndex(index)
-    picker.activated.emit(index)
+    picker.model_chosen.emit(picker.current_ref())
 
     qtbot.keyClicks(window.chat.composer.edit, "my key AKIAIOSFODNN7EXAMPLE")
     qtbot.keyClick(window.chat.composer.edit, Qt.Key.Key_Return)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.settings import Settings
 from app.engines.addresses import EXTRA_ADDRESSES, JAN, LLAMACPP, LMSTUDIO, OLLAMA
-from app.engines.discovery import Discovery, FoundEngine, LocalModel
+from app.engines.found import Discovery, FoundEngine, LocalModel
 from app.engines.ollama_service import OllamaState
 from app.ui.chat.model_picker import REF_ROLE, ModelPicker
 from app.ui.chat.ollama_panel import OllamaPanel

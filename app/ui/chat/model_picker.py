@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.engines.addresses import OLLAMA, parse_ref
-from app.engines.discovery import Discovery, FoundEngine, LocalModel
+from app.engines.found import Discovery, FoundEngine, LocalModel
 from app.privacy.egress import model_label, model_tooltip
 
 REF_ROLE = Qt.ItemDataRole.UserRole
@@ -93,7 +93,9 @@ class ModelPicker(QComboBox):
     def _model_title(self, model: LocalModel) -> str:
         if model.remote:
             return model_label(model.name, remote_host=model.remote_host or "ollama.com")
-        return model.name + (self.tr(" (loaded)") if model.loaded else "")
+        extra = " · ".join(part for part in (model.parameter_size, model.quantization) if part)
+        name = f"{model.name}  ({extra})" if extra else model.name
+        return name + (self.tr(" (loaded)") if model.loaded else "")
 
     def _model_tooltip(self, engine: FoundEngine, model: LocalModel) -> str:
         lines = [

@@ -8,9 +8,8 @@ from concurrent.futures import Future
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -29,14 +28,15 @@ from app.core.errors import KnownError
 from app.core.lazy import serial_imports
 from app.core.opening import OpeningGuard
 from app.core.settings import LAST_MODEL
-from app.engines.base import ModelDetails, ModelInfo
-from app.privacy.egress import model_label, model_tooltip
+from app.engines.addresses import parse_ref
+from app.engines.base import ModelDetails
+from app.engines.found import Discovery
 from app.storage.records import Attachment, Conversation, Message
 from app.ui.chat.composer import Composer
 from app.ui.chat.message_list import MessageList
+from app.ui.chat.model_picker import ModelPicker
 from app.ui.chat.streaming import StreamController
 from app.ui.context import AppContext
-from app.ui.format import human_size
 from app.ui.widgets import ElidedLabel
 
 log = logging.getLogger(__name__)
@@ -84,12 +84,11 @@ class ChatPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         header.addWidget(self.title, 1)
-        self.model_picker = QComboBox(self)
-        self.model_picker.setObjectName("model_picker")
+        # Every local engine's models, grouped by engine (app/ui/chat/model_picker.py).
+        self.model_picker = ModelPicker(self)
         self.model_picker.setToolTip(self.tr("Model for this conversation"))
-        self.model_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.model_picker.setMaximumWidth(280)
-        self.model_picker.activated.connect(self._model_chosen)
+        self.model_picker.model_chosen.connect(lambda _ref: self._model_chosen(0))
         header.addWidget(self.model_picker)
         self.system_button = QPushButton(self.tr("System prompt…"), self)
         self.system_button.clicked.connect(self.edit_system_prompt)
@@ -152,23 +151,10 @@ class ChatPanel(QWidget):
     def focus_composer(self) -> None:
         self.composer.edit.setFocus()
 
-    def set_models(self, models: list[ModelInfo]) -> None:
+    def set_discovery(self, discovery: Discovery) -> None:
+        """What the look around found: every local engine and its models."""
         current = self.current_model()
-        self.model_picker.clear()
-        for info in models:
-            extra = " · ".join(p for p in (info.parameter_size, info.quantization) if p)
-            # Issue 12: an Ollama cloud model is marked as leaving the machine.
-            name = model_label(info.name, remote_host=info.remote_host)
-            label = f"{name}  ({extra})" if extra else name
-            self.model_picker.addItem(label, info.name)
-            index = self.model_picker.count() - 1
-            remote = model_tooltip(info.name, remote_host=info.remote_host)
-            if remote:
-                self.model_picker.setItemData(index, remote, Qt.ItemDataRole.ToolTipRole)
-            elif info.size_bytes:
-                self.model_picker.setItemData(
-                    index, human_size(info.size_bytes), Qt.ItemDataRole.ToolTipRole
-                )
+        self.model_picker.set_discovery(discovery)
         preferred = [
             self._conversation.model if self._conversation else "",
             current,
@@ -177,13 +163,18 @@ class ChatPanel(QWidget):
         for name in preferred:
             if name and self._select_model(name):
                 break
-        else:
-            if self.model_picker.count():
-                self.model_picker.setCurrentIndex(0)
         self._model_details_changed()
 
     def current_model(self) -> str:
-        return str(self.model_picker.currentData() or "")
+        """The chosen model: a bare name for the default Ollama (as earlier releases
+        stored it), else the picker's reference ``engine|url|model``."""
+        ref = self.model_picker.current_ref()
+        if not ref:
+            return ""
+        parsed = parse_ref(ref)
+        if parsed is not None and self._resolver.is_local_ollama(parsed):
+            return parsed.model
+        return ref
 
     def new_conversation(self) -> None:
         self._load_token += 1  # a load still under way is no longer wanted
@@ -319,11 +310,7 @@ class ChatPanel(QWidget):
         self._when(self._core.older(conversation.id, before_message_id, limit), got)
 
     def _select_model(self, name: str) -> bool:
-        index = self.model_picker.findData(name)
-        if index >= 0:
-            self.model_picker.setCurrentIndex(index)
-            return True
-        return False
+        return self.model_picker.select_ref(name)
 
     def _update_cloud(self) -> None:
         conversation = self._conversation
@@ -375,7 +362,7 @@ class ChatPanel(QWidget):
         if model in self._details:
             self._apply_details(self._details[model])
             return
-        engine = self._resolver.local()
+        resolver = self._resolver
 
         def got(details: ModelDetails) -> None:
             self._details[model] = details
@@ -387,7 +374,7 @@ class ChatPanel(QWidget):
             # details the composer simply offers no images.
             log.info("no details for %s: %s", model, exc)
 
-        self._ctx.tasks.run(lambda: engine.model_details(model), got, unknown, self)
+        self._ctx.tasks.run(lambda: resolver.details_for(model), got, unknown, self)
 
     def _apply_details(self, details: ModelDetails) -> None:
         escalated = self._conversation is not None and self._conversation.escalated
