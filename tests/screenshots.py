@@ -106,10 +106,56 @@ def main(outdir: str) -> int:
     pump(2500)
     window.grab().save(str(out / f"streaming-{theme}.png"))
     wait_until(lambda: window.chat.messages.widgets()[-1].status != "streaming", 20_000)
+    long_conversation(window, out, theme)
     window.close()
     fake.stop()
     print(f"screenshots written to {out}")
     return 0
+
+
+def long_conversation(window, out: Path, theme: str) -> None:  # type: ignore[no-untyped-def]
+    """A conversation of 3,000 messages, scrolled up from the latest: the jump button."""
+    import sqlite3
+
+    from app.storage import repo
+
+    def fill(conn: sqlite3.Connection) -> int:
+        conversation = repo.create_conversation(conn, "长对话 · A long conversation")
+        rows = []
+        for i in range(1, 3001):
+            if i % 2:
+                rows.append(("user", f"第 {i} 个问题：本地模型能离线使用吗？ Question {i}"))
+            else:
+                rows.append(
+                    (
+                        "assistant",
+                        f"### 回答 {i}\n\n可以。模型在你的电脑上运行，**不需要网络**。"
+                        f"\n\n- 隐私：对话不离开本机\n- 成本：只有电费\n\nAnswer {i}: yes.",
+                    )
+                )
+        conn.executemany(
+            "INSERT INTO messages (conversation_id, role, content, created_at, engine, model,"
+            " status, error) VALUES (?, ?, ?, '2026-12-01T10:00:00.000000Z', '', '', 'ok', '')",
+            [(conversation.id, role, text) for role, text in rows],
+        )
+        conn.commit()
+        return conversation.id
+
+    conversation_id = window.ctx.writer.call(fill)
+    window.conversations.refresh(select=conversation_id)
+    window.chat.show_conversation(conversation_id)
+    wait_until(lambda: window.chat.messages.message_count() == 3000)
+    pump(600)
+    bar = window.chat.messages.verticalScrollBar()
+    for _ in range(12):  # a person scrolling back a few screens
+        bar.setValue(bar.value() - 350)
+        pump(40)
+    pump(300)
+    window.grab().save(str(out / f"long-scrolled-{theme}.png"))
+    window.resize(560, 760)
+    pump(500)
+    window.grab().save(str(out / f"long-narrow-{theme}.png"))
+    window.resize(1100, 760)
 
 
 if __name__ == "__main__":

@@ -744,6 +744,14 @@ Your message is still in the box.</source>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>The conversation could not be deleted: {error}</source>
+        <translation>无法删除此对话：{error}</translation>
+    </message>
 </context>
 <context>
     <name>Doctor</name>
@@ -1185,6 +1193,17 @@ Your message is still in the box.</source>
     <message>
         <source>About {percent}% of the model fits on the GPU.</source>
         <translation>模型约有 {percent}% 能放进 GPU。</translation>
+    </message>
+</context>
+<context>
+    <name>FoldedLineDialog</name>
+    <message>
+        <source>Whole line ({count} characters)</source>
+        <translation>整行内容（{count} 个字符）</translation>
+    </message>
+    <message>
+        <source>Copy line</source>
+        <translation>复制此行</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2164,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>MessageList</name>
+    <message>
+        <source>↓ Jump to latest</source>
+        <translation>↓ 跳到最新</translation>
+    </message>
+    <message>
+        <source>Scroll to the newest message</source>
+        <translation>滚动到最新消息</translation>
+    </message>
+</context>
+<context>
     <name>MessageWidget</name>
     <message>
         <source>Copy</source>
@@ -2189,6 +2219,22 @@ Your message is still in the box.</source>
     <message>
         <source>failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>Image: {alt}</source>
+        <translation>图片：{alt}</translation>
+    </message>
+    <message>
+        <source>Image not shown: {alt} ({size} KB)</source>
+        <translation>未显示图片：{alt}（{size} KB）</translation>
+    </message>
+    <message>
+        <source>Show the whole line ({count} characters)</source>
+        <translation>显示整行（{count} 个字符）</translation>
+    </message>
+    <message>
+        <source>Nested too deeply to lay out; shown as written:</source>
+        <translation>嵌套层级过深，无法排版；按原文显示：</translation>
     </message>
 </context>
 <context>

@@ -744,6 +744,14 @@ Your message is still in the box.</source>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>The conversation could not be deleted: {error}</source>
+        <translation>無法刪除此對話：{error}</translation>
+    </message>
 </context>
 <context>
     <name>Doctor</name>
@@ -1185,6 +1193,17 @@ Your message is still in the box.</source>
     <message>
         <source>About {percent}% of the model fits on the GPU.</source>
         <translation>模型約有 {percent}% 能放進 GPU。</translation>
+    </message>
+</context>
+<context>
+    <name>FoldedLineDialog</name>
+    <message>
+        <source>Whole line ({count} characters)</source>
+        <translation>整行內容（{count} 個字元）</translation>
+    </message>
+    <message>
+        <source>Copy line</source>
+        <translation>複製此行</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2164,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>MessageList</name>
+    <message>
+        <source>↓ Jump to latest</source>
+        <translation>↓ 跳到最新</translation>
+    </message>
+    <message>
+        <source>Scroll to the newest message</source>
+        <translation>捲動到最新訊息</translation>
+    </message>
+</context>
+<context>
     <name>MessageWidget</name>
     <message>
         <source>Copy</source>
@@ -2189,6 +2219,22 @@ Your message is still in the box.</source>
     <message>
         <source>failed</source>
         <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Image: {alt}</source>
+        <translation>圖片：{alt}</translation>
+    </message>
+    <message>
+        <source>Image not shown: {alt} ({size} KB)</source>
+        <translation>未顯示圖片：{alt}（{size} KB）</translation>
+    </message>
+    <message>
+        <source>Show the whole line ({count} characters)</source>
+        <translation>顯示整行（{count} 個字元）</translation>
+    </message>
+    <message>
+        <source>Nested too deeply to lay out; shown as written:</source>
+        <translation>巢狀層級過深，無法排版；依原文顯示：</translation>
     </message>
 </context>
 <context>

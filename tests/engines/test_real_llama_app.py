@@ -67,8 +67,10 @@ def test_the_window_chats_with_llama_cpp_when_there_is_no_ollama(
     qtbot.keyClicks(chat.composer.edit, "Say hello in one short sentence.")
     qtbot.keyClick(chat.composer.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: len(chat.messages.widgets()) == 2
-        and chat.messages.widgets()[-1].status not in ("streaming",),
+        lambda: (
+            len(chat.messages.widgets()) == 2
+            and chat.messages.widgets()[-1].status not in ("streaming",)
+        ),
         timeout=60_000,
     )
     reply = chat.messages.widgets()[-1]

@@ -98,7 +98,7 @@ def test_a_database_damaged_in_the_middle_is_told_with_what_was_recovered(
     # The recovered conversations are what the window lists.
     ctx = started[0][0]
     assert len(ctx.writer.call(repo.list_conversations)) == CONVERSATIONS
-    qtbot.waitUntil(lambda: window.conversations.list.count() == CONVERSATIONS, timeout=10_000)
+    qtbot.waitUntil(lambda: window.conversations.count() == CONVERSATIONS, timeout=10_000)
 
 
 def test_damage_found_while_running_is_told_too(

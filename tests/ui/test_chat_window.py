@@ -121,8 +121,8 @@ def test_send_streams_reply_and_records_usage(
     assert row["ttft_ms"] is not None and row["wall_ms"] >= row["ttft_ms"]
     chat = fake_ollama.requests_to("/api/chat")[-1].body
     assert chat["messages"][-1] == {"role": "user", "content": "Hello there"}
-    assert window.conversations.list.count() == 1
-    assert window.conversations.list.item(0).text() == "Hello there"
+    assert window.conversations.count() == 1
+    assert window.conversations.title_at(0) == "Hello there"
 
 
 def test_shift_enter_makes_a_new_line(qtbot: QtBot, open_window: OpenWindow) -> None:
@@ -151,7 +151,7 @@ def test_conversation_survives_restart(
     qtbot.waitUntil(lambda: len(again.chat.messages.widgets()) == 2)
     texts = [w.text for w in again.chat.messages.widgets()]
     assert texts == ["Remember me", "Hello! How can I help you today?"]
-    assert again.conversations.list.count() == 1
+    assert again.conversations.count() == 1
     assert again.size().width() == 777
 
 
@@ -252,12 +252,12 @@ def test_delete_with_undo(qtbot: QtBot, open_window: OpenWindow) -> None:
     wait_ready(qtbot, window)
     type_and_send(qtbot, window, "Keep or not")
     wait_reply_done(qtbot, window)
-    qtbot.waitUntil(lambda: window.conversations.list.count() == 1)
+    qtbot.waitUntil(lambda: window.conversations.count() == 1)
     window.conversations.delete(window.conversations.current_id())
-    assert window.conversations.list.count() == 0
+    assert window.conversations.count() == 0
     assert window.undo_button.isVisible()
     qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.conversations.list.count() == 1)
+    qtbot.waitUntil(lambda: window.conversations.count() == 1)
     qtbot.waitUntil(lambda: len(window.chat.messages.widgets()) == 2)
 
 
@@ -371,10 +371,10 @@ def test_ctrl_n_and_filter(qtbot: QtBot, open_window: OpenWindow) -> None:
     assert window.chat.title.text() == "New conversation"
     type_and_send(qtbot, window, "Bananas")
     wait_reply_done(qtbot, window)
-    qtbot.waitUntil(lambda: window.conversations.list.count() == 2)
+    qtbot.waitUntil(lambda: window.conversations.count() == 2)
     qtbot.keyClicks(window.conversations.filter, "apple")
-    qtbot.waitUntil(lambda: window.conversations.list.count() == 1)
-    assert window.conversations.list.item(0).text() == "Apples and pears"
+    qtbot.waitUntil(lambda: window.conversations.count() == 1)
+    assert window.conversations.title_at(0) == "Apples and pears"
 
 
 def test_long_conversation_hints_at_the_cloud(

@@ -99,7 +99,7 @@ def send_and_wait(qtbot: QtBot, window: MainWindow, text: str, count: int) -> No
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     qtbot.waitUntil(
         lambda: (
-            len(window.chat.messages.widgets()) >= count
+            window.chat.messages.message_count() >= count
             and window.chat.messages.widgets()[-1].status == "ok"
             and window.chat.conversation is not None
             and window.core.live(window.chat.conversation.id) is None

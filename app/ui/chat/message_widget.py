@@ -1,41 +1,52 @@
 """One message in the conversation: header, rendered body, thumbnails, actions.
 
 A reply is shown in two parts: the body holds the Markdown already rendered, and below
-it the tail holds the text still arriving, as plain text. Each Markdown block is
-rendered once, when complete, within a small budget per frame, and moves from the tail
-to the body; so long replies never stall the event loop. While text pours in faster
-than anyone reads, blocks wait in the tail until the flow slows or the reply ends.
+it the tail holds the text still arriving, as plain text. Each Markdown block is cut off
+once, when complete (``CutScanner`` looks at each character once), rendered to HTML on
+the render lane (a worker thread, see ``render_lane``), and inserted into the body within
+a small budget per frame, leaving the front of the tail; so however long the reply, the
+GUI thread only ever does a frame's slice of work. While text pours in faster than anyone
+reads, blocks wait in the tail until the flow slows or the reply ends.
 
 Streamed text reaches the tail through a queued signal connected to Qt's own
 ``insertPlainText`` slot: Qt then inserts and lays it out from the event loop without
 Python on the stack, so without holding the GIL, and the thread reading the stream
-keeps running meanwhile. (Called from Python, the same insert holds the GIL throughout
-and stalls the reader for as long as the layout takes.)
+keeps running meanwhile. The tail shows the text as ``tail_view`` folds it (lines cut at
+``LONG_LINE``, bidi controls visible), and we count the UTF-16 units sent to it, so the
+front can be cut off exactly when a block moves to the body.
+
+Nothing shown here is ever loaded from a path or URL: the body's documents only show
+images the renderer decoded from size-capped ``data:`` URIs (``MessageBody.loadResource``
+refuses everything else, also as a second line of defence).
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QColor,
     QGuiApplication,
     QImage,
     QPalette,
     QPixmap,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,83 +54,90 @@ from PySide6.QtWidgets import (
 
 from app.core.lazy import serial_imports
 from app.storage.records import Message
-from app.ui.chat.markdown import render_markdown, stable_cuts
+from app.ui.chat.markdown import (
+    IMAGE_SCHEME,
+    CutScanner,
+    Labels,
+    Rendered,
+    reference_definitions,
+    render_markdown,
+)
+from app.ui.chat.message_text import (
+    FoldedLineDialog,
+    MessageBody,
+    PlainTail,
+    plain_view,
+    tail_view,
+)
+from app.ui.chat.message_text import shown_text as _shown
+from app.ui.chat.message_text import text_units as _units
+from app.ui.chat.render_lane import RenderLane, shared_lane
 from app.ui.theme import is_dark
 
 THUMBNAIL = 160
 FRAME_MS = 16
 STREAM_BUDGET_S = 0.003  # per frame while tokens arrive: leave the CPU to the stream
-IDLE_BUDGET_S = 0.005  # per frame once complete; inserting the HTML takes ~twice as long
-SYNC_BUDGET_S = 1.0
-SYNC_CHARS = 4000
+IDLE_BUDGET_S = 0.005  # per frame once complete
+SYNC_CHARS = 3000  # a stored message this short is rendered at once (no plain flash)
+PREVIEW_CHARS = 20_000  # a longer stored text is not shown plain while it renders
+JOB_CHARS = 8_000  # text handed to the render lane in one job
+LOOKAHEAD_CHARS = 16_000  # text handed to the lane and not yet in the body, at most
+BODY_CHUNK = 150_000  # characters shown in one body document, about (see _new_body)
+INSERT_CHARS = 1_500  # rendered text put into the body in one insert
 TAIL_WAIT_FRAMES = 30
 RENDER_SHARE = 20  # while streaming, render at most 1/20 of the time (see _render_step)
 RENDER_MAX_MS = 500
 # Faster than this, Markdown waits (see _pouring): ~5,000 tokens a second, many times any
 # model and far beyond reading speed, yet well below a stream that arrives all at once.
 POURING_CHARS_PER_S = 20_000
+_NUMBERED = re.compile(r'(href="(?:copy|fold):|src="' + IMAGE_SCHEME + r":)(\d+)")
 
 log = logging.getLogger(__name__)
 
-
-class MessageBody(QTextBrowser):
-    """A QTextBrowser that is exactly as tall as its text: the list scrolls, not the body."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setOpenLinks(False)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.viewport().setAutoFillBackground(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.document().setDocumentMargin(2)
-        self.document().setUndoRedoEnabled(False)  # read-only: an undo stack only costs
-        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-
-    # No Python overrides of Qt's virtual methods (resizeEvent, sizeHint) here: Qt calls
-    # those during every layout and paint, and each call from C++ into Python takes the
-    # GIL from the thread reading the stream.
-    def _fit_height(self, size: QSizeF) -> None:
-        # The signal brings the new size; asking document().size() instead would finish
-        # laying out the whole document at once, in Python, holding the GIL.
-        height = math.ceil(size.height()) + 4
-        if height != self.height():
-            self.setFixedHeight(height)
+Piece = tuple[int, int, Rendered]  # text[start:end] and its rendering
 
 
-def _shown(text: str) -> str:
-    """Text as the view keeps it. Qt makes one line break of "\r\n" (and of a lone
-    "\r"), which would put its positions out of step with the text's; a lone surrogate
-    (JSON allows one) cannot be shown at all."""
-    if not text.isascii():
-        text = text.encode("utf-8", "replace").decode("utf-8")
-    return text.replace("\r", "")
+def _renumber(rendered: Rendered, codes: int, folds: int, images: int) -> Rendered:
+    """Pieces are rendered apart, each numbering its Copy links, folds and images from 0;
+    here they get the message's own numbers."""
+    if not (codes or folds or images) or not (
+        rendered.code_blocks or rendered.folds or rendered.images
+    ):
+        return rendered
+    offsets = {"copy": codes, "fold": folds, IMAGE_SCHEME: images}
+
+    def shift(match: re.Match[str]) -> str:
+        kind = match.group(1).split('"')[1].rstrip(":")
+        return f"{match.group(1)}{int(match.group(2)) + offsets[kind]}"
+
+    return Rendered(
+        _NUMBERED.sub(shift, rendered.html),
+        rendered.code_blocks,
+        rendered.folds,
+        [(f"{IMAGE_SCHEME}:{int(n.split(':')[1]) + images}", i) for n, i in rendered.images],
+    )
 
 
-def _units(text: str) -> int:
-    """Length in a QTextDocument's positions: UTF-16 code units, so an emoji counts two."""
-    return len(text.encode("utf-16-le")) // 2
+def _render_pieces(
+    text: str, cuts: list[tuple[int, int, str]], final: bool, dark: bool, labels: Labels
+) -> list[Piece]:
+    """Runs on the render lane. Never raises: a piece that cannot be rendered is shown
+    as plain text (and logged), not lost."""
+    references = reference_definitions(text) if final or "]:" in text else {}
+    pieces: list[Piece] = []
+    for start, end, prefix in cuts:
+        source = prefix + text[start:end]
+        try:
+            rendered = render_markdown(source, dark=dark, labels=labels, references=references)
+        except Exception:
+            log.exception("could not render a block of %d characters", len(source))
+            rendered = Rendered("<pre>" + _escape(plain_view(source)) + "</pre>")
+        pieces.append((start, end, rendered))
+    return pieces
 
 
-def _give_back_block_format(document: QTextDocument, position: int, html: str) -> None:
-    """insertHtml merges the first block it inserts into the empty block at the cursor,
-    which keeps its own plain format: a heading or paragraph rendered after earlier blocks
-    lost its level and margins. Give it the format a whole render gives it. (A table or
-    a list keeps its own; the block before it stays an empty separator, as before.)"""
-    probe = QTextDocument()
-    probe.setHtml(html)
-    first = probe.begin()
-    if first.textList() is not None or QTextCursor(probe).currentTable() is not None:
-        return
-    cursor = QTextCursor(document)
-    cursor.setPosition(position)
-    cursor.setBlockFormat(first.blockFormat())
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class MessageWidget(QFrame):
@@ -128,16 +146,32 @@ class MessageWidget(QFrame):
     retry_requested = Signal(int)
     _tail_text = Signal(str)  # queued to the tail's C++ insertPlainText slot
 
-    def __init__(self, message: Message, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, message: Message, parent: QWidget | None = None, lane: RenderLane | None = None
+    ) -> None:
         super().__init__(parent)
         self.message_id = message.id
         self.role = message.role
+        self._record = message
+        self._lane = lane or shared_lane()
         self._text = _shown(message.content)
         self._status: str = message.status
         self._error = message.error
         self._model = message.model
+        self._can_regenerate = False
         self._code_blocks: list[str] = []
-        self._rendered_upto = 0  # characters of _text already rendered as Markdown
+        self._folds: list[str] = []
+        self._images = 0
+        self._scanner = CutScanner()
+        self._cuts: deque[int] = deque()  # found, not yet handed to the lane
+        self._sent_upto = 0  # text[:_sent_upto] handed to the lane
+        self._ready: deque[Piece] = deque()  # rendered, waiting to be inserted in order
+        self._in_flight = 0
+        self._insert_cost = 1e-6  # seconds per character inserted into the body, measured
+        self._generation = 0  # bumped when the view starts afresh; late results dropped
+        self._rendered_upto = 0  # text[:_rendered_upto] is in the body
+        self._tail_from = 0  # the tail shows tail_view(text[_tail_from:])
+        self._tail_column = 0  # column the tail's last line has reached
         self._tail_waits = 0  # frames a render step has waited for queued tail inserts
         self._seen_chars = len(self._text)  # how much had arrived at the last render step
         self._seen_at = time.perf_counter()
@@ -174,6 +208,7 @@ class MessageWidget(QFrame):
         header.addWidget(self._copy)
         self._regenerate = self._tool(self.tr("Regenerate"), self.tr("Ask for this reply again"))
         self._regenerate.clicked.connect(lambda: self.regenerate_requested.emit(self.message_id))
+        self._regenerate.hide()
         header.addWidget(self._regenerate)
         self._retry = self._tool(self.tr("Retry"), self.tr("Try this reply again"))
         self._retry.clicked.connect(lambda: self.retry_requested.emit(self.message_id))
@@ -181,43 +216,23 @@ class MessageWidget(QFrame):
         layout.addLayout(header)
 
         if message.attachments:
-            strip = QHBoxLayout()
-            for attachment in message.attachments:
-                thumb = QLabel(self)
-                thumb.setObjectName("thumbnail")
-                image = QImage.fromData(attachment.data)
-                if not image.isNull():
-                    thumb.setPixmap(
-                        QPixmap.fromImage(image).scaled(
-                            THUMBNAIL,
-                            THUMBNAIL,
-                            Qt.AspectRatioMode.KeepAspectRatio,
-                            Qt.TransformationMode.SmoothTransformation,
-                        )
-                    )
-                thumb.setToolTip(attachment.name)
-                strip.addWidget(thumb)
-            strip.addStretch(1)
-            layout.addLayout(strip)
+            layout.addLayout(self._thumbnails(message))
 
         self.body = MessageBody(self)
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
         self.body.setVisible(message.role == "user")  # a reply's appears with its first block
-        # Nothing may move the tail's own cursor (the insert slot writes at it), so it
-        # takes no mouse or keys; it holds only the block still being written.
-        self._tail = MessageBody(self)
-        self._tail.setObjectName("message_tail")
-        self._tail.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self._tail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._tail.hide()
-        self._tail_text.connect(self._tail.insertPlainText, Qt.ConnectionType.QueuedConnection)
-        layout.addWidget(self._tail)
+        self._bodies = [self.body]  # a long reply's body goes on in more (see BODY_CHUNK)
+        self._layout = layout
+        self._tail = PlainTail(self, self.body, layout, self._tail_text)  # the text still arriving
         self._error_label = QLabel(self)
         self._error_label.setObjectName("message_error")
         self._error_label.setWordWrap(True)
         self._error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._error_label.setStyleSheet("color: #d1242f;")
+        error_palette = self._error_label.palette()
+        error_palette.setColor(QPalette.ColorRole.WindowText, QColor("#d1242f"))
+        self._error_label.setPalette(error_palette)
+        self._error_label.hide()
         layout.addWidget(self._error_label)
         self._start_render()
         self._update_chrome()
@@ -229,6 +244,26 @@ class MessageWidget(QFrame):
         button.setAutoRaise(True)
         return button
 
+    def _thumbnails(self, message: Message) -> QHBoxLayout:
+        strip = QHBoxLayout()
+        for attachment in message.attachments:
+            thumb = QLabel(self)
+            thumb.setObjectName("thumbnail")
+            image = QImage.fromData(attachment.data)
+            if not image.isNull():
+                thumb.setPixmap(
+                    QPixmap.fromImage(image).scaled(
+                        THUMBNAIL,
+                        THUMBNAIL,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                )
+            thumb.setToolTip(attachment.name)
+            strip.addWidget(thumb)
+        strip.addStretch(1)
+        return strip
+
     # --- state ----------------------------------------------------------------------------
 
     @property
@@ -239,43 +274,76 @@ class MessageWidget(QFrame):
     def status(self) -> str:
         return self._status
 
-    def set_can_regenerate(self, can: bool) -> None:
-        self._regenerate.setVisible(
-            can and self.role == "assistant" and self._status != "streaming"
+    def record(self) -> Message:
+        """The message as this view now shows it (text and status may be newer than the
+        record it was made from): what the list keeps when the view is released."""
+        return replace(
+            self._record,
+            content=self._text,
+            status=self._status,  # type: ignore[arg-type]
+            error=self._error,
+            model=self._model,
         )
+
+    def is_rendering(self) -> bool:
+        """True until every block of the text is in the body (or shown plain)."""
+        return self._render_timer.isActive()
+
+    def set_can_regenerate(self, can: bool) -> None:
+        if can != self._can_regenerate:
+            self._can_regenerate = can
+            self._update_regenerate()
+
+    def _update_regenerate(self) -> None:
+        show = self._can_regenerate and self.role == "assistant" and self._status != "streaming"
+        if show != self._regenerate.isVisibleTo(self):
+            self._regenerate.setVisible(show)
 
     def append(self, text: str) -> None:
         """Append streamed text to the plain tail; completed blocks become Markdown later."""
         text = _shown(text)
         self._text += text
-        if self._tail.isHidden():
-            self._tail.show()
-        self._tail_text.emit(text)
+        shown, self._tail_column = tail_view(text, self._tail_column)
+        self._tail.append(shown)
         if not self._render_timer.isActive() and self.role == "assistant":
             self._render_timer.start()
 
     def resume(self, text: str) -> None:
         """Show a reply that is still streaming from scratch with what has arrived (its
         conversation was opened again): the stored checkpoint is older than ``text``."""
-        self._render_timer.stop()
         self._text = _shown(text)
         self._seen_chars = len(self._text)  # shown at once, not poured in
-        self._rendered_upto = 0
-        self._code_blocks.clear()
-        self.body.clear()
-        self.body.hide()
-        self._tail.setPlainText(self._text)
-        self._tail.setVisible(bool(self._text))
+        self._restart()
         self._update_chrome()
-        if self._text:
-            self._render_timer.start()
 
     def finish(self, status: str, error: str = "", model: str = "") -> None:
         self._status = status
         self._error = error
         if model:
             self._model = model
-        self._start_render()
+        if self.role == "user":
+            self._start_render()
+        elif (
+            status != "streaming"
+            and not self._in_flight
+            and len(self._text) - self._sent_upto <= SYNC_CHARS
+            and self._tail_is_current()
+        ):
+            # The little left is rendered at once: the reply ends formatted, no frame
+            # of plain text first (a short reply's whole cost is a millisecond or two).
+            self._cuts.extend(self._scanner.feed(self._text, final=True))
+            cuts: list[tuple[int, int, str]] = []
+            while self._cuts:
+                cut = self._cuts.popleft()
+                if cut > self._sent_upto:
+                    cuts.append((self._sent_upto, cut, self._prefix(self._sent_upto)))
+                self._sent_upto = cut
+            self._ready.extend(_render_pieces(self._text, cuts, True, is_dark(), self._labels()))
+            self._insert_ready(deadline=math.inf)
+            self._render_timer.stop()
+        elif not self._render_timer.isActive():
+            self._render_timer.setInterval(FRAME_MS)
+            self._render_timer.start()
         self._update_chrome()
 
     def set_status(self, status: str) -> None:
@@ -293,30 +361,75 @@ class MessageWidget(QFrame):
             "failed": self.tr("failed"),
         }
         self._state.setText(states.get(self._status, ""))
-        self._error_label.setText(self._error)
-        self._error_label.setVisible(bool(self._error))
-        self._retry.setVisible(self.role == "assistant" and self._status == "failed")
+        if self._error or self._error_label.text():
+            self._error_label.setText(self._error)
+            self._error_label.setVisible(bool(self._error))
+        retry = self.role == "assistant" and self._status == "failed"
+        if retry != self._retry.isVisibleTo(self):
+            self._retry.setVisible(retry)
+        self._update_regenerate()
         self._copy.setEnabled(bool(self._text))
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def _labels(self) -> Labels:
+        return Labels(
+            copy=self.tr("Copy"),
+            image=self.tr("Image: {alt}"),
+            image_too_large=self.tr("Image not shown: {alt} ({size} KB)"),
+            fold=self.tr("Show the whole line ({count} characters)"),
+            flattened=self.tr("Nested too deeply to lay out; shown as written:"),
+        )
 
     def _start_render(self) -> None:
         if self.role == "user":
-            self.body.setPlainText(self._text)
+            self.body.setPlainText(plain_view(self._text))
             return
-        if self._rendered_upto == 0 and self._text and self._tail.isHidden():
-            self._tail.setPlainText(self._text)  # a stored reply: shown plain until rendered
-            self._tail.show()
-        # Short texts render at once (nothing to see flicker); long ones over a few frames.
-        self._render_step(budget=SYNC_BUDGET_S if len(self._text) < SYNC_CHARS else None)
-        if self._rendered_upto < len(self._text):
+        if self._status != "streaming" and 0 < len(self._text) <= SYNC_CHARS:
+            # Short: rendered here and now, so it never shows as plain text first.
+            self._scanner.feed(self._text, final=True)
+            self._sent_upto = self._tail_from = len(self._text)
+            self._ready.extend(
+                _render_pieces(
+                    self._text, [(0, len(self._text), "")], True, is_dark(), self._labels()
+                )
+            )
+            self._insert_ready(deadline=math.inf)
+            return
+        self._restart()
+
+    def _restart(self) -> None:
+        """Render the whole text afresh: the body emptied, the tail showing the text as
+        plain while the blocks are rendered (unless it is long: then the body fills in)."""
+        self._generation += 1
+        self._scanner = CutScanner()
+        self._cuts.clear()
+        self._ready.clear()
+        self._in_flight = 0
+        self._sent_upto = self._rendered_upto = 0
+        self._code_blocks.clear()
+        self._folds.clear()
+        self._images = 0
+        while len(self._bodies) > 1:
+            extra = self._bodies.pop()
+            extra.hide()
+            self._layout.removeWidget(extra)
+            extra.deleteLater()
+        self.body.clear()
+        self.body.hide()
+        preview = self._text if len(self._text) <= PREVIEW_CHARS else ""
+        self._tail_from = len(self._text) - len(preview)
+        shown, self._tail_column = tail_view(preview, 0)
+        if self._tail_from:
+            self._tail_column = self._tail_from - (self._text.rfind("\n") + 1)
+        self._tail.reset(shown)
+        if self._text:
+            self._render_timer.setInterval(FRAME_MS)
             self._render_timer.start()
 
-    def _render_step(self, budget: float | None = None) -> None:
-        """Render the next completed Markdown blocks, within a time budget.
-
-        Each block is rendered once, when it is complete, and put in place of the plain
-        text that showed it so far; the still-growing tail stays plain. So the cost per
-        frame is bounded whatever the length of the reply, and the GUI never stalls.
-        """
+    def _render_step(self) -> None:
+        """Hand completed blocks to the render lane, and insert the rendered ones within
+        a time budget. The cost per frame is bounded whatever the length of the reply."""
         if not self._tail_is_current():
             self._render_timer.start()  # again next frame, after the pending inserts
             return
@@ -325,51 +438,15 @@ class MessageWidget(QFrame):
             self._render_timer.setInterval(FRAME_MS)
             self._render_timer.start()  # look again next frame
             return
-        if budget is None:
-            budget = STREAM_BUDGET_S if streaming else IDLE_BUDGET_S
         started = time.perf_counter()
-        cuts = stable_cuts(self._text, self._rendered_upto, final=not streaming)
-        if not cuts:
+        self._dispatch(final=not streaming)
+        budget = STREAM_BUDGET_S if streaming else IDLE_BUDGET_S
+        self._insert_ready(deadline=started + budget)
+        done = self._rendered_upto >= len(self._text) and not self._in_flight
+        if not streaming and done and not self._ready:
             self._render_timer.stop()
-            return
-        deadline = time.perf_counter() + budget
-        pieces: list[str] = []
-        upto = self._rendered_upto
-        dark = is_dark()
-        for cut in cuts:
-            rendered = render_markdown(
-                self._text[upto:cut],
-                dark=dark,
-                copy_label=self.tr("Copy"),
-                code_offset=len(self._code_blocks),
-            )
-            self._code_blocks.extend(rendered.code_blocks)
-            pieces.append(rendered.html)
-            upto = cut
-            if time.perf_counter() > deadline:
-                break
-        # The rendered blocks go to the end of the body and leave the front of the tail,
-        # which holds exactly _text[_rendered_upto:] (see _tail_is_current).
-        cursor = QTextCursor(self.body.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        if self._rendered_upto:
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        start = cursor.position()
-        cursor.insertHtml("".join(pieces))
-        if self._rendered_upto:
-            _give_back_block_format(self.body.document(), start, pieces[0])
-        self.body.show()
-        tail = QTextCursor(self._tail.document())
-        consumed = _units(self._text[self._rendered_upto : upto])
-        tail.setPosition(consumed, QTextCursor.MoveMode.KeepAnchor)
-        tail.removeSelectedText()
-        self._rendered_upto = upto
-        if upto >= len(self._text):
-            self._tail.hide()
-        if upto >= len(self._text) and not streaming:
-            self._render_timer.stop()
-        elif streaming:
-            # Same rule as painting: rendering takes at most ~10% of the time while the
+        elif streaming and not self._ready:
+            # Same rule as painting: rendering takes at most ~5% of the time while the
             # reply streams, however fast the tokens come.
             cost_ms = (time.perf_counter() - started) * 1000
             self._render_timer.setInterval(
@@ -377,6 +454,153 @@ class MessageWidget(QFrame):
             )
         else:
             self._render_timer.setInterval(FRAME_MS)
+
+    def _dispatch(self, final: bool) -> None:
+        self._cuts.extend(self._scanner.feed(self._text, final))
+        jobs: list[tuple[int, int, str]] = []
+        while self._cuts and self._sent_upto - self._rendered_upto < LOOKAHEAD_CHARS:
+            # Only a little ahead of what the body has taken: a burst of rendering would
+            # take turns at the GIL with every frame's inserts and slow them down.
+            cut = self._cuts[0]
+            # A reference-style link waits for the reply's end, where its definition
+            # usually is; until then the block stays plain in the tail.
+            if not final and "][" in self._text[self._sent_upto : cut]:
+                break
+            self._cuts.popleft()
+            if cut > self._sent_upto:
+                jobs.append((self._sent_upto, cut, self._prefix(self._sent_upto)))
+            self._sent_upto = cut
+        if not jobs:
+            return
+        text, generation, dark, labels = self._text, self._generation, is_dark(), self._labels()
+        batch: list[tuple[int, int, str]] = []
+        for job in jobs:
+            batch.append(job)
+            if job[1] - batch[0][0] >= JOB_CHARS or job is jobs[-1]:
+                self._send(text, batch, final, dark, labels, generation)
+                batch = []
+
+    def _prefix(self, start: int) -> str:
+        return self._scanner.prefix_at.pop(start, "")
+
+    def _send(
+        self,
+        text: str,
+        cuts: list[tuple[int, int, str]],
+        final: bool,
+        dark: bool,
+        labels: Labels,
+        generation: int,
+    ) -> None:
+        self._in_flight += 1
+        self._lane.render(
+            lambda: _render_pieces(text, cuts, final, dark, labels),
+            lambda pieces: self._rendered(generation, pieces),
+            self,
+        )
+
+    def _rendered(self, generation: int, pieces: list[Piece]) -> None:
+        if generation != self._generation:
+            return
+        self._in_flight -= 1
+        self._ready.extend(pieces)
+        if not self._render_timer.isActive():
+            self._render_timer.setInterval(FRAME_MS)
+            self._render_timer.start()
+
+    def _insert_ready(self, deadline: float) -> None:
+        """Put rendered pieces at the end of the body until the deadline, then cut the
+        text they showed from the front of the tail. Pieces go in batches of about
+        INSERT_CHARS: each insert costs Qt a layout pass whatever its size."""
+        if not self._ready:
+            return
+        document = self._bodies[-1].document()
+        upto = self._rendered_upto
+        while self._ready:
+            # Qt lays out what is inserted at once, ~1 ms a kilobyte here: stop before a
+            # batch that would not fit in what is left of the budget (one always goes).
+            ahead = min(INSERT_CHARS, self._ready[0][1] - self._ready[0][0])
+            if upto > self._rendered_upto and (
+                time.perf_counter() + ahead * self._insert_cost > deadline
+            ):
+                break
+            html: list[str] = []
+            first = self._ready[0][0] == 0
+            if document.characterCount() >= BODY_CHUNK:
+                document = self._new_body().document()
+                first = True
+            size = 0
+            began = time.perf_counter()
+            while self._ready and (not html or size < INSERT_CHARS):
+                start, end, rendered = self._ready.popleft()
+                rendered = _renumber(
+                    rendered, len(self._code_blocks), len(self._folds), self._images
+                )
+                for name, image in rendered.images:
+                    document.addResource(
+                        QTextDocument.ResourceType.ImageResource.value, QUrl(name), image
+                    )
+                html.append(rendered.html)
+                self._code_blocks.extend(rendered.code_blocks)
+                self._folds.extend(rendered.folds)
+                self._images += len(rendered.images)
+                size += end - start
+                upto = end
+            self._insert_html(document, "".join(html), first=first)
+            cost = (time.perf_counter() - began) / max(size, 1)
+            self._insert_cost = 0.7 * self._insert_cost + 0.3 * cost
+            if time.perf_counter() > deadline:
+                break
+        self.body.show()
+        self._bodies[-1].show()
+        self._trim_tail(upto)
+        self._rendered_upto = upto
+
+    def _new_body(self) -> MessageBody:
+        """Qt re-lays out a whole document's frame on every insert at its end: a reply of
+        megabytes would stall each frame longer and longer. Past BODY_CHUNK the body
+        goes on in a document of its own, below the last."""
+        body = MessageBody(self)
+        body.anchorClicked.connect(self._link_clicked)
+        self._layout.insertWidget(self._layout.indexOf(self._bodies[-1]) + 1, body)
+        self._bodies.append(body)
+        return body
+
+    def body_text(self) -> str:
+        """What the rendered body shows, as plain text (all its parts)."""
+        return "\n".join(body.toPlainText() for body in self._bodies)
+
+    @staticmethod
+    def _insert_html(document: QTextDocument, html: str, first: bool) -> None:
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if first or document.isEmpty():
+            cursor.insertHtml(html)
+            return
+        # insertHtml merges the first block it inserts into the block at the cursor,
+        # which keeps its own format: a heading rendered after earlier blocks lost its
+        # level and margins. A zero-width space in front takes that merge, keeps the
+        # heading a block of its own, and is removed again.
+        position = cursor.position()
+        cursor.insertFragment(QTextDocumentFragment.fromHtml("<p>\u200b</p>" + html))
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() == "\u200b":
+            cursor.removeSelectedText()
+
+    def _trim_tail(self, upto: int) -> None:
+        if upto <= self._tail_from:
+            return
+        if upto >= len(self._text):
+            self._tail.reset("")
+            self._tail_column = 0
+        else:
+            shown, _column = tail_view(self._text[self._tail_from : upto], self._column_at_tail())
+            self._tail.consume(_units(shown))
+        self._tail_from = upto
+
+    def _column_at_tail(self) -> int:
+        return self._tail_from - (self._text.rfind("\n", 0, self._tail_from) + 1)
 
     def _pouring(self) -> bool:
         """True while text arrives faster than POURING_CHARS_PER_S. Rendering then would
@@ -392,33 +616,52 @@ class MessageWidget(QFrame):
     def _tail_is_current(self) -> bool:
         """False while text sent to the tail is still queued: applying it here would lay
         it out in Python, holding the GIL, so the step waits a frame instead."""
-        shown = self._tail.document().characterCount() - 1
-        expected = _units(self._text[self._rendered_upto :])
-        if shown == expected:
+        if self._tail.in_step():
             self._tail_waits = 0
             return True
+        shown, expected = self._tail.shown_units(), self._tail.total()
         if shown < expected and self._tail_waits < TAIL_WAIT_FRAMES:
             self._tail_waits += 1
             return False
         # Out of step for longer than any queue takes: apply what is queued, and if the
         # tail still differs, set it afresh rather than cut the wrong characters from it.
         log.warning("message tail out of step: %d shown, %d expected", shown, expected)
-        QCoreApplication.sendPostedEvents(self._tail, QEvent.Type.MetaCall)
-        if self._tail.document().characterCount() - 1 != expected:
-            self._tail.setPlainText(self._text[self._rendered_upto :])
+        self._tail.apply_queued()
+        if not self._tail.in_step():
+            shown_text, self._tail_column = tail_view(
+                self._text[self._tail_from :], self._column_at_tail()
+            )
+            self._tail.reset(shown_text)
         self._tail_waits = 0
         return True
+
+    def tail_text(self) -> str:
+        """What the plain tail shows."""
+        return self._tail.text()
 
     def code_blocks(self) -> list[str]:
         return list(self._code_blocks)
 
+    def folded_lines(self) -> list[str]:
+        return list(self._folds)
+
     def _link_clicked(self, url: QUrl) -> None:
-        if url.scheme() == "copy":
-            index = int(url.path() or -1)
-            if 0 <= index < len(self._code_blocks):
-                QGuiApplication.clipboard().setText(self._code_blocks[index])
+        if url.scheme() in ("copy", "fold"):
+            index = int(url.path()) if url.path().isdigit() else -1
+            items = self._code_blocks if url.scheme() == "copy" else self._folds
+            if not 0 <= index < len(items):
+                return
+            if url.scheme() == "copy":
+                QGuiApplication.clipboard().setText(items[index])
+            else:
+                self.show_folded(index)
         elif url.scheme() in ("http", "https"):
             with serial_imports:
                 from PySide6.QtGui import QDesktopServices
 
             QDesktopServices.openUrl(url)
+
+    def show_folded(self, index: int, opener: Callable[[QDialog], Any] | None = None) -> None:
+        dialog = FoldedLineDialog(self._folds[index], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        (opener or QDialog.open)(dialog)

@@ -245,8 +245,8 @@ class ChatPanel(QWidget):
         self.title.setText(conversation.title)
         self.composer.switch_conversation(conversation.id)  # issue 12: drafts stay apart
         self._clear_messages()
-        for message in self._messages:
-            self.messages.add(message)
+        self.messages.show_messages(self._messages, has_older=opened.has_older)
+        self.messages.set_older_loader(self._load_older)
         live = self._core.live(conversation.id)
         if live is not None:
             widget = self.messages.widget_for(live.message_id)
@@ -296,6 +296,18 @@ class ChatPanel(QWidget):
                 self._update_hint()
 
         self._when(self._core.context_estimate(conversation.id, model), estimated)
+
+    def _load_older(self, before_message_id: int, limit: int) -> None:
+        """The message list scrolled to the top of what it has: the page before."""
+        conversation, token = self._conversation, self._load_token
+        if conversation is None:
+            return
+
+        def got(result: tuple[list[Message], bool]) -> None:
+            if token == self._load_token:
+                self.messages.prepend_messages(result[0], has_older=result[1])
+
+        self._when(self._core.older(conversation.id, before_message_id, limit), got)
 
     def _select_model(self, name: str) -> bool:
         return self.model_picker.select_ref(name)
