@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from app.core import paths
+from app.core import paths, validate
 from app.core.i18n import translate
 from app.core.settings import Settings
 from app.engines.discovery import discover
@@ -187,7 +187,9 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    host = ollama_host(args.host)
+    host = validate.server_url(
+        ollama_host(args.host), what="--host" if args.host else "OLLAMA_HOST"
+    )
     extra = [*configured_addresses(Settings(paths.settings_path())), *args.address]
     discovery = discover(host, extra, keys=_keys)
     others = engine_rows(discovery)

@@ -12,7 +12,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from app.core import paths
+from app.core import paths, validate
 from app.core.i18n import translate
 from app.core.settings import Settings
 from app.engines.hosts import ollama_host
@@ -127,8 +127,10 @@ class TerminalBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    name = normalize_pull_name(args.name)
-    host = ollama_host(args.host)
+    name = normalize_pull_name(validate.model_name(args.name))
+    host = validate.server_url(
+        ollama_host(args.host), what="--host" if args.host else "OLLAMA_HOST"
+    )
     model = load_catalog().find(name)
     expected = model.download_bytes if model else None
     source = args.source or Settings(paths.settings_path()).get(DOWNLOAD_SOURCE)

@@ -119,3 +119,22 @@ def test_keys_with_a_keyring_backend_that_is_not_installed(action: list[str]) ->
     assert "keyring backend cannot be loaded" in result.stderr
     assert "PYTHON_KEYRING_BACKEND" in result.stderr
     assert "sk-test" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("command", [["models"], ["pull", "llama3.2"], ["ask", "hi"]])
+@pytest.mark.parametrize("host", ["http://[::1", "http://127.0.0.1:99999"])
+def test_every_command_that_talks_to_ollama_refuses_a_bad_host_in_words(
+    command: list[str], host: str
+) -> None:
+    result = hearth(*command, OLLAMA_HOST=host)  # fails on any traceback
+    assert result.returncode == 1
+    assert "OLLAMA_HOST is not a usable server address" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["pull"], ["ask", "--model"]])
+def test_a_pasted_5000_character_model_name_is_refused_before_anything_is_sent(
+    command: list[str], fake_ollama: FakeOllama
+) -> None:
+    result = hearth(*command, "x" * 5000, *(["hi"] if command[0] == "ask" else []))
+    assert result.returncode == 1 and "5000 characters long" in result.stderr
+    assert fake_ollama.requests_to("/api/pull") == fake_ollama.requests_to("/api/chat") == []
