@@ -7,15 +7,20 @@ ask ``has_active_downloads()`` before quitting.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from app.core.i18n import translate
-from app.library.catalog import Catalog, load_catalog
+from app.core.lazy import serial_imports
 from app.ui.context import AppContext
-from app.ui.library.dialog import LibraryDialog
 from app.ui.library.downloads import DownloadManager
+
+if TYPE_CHECKING:
+    from app.library.catalog import Catalog
+    from app.ui.library.dialog import LibraryDialog
 
 
 class LibraryFeature(QObject):
@@ -40,6 +45,10 @@ class LibraryFeature(QObject):
 
     def show(self) -> LibraryDialog:
         if self.dialog is None:
+            # Loaded when first opened, not while the window opens.
+            with serial_imports:
+                from app.library.catalog import load_catalog
+                from app.ui.library.dialog import LibraryDialog
             if self._catalog is None:
                 self._catalog = load_catalog()
             self.dialog = LibraryDialog(self._ctx, self.downloads, self._catalog, self._window)
