@@ -300,6 +300,14 @@ def main() -> int:
     window.ctx.ollama_host = paced_url
     window.resolver = type(window.resolver)(window.ctx.settings, paced_url)
     window.chat._resolver = window.core._router = window.resolver
+    # The picker names models by server: look again so it lists the paced one's.
+    window.check_ollama()
+    deadline = time.time() + 10
+    while not any(paced_url in ref for ref in window.chat.model_picker.model_refs()):
+        if time.time() > deadline:
+            raise RuntimeError("the picker never listed the paced server's models")
+        qapp.processEvents()
+        time.sleep(0.01)
     paced_raw = [raw_client(paced_url) for _ in range(PACED_ROUNDS)]
     paced_hearth = [through_hearth(window, qapp)[0] for _ in range(PACED_ROUNDS)]
     paced_server.terminate()
