@@ -127,7 +127,8 @@ class TerminalBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    name = normalize_pull_name(validate.model_name(args.name))
+    # A pasted "ollama pull NAME" is understood first, then the name itself is checked.
+    name = validate.model_name(normalize_pull_name(args.name))
     host = validate.server_url(
         ollama_host(args.host), what="--host" if args.host else "OLLAMA_HOST"
     )
