@@ -60,6 +60,8 @@ class Message:
     status: MessageStatus = "ok"
     error: str = ""
     attachments: tuple[Attachment, ...] = field(default=())
+    usage: UsageRecord | None = None
+    """A reply's usage row (read with its page of messages); None if none was recorded."""
 
 
 @dataclass(frozen=True)

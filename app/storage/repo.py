@@ -220,6 +220,7 @@ def _messages(
             attachments.setdefault(row["message_id"], []).append(
                 Attachment(row["mime"], bytes(row["data"]), row["name"], row["id"])
             )
+    usage = usage_for_page(conn, conversation_id, rows[0]["id"], rows[-1]["id"]) if rows else {}
     return [
         Message(
             id=row["id"],
@@ -232,6 +233,7 @@ def _messages(
             status=row["status"],
             error=row["error"],
             attachments=tuple(attachments.get(row["id"], ())),
+            usage=usage.get(row["id"]),
         )
         for row in rows
     ]
@@ -341,3 +343,17 @@ def list_usage(
         "SELECT * FROM usage WHERE ts >= ? AND ts < ? ORDER BY ts, id", (lo, hi)
     ).fetchall()
     return [_usage(row) for row in rows]
+
+
+def usage_for_page(
+    conn: sqlite3.Connection, conversation_id: int, first_id: int, last_id: int
+) -> dict[int, UsageRecord]:
+    """The usage rows of a page of messages (ids ``first_id``..``last_id``), in one query
+    however many replies it holds. A message with several rows keeps its latest."""
+    found: dict[int, UsageRecord] = {}
+    for row in conn.execute(
+        "SELECT * FROM usage WHERE message_id BETWEEN ? AND ? AND conversation_id = ? ORDER BY id",
+        (first_id, last_id, conversation_id),
+    ):
+        found[row["message_id"]] = _usage(row)
+    return found

@@ -214,4 +214,8 @@ MIGRATIONS.append(
     """
 )
 
+# (issue 16, a reply's details): each page of messages reads its replies' usage rows by
+# message id; without an index that scans the conversation's whole usage history.
+MIGRATIONS.append("CREATE INDEX IF NOT EXISTS usage_message ON usage(message_id)")
+
 SCHEMA_VERSION = len(MIGRATIONS)

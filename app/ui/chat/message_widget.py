@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.lazy import serial_imports
-from app.storage.records import Message
+from app.storage.records import Message, UsageRecord
 from app.ui.chat.markdown import (
     IMAGE_SCHEME,
     CutScanner,
@@ -72,6 +72,7 @@ from app.ui.chat.message_text import (
 from app.ui.chat.message_text import shown_text as _shown
 from app.ui.chat.message_text import text_units as _units
 from app.ui.chat.render_lane import RenderLane, shared_lane
+from app.ui.chat.reply_details import ReplyDetailsLine
 from app.ui.theme import is_dark
 
 THUMBNAIL = 160
@@ -234,6 +235,8 @@ class MessageWidget(QFrame):
         self._error_label.setPalette(error_palette)
         self._error_label.hide()
         layout.addWidget(self._error_label)
+        self._details = ReplyDetailsLine(self, self._lane)
+        layout.addWidget(self._details)
         self._start_render()
         self._update_chrome()
 
@@ -316,11 +319,15 @@ class MessageWidget(QFrame):
         self._restart()
         self._update_chrome()
 
-    def finish(self, status: str, error: str = "", model: str = "") -> None:
+    def finish(
+        self, status: str, error: str = "", model: str = "", usage: UsageRecord | None = None
+    ) -> None:
         self._status = status
         self._error = error
         if model:
             self._model = model
+        if usage is not None:
+            self._record = replace(self._record, usage=usage)
         if self.role == "user":
             self._start_render()
         elif (
@@ -369,6 +376,8 @@ class MessageWidget(QFrame):
             self._retry.setVisible(retry)
         self._update_regenerate()
         self._copy.setEnabled(bool(self._text))
+        if self.role == "assistant":
+            self._details.show_for(self._status, self._record.usage)
 
     # --- rendering ------------------------------------------------------------------------
 

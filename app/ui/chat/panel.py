@@ -31,10 +31,12 @@ from app.core.settings import LAST_MODEL
 from app.engines.addresses import parse_ref
 from app.engines.base import ModelDetails
 from app.engines.found import Discovery
+from app.ledger.settings import load_config
 from app.storage.records import Attachment, Conversation, Message
 from app.ui.chat.composer import Composer
 from app.ui.chat.message_list import MessageList
 from app.ui.chat.model_picker import ModelPicker
+from app.ui.chat.reply_details import use_ledger_config
 from app.ui.chat.streaming import StreamController
 from app.ui.context import AppContext
 from app.ui.widgets import ElidedLabel
@@ -60,6 +62,7 @@ class ChatPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        use_ledger_config(lambda: load_config(ctx.settings))  # for each reply's details
         self._opening = opening
         self._streams = streams
         self._core = streams.core
@@ -466,14 +469,20 @@ class ChatPanel(QWidget):
             self.status_message.emit(self.tr("Not sent: your message is kept here."))
         else:
             self._messages = [
-                replace(m, content=reply.content, status=reply.outcome, error=finished.error_text)
+                replace(
+                    m,
+                    content=reply.content,
+                    status=reply.outcome,
+                    error=finished.error_text,
+                    usage=finished.usage,
+                )
                 if m.id == live.message_id
                 else m
                 for m in self._messages
             ]
             widget = self.messages.widget_for(live.message_id)
             if widget is not None:
-                widget.finish(reply.outcome, finished.error_text, live.model)
+                widget.finish(reply.outcome, finished.error_text, live.model, finished.usage)
         self.messages.refresh_actions()
         self._update_streaming()
         self._estimate_context()
