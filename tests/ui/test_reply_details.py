@@ -113,7 +113,7 @@ def open_conversation(qtbot: QtBot, window: MainWindow, conversation_id: int) ->
 
 
 def details_line(qtbot: QtBot, widget: MessageWidget) -> str:
-    line = widget._details  # noqa: SLF001 - the line under the reply
+    line = widget._details
     qtbot.waitUntil(lambda: line.isVisibleTo(widget) and bool(line.text()), timeout=5000)
     return line.text()
 
@@ -135,7 +135,7 @@ def test_local_and_cloud_replies_show_their_details_and_hover(
     assert "40.0 tokens/s" in text  # from Ollama's eval_duration, not the wall clock
     assert "first token 0.35 s" in text
     assert f"saved {amount_text(saving.saved, config.currency)}" in text  # the ledger's figure
-    hover = local._details.toolTip()  # noqa: SLF001
+    hover = local._details.toolTip()
     assert "on this computer" in hover
     assert "The cloud would have charged" in hover
     assert amount_text(saving.baseline, config.currency) in hover
@@ -149,7 +149,7 @@ def test_local_and_cloud_replies_show_their_details_and_hover(
         "cost ¥0.012 " in text
     )  # two significant digits, as billed, in yuan, not converted to the ledger currency
     assert "saved" not in text
-    hover = cloud._details.toolTip()  # noqa: SLF001
+    hover = cloud._details.toolTip()
     assert "(cloud)" in hover and "genai-prices 0.2.3" in hover
 
 
@@ -166,7 +166,7 @@ def test_a_page_reads_its_usage_in_one_query_and_says_stopped_failed_interrupted
 
     conversation = seed(records, replies=3)
     writer = SerialWriter(paths.database_path())
-    writer.submit(lambda conn: repo.mark_interrupted_streams(conn)).result()
+    writer.submit(repo.mark_interrupted_streams).result()
     writer.submit(
         lambda conn: conn.execute(
             "UPDATE messages SET status = 'stopped' WHERE id = (SELECT max(id) FROM messages)"
@@ -182,7 +182,7 @@ def test_a_page_reads_its_usage_in_one_query_and_says_stopped_failed_interrupted
         w for w in window.chat.messages.widgets() if w.role == "assistant"
     ]
     assert details_line(qtbot, stopped).startswith("Stopped · qwen3:8b")
-    assert "12,000 → 40 tokens" in stopped._details.text()  # noqa: SLF001
+    assert "12,000 → 40 tokens" in stopped._details.text()
     text = details_line(qtbot, failed)
     assert text.startswith("Failed · qwen3:8b")
     assert "→ ≈800 tokens" in text  # no count from the engine: the estimate, marked
@@ -207,7 +207,7 @@ def test_a_live_reply_shows_its_details_when_it_finishes(
     tokens = len(split_tokens(text))
     assert f"→ {tokens} tokens" in line
     assert "tokens/s" in line and "first token" in line and "saved " in line
-    details = reply._details.details  # noqa: SLF001
+    details = reply._details.details
     assert details is not None and details.usage_id is not None
     assert details.output_tokens == tokens
     # What the list keeps when the view is released carries the usage too.
