@@ -42,6 +42,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink, validateLink
 from markdown_it.common.utils import normalizeReference
 from markdown_it.renderer import RendererHTML
+from mdit_py_plugins.tasklists import tasklists_plugin
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
@@ -77,6 +78,17 @@ class Labels:
     image_too_large: str = "Image not shown: {alt} ({size} KB)"
     fold: str = "Show the whole line ({count} characters)"
     flattened: str = "Nested too deeply to lay out; shown as written:"
+    code_font: str = "monospace"
+    """The platform's fixed-pitch family (asked on the GUI thread); "monospace" alone is
+    a fontconfig alias that Windows and macOS do not know."""
+
+
+CODE_BG = {False: "#f6f8fa", True: "#272822"}  # light, dark: code blocks, live or rendered
+CODE_BORDER = {False: "#d0d7de", True: "#444"}
+QUOTE_BAR = {False: "#d0d7de", True: "#5f6368"}
+QUOTE_TEXT = {False: "#656d76", True: "#9aa0a6"}
+HANGING_INDENT_PX = 24  # a wrapped code line goes on this far in, so it reads as one line
+TASK_BOXES = ("☐", "☑")  # unchecked, checked
 
 
 @dataclass
@@ -113,8 +125,10 @@ def _highlight(code: str, language: str, dark: bool) -> str:
 
 
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
-        ["table", "strikethrough"]
+    parser = (
+        MarkdownIt("commonmark", {"html": False, "linkify": False})
+        .enable(["table", "strikethrough"])
+        .use(tasklists_plugin)  # - [ ] / - [x]; its checkbox markup is replaced below
     )
     parser.options["maxNesting"] = PARSE_NESTING
     return parser
@@ -234,8 +248,8 @@ def render_markdown(
         return Rendered(_unfold(body, folds, fold_offset, labels), [], folds, [])
     code_blocks: list[str] = []
     images: list[tuple[str, QImage]] = []
-    code_bg = "#272822" if dark else "#f6f8fa"
-    border = "#444" if dark else "#d0d7de"
+    code_bg, border = CODE_BG[dark], CODE_BORDER[dark]
+    font = html.escape(labels.code_font, quote=True).replace("'", "")
 
     def fence(tokens_: Any, idx: int, _options: Any, _env: Any) -> str:
         token = tokens_[idx]
@@ -251,10 +265,40 @@ def render_markdown(
             f'<tr><td><span style="color:#888; font-size:small;">{label}</span>'
             f'&nbsp;&nbsp;<a href="copy:{number}" style="font-size:small;">{labels.copy}</a>'
             "</td></tr>"
-            '<tr><td><pre style="margin:0; font-family: monospace; white-space: pre-wrap;">'
+            # pre-wrap keeps every space and wraps a long line in a narrow window; the
+            # hanging indent shows where a wrapped line goes on.
+            f"<tr><td><pre style=\"margin:0; font-family: '{font}', monospace; "
+            f"white-space: pre-wrap; margin-left: {HANGING_INDENT_PX}px; "
+            f'text-indent: -{HANGING_INDENT_PX}px;">'
             f"{highlighted}</pre></td></tr>"
             "</table>"
         )
+
+    def quote_open(_tokens: Any, _idx: int, _options: Any, _env: Any) -> str:
+        # Qt's rich text has no left border: a thin coloured cell beside the quote.
+        return (
+            '<table width="100%" cellspacing="0" cellpadding="0" '
+            'style="margin-top:4px; margin-bottom:4px;">'
+            f'<tr><td width="3" bgcolor="{QUOTE_BAR[dark]}"></td>'
+            f'<td style="padding-left:10px; color:{QUOTE_TEXT[dark]};">'
+        )
+
+    def quote_close(_tokens: Any, _idx: int, _options: Any, _env: Any) -> str:
+        return "</td></tr></table>"
+
+    def checkbox(tokens_: Any, idx: int, _options: Any, _env: Any) -> str:
+        # Raw HTML is off, so the task-list plugin is the only source of inline HTML:
+        # Qt shows no <input>, so the box is a character.
+        content = tokens_[idx].content
+        if "task-list-item-checkbox" not in content:
+            return html.escape(content)
+        return TASK_BOXES["checked" in content]
+
+    def bullets_open(tokens_: Any, idx: int, options: Any, env_: Any) -> str:
+        token = tokens_[idx]
+        if token.attrGet("class") == "contains-task-list" and _all_tasks(tokens_, idx):
+            return '<ul style="list-style-type: none; margin-left: 0px;">\n'
+        return renderer.renderToken(tokens_, idx, options, env_)
 
     def image(tokens_: Any, idx: int, options: Any, env_: Any) -> str:
         token = tokens_[idx]
@@ -284,12 +328,31 @@ def render_markdown(
     renderer.rules["fence"] = fence  # type: ignore[assignment]
     renderer.rules["code_block"] = fence  # type: ignore[assignment]
     renderer.rules["image"] = image  # type: ignore[assignment]
+    renderer.rules["blockquote_open"] = quote_open  # type: ignore[assignment]
+    renderer.rules["blockquote_close"] = quote_close  # type: ignore[assignment]
+    renderer.rules["html_inline"] = checkbox  # type: ignore[assignment]
+    renderer.rules["bullet_list_open"] = bullets_open  # type: ignore[assignment]
     body = renderer.render(tokens, _PARSER.options, env)
     body = body.replace(
         "<table>",
         f'<table border="1" cellspacing="0" cellpadding="4" style="border-color:{border};">',
     )
     return Rendered(_unfold(body, folds, fold_offset, labels), code_blocks, folds, images)
+
+
+def _all_tasks(tokens: list[Any], idx: int) -> bool:
+    """Every item of the list opened at ``idx`` is a task: it then needs no bullets."""
+    level = tokens[idx].level + 1
+    for token in tokens[idx + 1 :]:
+        if token.level < level:
+            return True
+        if (
+            token.level == level
+            and token.type == "list_item_open"
+            and token.attrGet("class") != "task-list-item"
+        ):
+            return False
+    return True
 
 
 def _unfold(body: str, folds: list[str], first: int, labels: Labels) -> str:

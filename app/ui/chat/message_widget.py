@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from app.core.lazy import serial_imports
 from app.storage.records import Message, UsageRecord
+from app.ui.chat.live_code import LiveCode, code_font
 from app.ui.chat.markdown import (
     IMAGE_SCHEME,
     CutScanner,
@@ -226,6 +227,7 @@ class MessageWidget(QFrame):
         self._bodies = [self.body]  # a long reply's body goes on in more (see BODY_CHUNK)
         self._layout = layout
         self._tail = PlainTail(self, self.body, layout, self._tail_text)  # the text still arriving
+        self._live_code = LiveCode(is_dark(), code_font())  # code styled before it is complete
         self._error_label = QLabel(self)
         self._error_label.setObjectName("message_error")
         self._error_label.setWordWrap(True)
@@ -388,6 +390,7 @@ class MessageWidget(QFrame):
             image_too_large=self.tr("Image not shown: {alt} ({size} KB)"),
             fold=self.tr("Show the whole line ({count} characters)"),
             flattened=self.tr("Nested too deeply to lay out; shown as written:"),
+            code_font=code_font(),
         )
 
     def _start_render(self) -> None:
@@ -432,6 +435,8 @@ class MessageWidget(QFrame):
         if self._tail_from:
             self._tail_column = self._tail_from - (self._text.rfind("\n") + 1)
         self._tail.reset(shown)
+        self._live_code.restart()
+        self._live_code.restyle(self._text, self._tail, self._tail_from)
         if self._text:
             self._render_timer.setInterval(FRAME_MS)
             self._render_timer.start()
@@ -443,6 +448,7 @@ class MessageWidget(QFrame):
             self._render_timer.start()  # again next frame, after the pending inserts
             return
         streaming = self._status == "streaming"
+        self._live_code.update(self._text, self._tail, self._tail_from)  # open code blocks
         if streaming and self._pouring():
             self._render_timer.setInterval(FRAME_MS)
             self._render_timer.start()  # look again next frame
@@ -603,9 +609,11 @@ class MessageWidget(QFrame):
         if upto >= len(self._text):
             self._tail.reset("")
             self._tail_column = 0
+            self._live_code.restyle(self._text, self._tail, upto)
         else:
             shown, _column = tail_view(self._text[self._tail_from : upto], self._column_at_tail())
             self._tail.consume(_units(shown))
+            self._live_code.style_first_line(self._text, self._tail, upto)
         self._tail_from = upto
 
     def _column_at_tail(self) -> int:
@@ -641,6 +649,7 @@ class MessageWidget(QFrame):
                 self._text[self._tail_from :], self._column_at_tail()
             )
             self._tail.reset(shown_text)
+            self._live_code.restyle(self._text, self._tail, self._tail_from)
         self._tail_waits = 0
         return True
 
