@@ -2802,6 +2802,121 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ReplyDetailsLine</name>
+    <message>
+        <source>Interrupted: Hearth closed before the reply ended</source>
+        <translation>已中断：回复结束前 Hearth 已关闭</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for this reply: no tokens, time or cost.</source>
+        <translation>这条回复没有任何记录：没有 token 数、用时或费用。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>价格未知</translation>
+    </message>
+    <message>
+        <source>cost {amount}</source>
+        <translation>花费 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} more than the cloud</source>
+        <translation>比云端多花 {amount}</translation>
+    </message>
+    <message>
+        <source>saved {amount}</source>
+        <translation>节省 {amount}</translation>
+    </message>
+    <message>
+        <source>{input} → {output} tokens</source>
+        <translation>{input} → {output} 个 token</translation>
+    </message>
+    <message>
+        <source>{rate} tokens/s</source>
+        <translation>{rate} token/秒</translation>
+    </message>
+    <message>
+        <source>first token {seconds} s</source>
+        <translation>首个 token {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>on this computer</source>
+        <translation>在本机</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成于</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>First token after</source>
+        <translation>首个 token 用时</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>总用时</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>The cloud would have charged</source>
+        <translation>云端本会收费</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>节省</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Savings report</source>

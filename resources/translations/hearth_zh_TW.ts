@@ -2802,6 +2802,121 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ReplyDetailsLine</name>
+    <message>
+        <source>Interrupted: Hearth closed before the reply ended</source>
+        <translation>已中斷：回覆結束前 Hearth 已關閉</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for this reply: no tokens, time or cost.</source>
+        <translation>這則回覆沒有任何紀錄：沒有 token 數、用時或費用。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>價格未知</translation>
+    </message>
+    <message>
+        <source>cost {amount}</source>
+        <translation>花費 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} more than the cloud</source>
+        <translation>比雲端多花 {amount}</translation>
+    </message>
+    <message>
+        <source>saved {amount}</source>
+        <translation>節省 {amount}</translation>
+    </message>
+    <message>
+        <source>{input} → {output} tokens</source>
+        <translation>{input} → {output} 個 token</translation>
+    </message>
+    <message>
+        <source>{rate} tokens/s</source>
+        <translation>{rate} token/秒</translation>
+    </message>
+    <message>
+        <source>first token {seconds} s</source>
+        <translation>首個 token {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>on this computer</source>
+        <translation>在本機</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>雲端</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成於</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>輸入 token</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>輸出 token</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>First token after</source>
+        <translation>首個 token 用時</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>總用時</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>The cloud would have charged</source>
+        <translation>雲端原本會收費</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>電費</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>節省</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Savings report</source>

@@ -175,18 +175,19 @@ class ReplyDetailsLine(QLabel):
     def hover(self, details: ReplyDetails) -> str:
         locale = QLocale()
         where = self.tr("on this computer") if details.is_local else self.tr("cloud")
+        estimated = self.tr("estimated")
         rows = [
             (self.tr("Model"), f"{details.model} ({where})"),
             (self.tr("Finished"), _local_time(details.finished_at)),
             (
                 self.tr("Tokens in"),
                 self._tokens(details.input_tokens, details.input_estimated)
-                + (f" ({self.tr('estimated')})" if details.input_estimated else ""),
+                + (f" ({estimated})" if details.input_estimated else ""),
             ),
             (
                 self.tr("Tokens out"),
                 self._tokens(details.output_tokens, details.output_estimated)
-                + (f" ({self.tr('estimated')})" if details.output_estimated else ""),
+                + (f" ({estimated})" if details.output_estimated else ""),
             ),
         ]
         if details.tokens_per_s is not None:
@@ -231,7 +232,7 @@ class ReplyDetailsLine(QLabel):
             if details.electricity is not None:
                 electricity = amount_text(details.electricity, details.currency)
                 if details.energy_estimated:
-                    electricity += f" ({self.tr('estimated')})"
+                    electricity += f" ({estimated})"
                 rows.append((self.tr("Electricity"), electricity))
             rows.append((self.tr("Saved"), amount_text(details.amount, details.currency)))
         outcome = self._outcome(details)
