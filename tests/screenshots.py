@@ -106,6 +106,9 @@ def main(outdir: str) -> int:
     pump(2500)
     window.grab().save(str(out / f"streaming-{theme}.png"))
     wait_until(lambda: window.chat.messages.widgets()[-1].status != "streaming", 20_000)
+    from tests.screenshot_markdown import markdown_shots
+
+    markdown_shots(window, fake, out, theme, pump, wait_until)
     long_conversation(window, out, theme)
     window.close()
     fake.stop()

@@ -200,7 +200,8 @@ def start(app: QApplication) -> tuple[AppContext, MainWindow] | None:
 
     ctx.tasks.watch(ctx.writer.opened(), opened, failed)
     with serial_imports:
-        from app.ui.chat.markdown import prewarm
+        from app.ui.chat.markdown import code_font, prewarm
 
+    code_font()  # asked of the platform theme here, on the GUI thread; prewarm loads it
     ctx.tasks.run(prewarm)
     return ctx, window

@@ -24,34 +24,18 @@ import bisect
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontDatabase,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-)
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 
-from app.ui.chat.markdown import CODE_BG, HANGING_INDENT_PX
+from app.ui.chat.markdown import CODE_BG, HANGING_INDENT_PX, code_font
 from app.ui.chat.message_text import PlainTail
+
+__all__ = ["FenceMarks", "LiveCode", "code_font"]
 
 Kind = Literal["text", "open", "code", "close"]
 _FENCE = ("```", "~~~")  # as CutScanner: the two must agree on what is code
 RESTYLE_MAX = 12_000  # characters restyled at once, at most (~a frame of Qt layout)
 CODE_MARGIN_PX = 8
 MUTED = "#888"
-
-
-_code_font: list[str] = []
-
-
-def code_font() -> str:
-    """The platform's fixed-pitch family (Menlo, Consolas, DejaVu Sans Mono…); asked once,
-    on the GUI thread."""
-    if not _code_font:
-        _code_font.append(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family())
-    return _code_font[0]
 
 
 class FenceMarks:
@@ -131,36 +115,35 @@ class LiveCode:
         """Style what changed since the last call. The tail must show exactly
         ``text[tail_from:]`` (no inserts still queued)."""
         self._marks.feed(text)
-        first: int | None = None  # tail line from which styles changed
+        start: int | None = None  # offset of the first line whose style changed
         new = [m for m in self._marks.marks[self._applied :] if m >= tail_from]
         self._applied = len(self._marks.marks)
         if new:
-            first = text.count("\n", tail_from, new[0])
+            start = new[0]
         if len(tail.chunks) != self._chunks:
             # A new chunk starts with Qt's default formats, whatever came before it.
             if len(tail.chunks) > self._chunks:
-                line = sum(c.document().blockCount() for c in tail.chunks[: self._chunks])
-                first = line if first is None else min(first, line)
+                lines = sum(c.document().blockCount() for c in tail.chunks[: self._chunks])
+                at = tail_from
+                for _ in range(lines):  # a chunk holds ~TAIL_CHUNK characters: few lines
+                    at = text.index("\n", at) + 1
+                start = at if start is None else min(start, at)
             self._chunks = len(tail.chunks)
-        if first is not None:
-            self.restyle(text, tail, tail_from, first)
+        if start is not None:
+            self.restyle(text, tail, tail_from, start)
 
-    def restyle(self, text: str, tail: PlainTail, tail_from: int, first: int = 0) -> None:
-        """Style the tail from its line ``first`` to the end (after the tail was set
-        afresh: ``first=0``)."""
+    def restyle(self, text: str, tail: PlainTail, tail_from: int, start: int = -1) -> None:
+        """Style the tail from the line starting at ``start`` (default: the tail's
+        first) to the end."""
         self._marks.feed(text)
         self._applied = len(self._marks.marks)
         self._chunks = len(tail.chunks)
-        start = tail_from
-        for _ in range(first):
-            start = text.index("\n", start) + 1
+        start = max(start, tail_from)
         if len(text) - start > RESTYLE_MAX:
-            start = text.rfind("\n", 0, len(text)) + 1  # only the last line (see above)
-            if start < tail_from:
-                return
-            first = text.count("\n", tail_from, start)
+            start = max(text.rfind("\n") + 1, tail_from)  # only the last line (see above)
+        line = text.count("\n", tail_from, start)
         runs: list[tuple[int, int, Kind]] = []  # first line, line count, kind
-        line, offset = first, start
+        offset = start
         while True:
             kind = self._marks.kind_at(offset)
             if runs and runs[-1][2] == kind and kind in ("text", "code"):
@@ -173,8 +156,7 @@ class LiveCode:
             offset, line = end + 1, line + 1
         for run_first, count, kind in runs:
             self._apply(tail, run_first, count, self._styles[kind])
-        last = tail.chunks[-1]
-        last.setCurrentCharFormat(self._styles[runs[-1][2]].char)
+        tail.chunks[-1].setCurrentCharFormat(self._styles[runs[-1][2]].char)
 
     def style_first_line(self, text: str, tail: PlainTail, tail_from: int) -> None:
         """After the tail's front was cut: its first line kept the format of the line cut

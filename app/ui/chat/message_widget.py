@@ -54,12 +54,13 @@ from PySide6.QtWidgets import (
 
 from app.core.lazy import serial_imports
 from app.storage.records import Message, UsageRecord
-from app.ui.chat.live_code import LiveCode, code_font
+from app.ui.chat.live_code import LiveCode
 from app.ui.chat.markdown import (
     IMAGE_SCHEME,
     CutScanner,
     Labels,
     Rendered,
+    code_font,
     reference_definitions,
     render_markdown,
 )
@@ -448,11 +449,11 @@ class MessageWidget(QFrame):
             self._render_timer.start()  # again next frame, after the pending inserts
             return
         streaming = self._status == "streaming"
-        self._live_code.update(self._text, self._tail, self._tail_from)  # open code blocks
         if streaming and self._pouring():
             self._render_timer.setInterval(FRAME_MS)
             self._render_timer.start()  # look again next frame
             return
+        self._live_code.update(self._text, self._tail, self._tail_from)  # open code blocks
         started = time.perf_counter()
         self._dispatch(final=not streaming)
         budget = STREAM_BUDGET_S if streaming else IDLE_BUDGET_S
