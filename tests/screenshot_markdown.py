@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QFrame, QLabel
 
 from tests.fakes.ollama_server import ChatScript, split_tokens
 
@@ -63,16 +63,28 @@ def markdown_shots(
     reply = window.chat.messages.widgets()[-1]
     window.grab().save(name("reply-details"))
 
-    # The hover, as a person sees it: a tooltip window over the details line.
+    # The hover: a tooltip is its own window, which a grab of ours misses, so the same
+    # rich text is shown in a label with the tooltip's palette, where the tooltip opens.
     line = reply._details
-    QToolTip.showText(line.mapToGlobal(QPoint(40, line.height())), line.toolTip(), line)
-    pump(500)
-    screen = QGuiApplication.primaryScreen()
-    top_left = window.mapToGlobal(QPoint(0, 0))
-    screen.grabWindow(0, top_left.x(), top_left.y(), window.width(), window.height()).save(
-        name("reply-details-hover")
-    )
-    QToolTip.hideText()
+    tip = QLabel(window)
+    tip.setTextFormat(Qt.TextFormat.RichText)
+    tip.setText(line.toolTip())
+    tip.setFrameShape(QFrame.Shape.Box)
+    tip.setMargin(6)
+    palette = tip.palette()
+    palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.ToolTipBase))
+    palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.ToolTipText))
+    tip.setPalette(palette)
+    tip.setAutoFillBackground(True)
+    tip.setMaximumWidth(520)
+    tip.setWordWrap(True)
+    tip.adjustSize()
+    below = line.mapTo(window, QPoint(40, line.height() + 4))
+    tip.move(below.x(), min(below.y(), window.height() - tip.height() - 4))
+    tip.show()
+    pump(200)
+    window.grab().save(name("reply-details-hover"))
+    tip.deleteLater()
 
     window.resize(560, 760)  # the chat column is about 300 px wide beside the list
     pump(600)

@@ -2836,16 +2836,16 @@ Your message is still in the box.</source>
         <translation>节省 {amount}</translation>
     </message>
     <message>
+        <source>{ms} ms</source>
+        <translation>{ms} 毫秒</translation>
+    </message>
+    <message>
         <source>{input} → {output} tokens</source>
         <translation>{input} → {output} 个 token</translation>
     </message>
     <message>
         <source>{rate} tokens/s</source>
         <translation>{rate} token/秒</translation>
-    </message>
-    <message>
-        <source>first token {seconds} s</source>
-        <translation>首个 token {seconds} 秒</translation>
     </message>
     <message>
         <source>on this computer</source>
@@ -2886,6 +2886,10 @@ Your message is still in the box.</source>
     <message>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>first token {time}</source>
+        <translation>首个 token {time}</translation>
     </message>
     <message>
         <source>Total time</source>

@@ -133,7 +133,8 @@ def test_local_and_cloud_replies_show_their_details_and_hover(
     assert text.startswith("qwen3:8b · ")
     assert "12,000 → 812 tokens" in text  # the engine's counts, grouped for the locale
     assert "40.0 tokens/s" in text  # from Ollama's eval_duration, not the wall clock
-    assert "first token 0.35 s" in text
+    assert "first token 350 ms" in text
+    assert "Total time" in local._details.toolTip() and "21.0 s" in local._details.toolTip()
     assert f"saved {amount_text(saving.saved, config.currency)}" in text  # the ledger's figure
     hover = local._details.toolTip()
     assert "on this computer" in hover
@@ -221,11 +222,11 @@ def test_details_follow_the_locale_and_the_persons_currency(
     previous = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     try:
+        conversation = seed(lambda c, ids: [local_usage(c, ids[0])], replies=1)
         window = open_window()
         settings = window.ctx.settings
-        settings.set(CURRENCY, "CNY")
+        settings.set(CURRENCY, "CNY")  # read when the reply is priced, not at start
         settings.set(FX_RATE, Decimal("7.2"))
-        conversation = seed(lambda c, ids: [local_usage(c, ids[0])], replies=1)
         open_conversation(qtbot, window, conversation)
         reply = window.chat.messages.widgets()[-1]
         text = details_line(qtbot, reply)

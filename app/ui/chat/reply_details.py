@@ -148,6 +148,13 @@ class ReplyDetailsLine(QLabel):
             )
         return self.tr("saved {amount}").format(amount=amount)
 
+    def _seconds(self, seconds: float) -> str:
+        """0.35 s reads better as 350 ms; 12.4 s as seconds."""
+        locale = QLocale()
+        if seconds < 1:
+            return self.tr("{ms} ms").format(ms=locale.toString(round(seconds * 1000)))
+        return self.tr("{seconds} s").format(seconds=locale.toString(seconds, "f", 1))
+
     def line(self, details: ReplyDetails) -> str:
         locale = QLocale()
         parts = [self._outcome(details), details.model, _local_time(details.finished_at)]
@@ -164,11 +171,7 @@ class ReplyDetailsLine(QLabel):
                 )
             )
         if details.ttft_s is not None:
-            parts.append(
-                self.tr("first token {seconds} s").format(
-                    seconds=locale.toString(details.ttft_s, "f", 2)
-                )
-            )
+            parts.append(self.tr("first token {time}").format(time=self._seconds(details.ttft_s)))
         parts.append(self._money(details))
         return " · ".join(part for part in parts if part) + "  ⓘ"
 
@@ -200,12 +203,7 @@ class ReplyDetailsLine(QLabel):
                 )
             )
         if details.ttft_s is not None:
-            rows.append(
-                (
-                    self.tr("First token after"),
-                    self.tr("{seconds} s").format(seconds=locale.toString(details.ttft_s, "f", 2)),
-                )
-            )
+            rows.append((self.tr("First token after"), self._seconds(details.ttft_s)))
         rows.append(
             (
                 self.tr("Total time"),
