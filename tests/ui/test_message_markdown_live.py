@@ -167,5 +167,26 @@ def test_code_keeps_its_indentation_in_a_narrow_window(qtbot: QtBot) -> None:
     assert layout.lineCount() >= 2
     assert longest.blockFormat().textIndent() < 0 < longest.blockFormat().leftMargin()
     first, second = layout.lineAt(0), layout.lineAt(1)
-    assert second.x() > first.x()
+    # The wrapped part goes on past the line's own indentation (12 spaces), so it does not
+    # read as a line of the block around it.
+    indent = first.cursorToX(12)[0] - first.cursorToX(0)[0]
+    assert indent > 0
+    assert second.x() - first.x() > indent
+    # Lines of other indentations keep their own: the 4-space line wraps at 4 + 2.
+    assert code[1].blockFormat().leftMargin() < longest.blockFormat().leftMargin()
     assert widget.body.document().size().width() <= widget.body.width() + 1  # nothing cut off
+
+
+def test_blank_lines_and_tabs_in_code_survive_the_runs_of_indentation(qtbot: QtBot) -> None:
+    code = "\n\nimport os\n\n\ndef f():\n\tif True:\n\n\t\treturn 1\n    x = 2\n\n"
+    for language in ("python", ""):  # highlighted, and plain
+        text = f"```{language}\n{code}```\n"
+        widget = reply(qtbot, width=500, content=text, status="ok")
+        qtbot.waitUntil(lambda w=widget: not w.is_rendering(), timeout=3000)
+        shown = widget.body_text().split("\n")
+        start = next(i for i, line in enumerate(shown) if "import os" in line)
+        expected = code.rstrip("\n").split("\n")
+        # Pygments drops leading blank lines; every other line is kept as written.
+        expected = expected[2:] if language else expected
+        got = shown[start - (0 if language else 2) : start - (0 if language else 2) + len(expected)]
+        assert got == expected, (language, got)

@@ -49,7 +49,14 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QSize
-from PySide6.QtGui import QFontDatabase, QImage, QImageReader, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QImageReader,
+    QTextDocument,
+)
 
 LONG_LINE = 2_000  # a longer line is folded
 FOLD_HEAD = 400  # characters of a folded line shown in place
@@ -81,6 +88,8 @@ class Labels:
     code_font: str = "monospace"
     """The platform's fixed-pitch family (asked on the GUI thread); "monospace" alone is
     a fontconfig alias that Windows and macOS do not know."""
+    code_char_px: float = 7.5
+    """Width of one character of that font: wrapped code lines are indented by it."""
 
 
 CODE_BG = {False: "#f6f8fa", True: "#272822"}  # light, dark: code blocks, live or rendered
@@ -88,6 +97,8 @@ CODE_BORDER = {False: "#d0d7de", True: "#444"}
 QUOTE_BAR = {False: "#d0d7de", True: "#5f6368"}
 QUOTE_TEXT = {False: "#656d76", True: "#9aa0a6"}
 HANGING_INDENT_PX = 24  # a wrapped code line goes on this far in, so it reads as one line
+HANGING_CHARS = 2  # rendered code: a wrapped line goes on two characters past its indent
+_TAG = re.compile(r"<[^>]*>")
 TASK_BOXES = ("☐", "☑")  # unchecked, checked
 
 
@@ -265,12 +276,7 @@ def render_markdown(
             f'<tr><td><span style="color:#888; font-size:small;">{label}</span>'
             f'&nbsp;&nbsp;<a href="copy:{number}" style="font-size:small;">{labels.copy}</a>'
             "</td></tr>"
-            # pre-wrap keeps every space and wraps a long line in a narrow window; the
-            # hanging indent shows where a wrapped line goes on.
-            f"<tr><td><pre style=\"margin:0; font-family: '{font}', monospace; "
-            f"white-space: pre-wrap; margin-left: {HANGING_INDENT_PX}px; "
-            f'text-indent: -{HANGING_INDENT_PX}px;">'
-            f"{highlighted}</pre></td></tr>"
+            f"<tr><td>{_code_html(highlighted, font, labels.code_char_px)}</td></tr>"
             "</table>"
         )
 
@@ -338,6 +344,37 @@ def render_markdown(
         f'<table border="1" cellspacing="0" cellpadding="4" style="border-color:{border};">',
     )
     return Rendered(_unfold(body, folds, fold_offset, labels), code_blocks, folds, images)
+
+
+@lru_cache(maxsize=256)
+def _code_html(highlighted: str, font: str, char_px: float) -> str:
+    """Code lines in runs of equal indentation, each run a <pre> whose wrapped lines go on
+    past that indentation (a hanging indent), so in a narrow window a wrapped line still
+    reads as part of its own line, not as a line of the block around it. pre-wrap keeps
+    every space. Pygments closes its spans at each line end, so lines split safely."""
+    lines = highlighted.split("\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()  # Pygments ends its output with a line break
+    runs: list[tuple[int, list[str]]] = []
+    for line in lines:
+        shown = _TAG.sub("", line)
+        stripped = shown.lstrip()
+        indent = len(shown[: len(shown) - len(stripped)].expandtabs(4)) if stripped else -1
+        if runs and (indent < 0 or indent == runs[-1][0]):
+            runs[-1][1].append(line)  # a blank line stays in the run it is in
+        else:
+            runs.append((max(indent, 0), [line]))
+    out = []
+    for indent, run in runs:
+        margin = round((indent + HANGING_CHARS) * char_px)
+        body = "\n".join(run)
+        # Qt drops one line break after <pre> and one before </pre>.
+        body = ("\n" if not run[0].strip() else "") + body + ("\n" if not run[-1].strip() else "")
+        out.append(
+            f"<pre style=\"margin:0; font-family: '{font}', monospace; white-space: pre-wrap; "
+            f'margin-left: {margin}px; text-indent: -{margin}px;">{body}</pre>'
+        )
+    return "".join(out)
 
 
 def _all_tasks(tokens: list[Any], idx: int) -> bool:
@@ -455,6 +492,16 @@ def code_font() -> str:
     if not _code_font:
         _code_font.append(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family())
     return _code_font[0]
+
+
+_char_px: list[float] = []
+
+
+def code_char_px() -> float:
+    """How wide one character of the code font is, in pixels (asked once, GUI thread)."""
+    if not _char_px:
+        _char_px.append(QFontMetricsF(QFont([code_font(), "monospace"])).horizontalAdvance("0"))
+    return _char_px[0]
 
 
 def prewarm() -> None:

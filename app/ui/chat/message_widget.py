@@ -60,6 +60,7 @@ from app.ui.chat.markdown import (
     CutScanner,
     Labels,
     Rendered,
+    code_char_px,
     code_font,
     reference_definitions,
     render_markdown,
@@ -392,6 +393,7 @@ class MessageWidget(QFrame):
             fold=self.tr("Show the whole line ({count} characters)"),
             flattened=self.tr("Nested too deeply to lay out; shown as written:"),
             code_font=code_font(),
+            code_char_px=code_char_px(),
         )
 
     def _start_render(self) -> None:
