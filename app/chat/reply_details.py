@@ -36,6 +36,9 @@ class ReplyDetails:
     """True when the engine reported no input count and Hearth's context estimate is shown."""
     output_tokens: int
     output_estimated: bool
+    context_tokens: int
+    """Hearth's estimate of the whole context sent: what a cloud bills as input (Ollama's
+    own count leaves out what its prompt cache served)."""
     tokens_per_s: float | None
     ttft_s: float | None
     wall_s: float
@@ -82,6 +85,7 @@ def reply_details(record: UsageRecord, config: LedgerConfig) -> ReplyDetails:
         "input_estimated": input_estimated,
         "output_tokens": output,
         "output_estimated": output_estimated,
+        "context_tokens": record.context_tokens,
         "tokens_per_s": _speed(record, output),
         "ttft_s": None if record.ttft_ms is None else record.ttft_ms / 1000,
         "wall_s": record.wall_ms / 1000,

@@ -2872,6 +2872,10 @@ Your message is still in the box.</source>
         <translation>輸入 token</translation>
     </message>
     <message>
+        <source>Whole context (estimated)</source>
+        <translation>完整上下文（估算）</translation>
+    </message>
+    <message>
         <source>Tokens out</source>
         <translation>輸出 token</translation>
     </message>

@@ -138,6 +138,7 @@ def test_local_and_cloud_replies_show_their_details_and_hover(
     assert f"saved {amount_text(saving.saved, config.currency)}" in text  # the ledger's figure
     hover = local._details.toolTip()
     assert "on this computer" in hover
+    assert "Whole context (estimated)" in hover and "≈12,345" in hover  # what a cloud bills
     assert "The cloud would have charged" in hover
     assert amount_text(saving.baseline, config.currency) in hover
     assert "Electricity" in hover and "estimated" not in hover  # measured by NVML

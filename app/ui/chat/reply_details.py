@@ -187,6 +187,12 @@ class ReplyDetailsLine(QLabel):
                 self._tokens(details.input_tokens, details.input_estimated)
                 + (f" ({estimated})" if details.input_estimated else ""),
             ),
+        ]
+        if not details.input_estimated and details.context_tokens != details.input_tokens:
+            rows.append(
+                (self.tr("Whole context (estimated)"), self._tokens(details.context_tokens, True))
+            )
+        rows += [
             (
                 self.tr("Tokens out"),
                 self._tokens(details.output_tokens, details.output_estimated)
