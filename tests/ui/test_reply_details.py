@@ -141,7 +141,8 @@ def test_local_and_cloud_replies_show_their_details_and_hover(
     assert "Whole context (estimated)" in hover and "≈12,345" in hover  # what a cloud bills
     assert "The cloud would have charged" in hover
     assert amount_text(saving.baseline, config.currency) in hover
-    assert "Electricity" in hover and "estimated" not in hover  # measured by NVML
+    electricity = amount_text(saving.electricity, config.currency)
+    assert f"<td>{electricity}</td>" in hover  # measured by NVML: not marked estimated
     assert "Claude" in hover or "priced at" in hover  # where the baseline figure came from
 
     text = details_line(qtbot, cloud)
