@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -16,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.chat.reply_details import reply_details
 from app.core import paths
 from app.ledger.ledger import reply_saving
-from app.ledger.settings import CURRENCY, FX_RATE, LedgerConfig, load_config
+from app.ledger.settings import CURRENCY, FX_RATE, load_config
 from app.storage import repo
 from app.storage.records import UsageRecord
 from app.storage.writer import SerialWriter
@@ -25,9 +24,9 @@ from app.ui.chat.reply_details import amount_text
 from app.ui.main_window import MainWindow
 from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens
 from tests.ui.test_chat_window import reply_to
+from tests.unit.reply_usage import cloud_usage, local_usage
 
 OpenWindow = Callable[..., MainWindow]
-WHEN = datetime(2026, 11, 30, 9, 15, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -36,52 +35,6 @@ def english_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
     QLocale.setDefault(previous)
-
-
-def local_usage(conversation: int, message: int, **changes: object) -> UsageRecord:
-    values: dict[str, object] = {
-        "ts": WHEN,
-        "engine": "ollama",
-        "provider": "ollama",
-        "model": "qwen3:8b",
-        "is_local": True,
-        "outcome": "ok",
-        "context_tokens": 12_345,
-        "output_tokens_estimate": 800,
-        "input_tokens": 12_000,
-        "output_tokens": 812,
-        "eval_duration_ns": 20_300_000_000,  # 812 tokens in 20.3 s: 40.0 tokens/s
-        "ttft_ms": 350.0,
-        "wall_ms": 21_000.0,
-        "energy_j": 4_200.0,
-        "energy_source": "nvml-energy",
-        "conversation_id": conversation,
-        "message_id": message,
-    }
-    values.update(changes)
-    return UsageRecord(**values)  # type: ignore[arg-type]
-
-
-def cloud_usage(conversation: int, message: int) -> UsageRecord:
-    return UsageRecord(
-        ts=WHEN,
-        engine="openai",
-        provider="deepseek",
-        model="deepseek-chat",
-        is_local=False,
-        outcome="ok",
-        context_tokens=2_000,
-        output_tokens_estimate=500,
-        input_tokens=2_048,
-        output_tokens=512,
-        ttft_ms=900.0,
-        wall_ms=6_000.0,
-        cost_amount=Decimal("0.0123"),
-        cost_currency="CNY",
-        price_source="genai-prices 0.2.3",
-        conversation_id=conversation,
-        message_id=message,
-    )
 
 
 def seed(records: Callable[[int, list[int]], list[UsageRecord]], replies: int = 3) -> int:
@@ -239,22 +192,3 @@ def test_details_follow_the_locale_and_the_persons_currency(
         assert amount_text(saving.amount, "CNY") in text and "¥" in text
     finally:
         QLocale.setDefault(previous)
-
-
-def test_reply_details_without_qt_price_through_the_ledger() -> None:
-    config = LedgerConfig(currency="CNY", fx_rate=Decimal("7.2"))
-    record = local_usage(1, 2)
-    details = reply_details(record, config)
-    saving = reply_saving(record, config)
-    assert details.amount == saving.saved and details.baseline == saving.baseline
-    assert details.tokens_per_s == pytest.approx(40.0)
-    assert details.ttft_s == pytest.approx(0.35)
-    # Without Ollama's eval timing: tokens over the time after the first token.
-    other = reply_details(local_usage(1, 2, eval_duration_ns=None), config)
-    assert other.tokens_per_s == pytest.approx(812 / 20.65)
-    cloud = reply_details(cloud_usage(1, 2), config)
-    assert (cloud.money_kind, cloud.amount, cloud.currency) == ("cost", Decimal("0.0123"), "CNY")
-    unpriced = reply_details(
-        UsageRecord(**{**cloud_usage(1, 2).__dict__, "cost_amount": None}), config
-    )
-    assert unpriced.amount is None and not unpriced.price_known
