@@ -14,6 +14,7 @@ from typing import Any
 
 import anthropic
 
+from app.chat.options import sampling_params
 from app.cloud import secret_guard
 from app.cloud.errors import from_sdk_error, stream_cut
 from app.cloud.streaming import (
@@ -127,6 +128,8 @@ class AnthropicEngine:
         }
         if system:
             params["system"] = system
+        # Temperature (at most 1 here), else top_p; the Messages API takes no seed.
+        params.update(sampling_params(request.options, anthropic=True))
         try:
             stream = open_with_retries(
                 lambda: self._client.messages.stream(**params).__enter__(), cancel, self._retries

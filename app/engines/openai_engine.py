@@ -20,6 +20,7 @@ from typing import Any
 import httpx2
 import openai
 
+from app.chat.options import sampling_params
 from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
 from app.cloud import secret_guard
 from app.cloud.errors import from_sdk_error, stream_cut
@@ -151,6 +152,7 @@ class OpenAICompatibleEngine:
         }
         if request.max_output_tokens:
             params["max_tokens"] = request.max_output_tokens
+        params.update(sampling_params(request.options))  # temperature, top_p, seed
         abort = Abort()
         try:
             # Until the first byte arrives the SDK blocks in create(); a Stop meanwhile

@@ -43,12 +43,18 @@ def machine(*, vram_gib: float = 0, apple_gib: float = 0) -> Machine:
 @pytest.mark.parametrize(
     ("vram_gib", "expected"),
     [
+        # Ollama's server switches at 23 and 47 GiB (server/routes.go, read 2026-12-01),
+        # a little below the 24/48 its docs name, so a card sold as "24 GB" counts.
         (0, 4096),  # no GPU
         (8, 4096),  # RTX 4060
-        (23.99, 4096),
-        (24, 32768),  # RTX 4090: exactly 24 GiB is the 32k tier
-        (47.99, 32768),
-        (48, 262144),
+        (16, 4096),  # RTX 4080
+        (22.99, 4096),
+        (23, 32768),
+        (23.99, 32768),  # RTX 4090 as NVML reports it (24,564 MiB)
+        (24, 32768),
+        (46.99, 32768),
+        (47, 262144),
+        (47.99, 262144),  # RTX 6000 Ada / two 24 GB cards
         (80, 262144),
     ],
 )
