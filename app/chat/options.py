@@ -13,7 +13,9 @@ the engine's defaults. :func:`request_options` is what ``ChatCore`` puts into
 - Anthropic: ``temperature`` (0–1 there) and, only without a temperature, ``top_p``:
   Claude models since Opus 4.1 refuse both at once ("`temperature` and `top_p` cannot
   both be specified for this model", seen in many client trackers, e.g.
-  open-webui/pipelines#546, read 2026-12-01). The Messages API has no seed.
+  open-webui/pipelines#546, read 2026-12-01). The Messages API has no seed. The SDK no
+  longer takes these keywords (anthropic 1.0, 2026-08-20), so they go as extra body
+  fields; a model that refuses sampling options answers 400 and the person reads why.
 
 Ranges follow the strictest common reading: temperature 0–2 (OpenAI's), top_p in
 (0, 1], seed a non-negative 32-bit integer (llama.cpp reads it as uint32, -1 = random).
