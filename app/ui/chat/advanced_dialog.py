@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -111,7 +112,6 @@ class AdvancedDialog(QDialog):
         form.addRow(self.tr("Top P"), self.top_p)
         form.addRow(self.tr("Seed"), self.seed)
         form.addRow(self.tr("Context length"), self.context)
-        form.addRow("", self.fit_label)
         self._fill_contexts(current.num_ctx, propose_context)
 
         buttons = QDialogButtonBox(
@@ -126,10 +126,13 @@ class AdvancedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.fit_label)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, 0)
+        # Wrapped labels change height with the choice: the dialog grows to show them.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.resize(560, self.sizeHint().height())
 
     # --- what the person chose -------------------------------------------------------------
 

@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.chat.options import ModelOptions, load_options, note_warning, save_options, warnings_given
@@ -94,6 +94,7 @@ class ContextBar(QWidget):
         self.close_button.setFlat(True)
         self.close_button.clicked.connect(self.hide)
         row.addWidget(self.close_button)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # for the colour
         self.setStyleSheet("#context_warning { background-color: rgba(210, 153, 34, 0.22); }")
         self.hide()
         self._measure_machine()
