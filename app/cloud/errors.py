@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.cloud import secret_guard
+from app.cloud.providers import retired_message, retired_model
 from app.core.i18n import translate
 from app.engines.base import EngineError, ErrorKind
 
@@ -159,6 +160,7 @@ def from_sdk_error(  # noqa: PLR0911 - one early return per family of failure
     model: str = "",
     url: str = "",
     streaming: bool = False,
+    provider_id: str = "",
 ) -> EngineError:
     """Map an exception from either SDK, or from httpx2 mid-stream, to an ``EngineError``.
 
@@ -172,7 +174,7 @@ def from_sdk_error(  # noqa: PLR0911 - one early return per family of failure
             ErrorKind.TIMEOUT, plain_message(ErrorKind.TIMEOUT, provider), status=status
         )
     if (isinstance(status, int) and status >= 400) or "APIStatusError" in names:
-        return _from_status(exc, provider, model)
+        return _retired(_from_status(exc, provider, model), provider_id, model)
     if "APIError" in names and status is None and getattr(exc, "body", None) is not None:
         return _from_status(exc, provider, model, default=ErrorKind.MODEL)
     if streaming and "APIConnectionError" in names:
@@ -211,6 +213,33 @@ def _from_status(
         _with_words(message, words),
         status=status if isinstance(status, int) else None,
         retry_after=retry_after if kind is ErrorKind.RATE_LIMIT else None,
+    )
+
+
+def _retired(error: EngineError, provider_id: str, model: str) -> EngineError:
+    """A provider refusing a model id it has retired says which model replaces it.
+
+    DeepSeek answers a retired or unknown id with HTTP 400 ``{"error": {"message": "Model
+    Not Exist", "type": "invalid_request_error", "param": null, "code":
+    "invalid_request_error"}}`` (as its users report it, e.g. deepwn/addi#13), not 404, so
+    a 400 for a retired id counts too; other 400s (a bad parameter) stay as they are."""
+    entry = retired_model(provider_id, model) if provider_id else None
+    if entry is None or error.kind not in (ErrorKind.NOT_FOUND, ErrorKind.BAD_REQUEST):
+        return error
+    if error.kind is ErrorKind.BAD_REQUEST and not _says_no_such_model(error.detail):
+        return error
+    return EngineError(
+        ErrorKind.NOT_FOUND,
+        retired_message(provider_id, model),
+        status=error.status,
+        successor=entry.successor,
+    )
+
+
+def _says_no_such_model(detail: str) -> bool:
+    words = detail.lower()
+    return "model" in words and any(
+        phrase in words for phrase in ("not exist", "not found", "does not", "unknown", "invalid")
     )
 
 

@@ -141,14 +141,15 @@ PROVIDERS: tuple[Provider, ...] = (
         models=("kimi-k3", "kimi-k2.5", "kimi-k2-turbo-preview"),
         currency="CNY",
     ),
-    # https://openrouter.ai/docs/quickstart ("base_url=https://openrouter.ai/api/v1")
+    # https://openrouter.ai/docs/quickstart ("base_url=https://openrouter.ai/api/v1");
+    # deepseek/deepseek-v4-flash: openrouter.ai/deepseek/deepseek-v4-flash (checked 2026-12-01)
     Provider(
         "openrouter",
         "OpenRouter",
         "openai",
         "https://openrouter.ai/api/v1",
         prices_id="openrouter",
-        models=("anthropic/claude-sonnet-4.5", "openai/gpt-5", "deepseek/deepseek-chat"),
+        models=("anthropic/claude-sonnet-4.5", "openai/gpt-5", "deepseek/deepseek-v4-flash"),
     ),
     # Any OpenAI-compatible endpoint; the person enters the base URL and the model.
     Provider("custom", "Custom (OpenAI-compatible)", "openai", ""),
@@ -199,12 +200,16 @@ class Retired:
 
 
 RETIRED_MODELS: tuple[Retired, ...] = (
-    # https://api-docs.deepseek.com/quick_start/pricing: the old names mapped to V4 Flash's
-    # non-thinking and thinking modes from 2026-04-24, and were retired on 2026-07-24;
-    # deepseek-flash is the current name of V4 Flash (thinking is a request option).
-    Retired("deepseek", "deepseek-chat", "2026-07-24", "deepseek-flash", "api-docs.deepseek.com"),
+    # DeepSeek's V4 release notes (api-docs.deepseek.com/news/news260424) and its migration
+    # notice: the old names stopped working after 2026-07-24 15:59 UTC; deepseek-chat is
+    # V4 Flash without thinking, deepseek-reasoner V4 Flash with thinking (checked
+    # 2026-12-01 through the notice as quoted in github.com/Open-Less/openless/issues/132
+    # and dev.to's migration guide). deepseek-v4-pro is an upgrade, not the successor.
     Retired(
-        "deepseek", "deepseek-reasoner", "2026-07-24", "deepseek-flash", "api-docs.deepseek.com"
+        "deepseek", "deepseek-chat", "2026-07-24", "deepseek-v4-flash", "api-docs.deepseek.com"
+    ),
+    Retired(
+        "deepseek", "deepseek-reasoner", "2026-07-24", "deepseek-v4-flash", "api-docs.deepseek.com"
     ),
 )
 

@@ -123,7 +123,14 @@ class OpenAICompatibleEngine:
     def _error(
         self, exc: BaseException, model: str = "", *, streaming: bool = False
     ) -> EngineError:
-        return from_sdk_error(exc, self._name, model=model, url=self._base_url, streaming=streaming)
+        return from_sdk_error(
+            exc,
+            self._name,
+            model=model,
+            url=self._base_url,
+            streaming=streaming,
+            provider_id=self._engine_id,
+        )
 
     def list_models(self) -> list[ModelInfo]:
         if not self._lists_models:

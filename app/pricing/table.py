@@ -52,6 +52,9 @@ class Period:
     """The period's currency when it differs from the model's (a person's own price)."""
     custom: bool = False
     """The person's own price (``app.pricing.custom``), not the table's."""
+    secondary: bool = False
+    """The figure comes from a secondary source (a maintained table citing the provider's
+    page), because the provider's own page was not reachable; shown as such."""
 
     def resolve(self, moment: datetime) -> ModelPrice:
         if self.peak is None:
@@ -186,6 +189,7 @@ def _period(data: dict[str, Any]) -> Period:
         weekdays_only=bool(data.get("weekdays_only", False)),
         source=str(data.get("source", "")),
         note=str(data.get("note", "")),
+        secondary=bool(data.get("secondary", False)),
     )
 
 

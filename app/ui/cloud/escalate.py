@@ -47,6 +47,7 @@ from app.privacy.gate import Action, Check, Decision, History, Item, Status, che
 from app.privacy.store import history_for, load_allowances, load_sent
 from app.storage.records import Conversation, Message
 from app.ui.cloud.keys_dialog import ApiKeysDialog, error_text
+from app.ui.cloud.retired_notice import RetiredNotice
 from app.ui.context import AppContext
 
 __all__ = ["EscalationDecision", "EscalationDialog"]
@@ -138,6 +139,7 @@ class EscalationDialog(QDialog):
         self.model_combo.setEditable(True)
         self.model_status = QLabel(self)
         self.model_status.setObjectName("model_status")
+        self.retired = RetiredNotice(self)  # h14: a retired id names its successor
         self.key_label = QLabel(self)
         self.key_label.setObjectName("key_label")
         self.key_label.setWordWrap(True)
@@ -168,6 +170,7 @@ class EscalationDialog(QDialog):
         form.addRow(self.tr("Provider:"), self.provider_combo)
         form.addRow(self.tr("Model:"), self.model_combo)
         form.addRow("", self.model_status)
+        form.addRow("", self.retired)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_label, 1)
         key_row.addWidget(self.set_key_button)
@@ -191,6 +194,7 @@ class EscalationDialog(QDialog):
         self.set_key_button.clicked.connect(self.open_keys_dialog)
         self.provider_combo.currentIndexChanged.connect(self._provider_changed)
         self.model_combo.currentTextChanged.connect(self._model_changed)
+        self.retired.switch.connect(self.model_combo.setEditText)
 
         last = ctx.settings.get(LAST_PROVIDER)
         index = self.provider_combo.findData(last)
@@ -240,6 +244,7 @@ class EscalationDialog(QDialog):
         ready = (
             self._findings is not None
             and bool(self.model())
+            and not self.retired.show_for(provider.id, self.model())
             and not self._blocked(provider)
             and (not provider.needs_key or self._key_ok.get(provider.id, False))
         )
