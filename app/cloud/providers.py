@@ -7,20 +7,19 @@ also how tests point the real SDKs at local fake servers.
 
 ``prices_id`` is the provider id in ``genai-prices`` and in Hearth's own price table
 (``resources/prices.json``, which adds Qwen on DashScope and DeepSeek in yuan). A model
-neither lists is priced from the person's own price (``app.pricing.custom``; earlier
-releases' ``cloud/<id>/input_price_per_mtok`` / ``output_price_per_mtok`` still count).
+neither lists is priced from the person's own price per model (``app.pricing.custom``;
+earlier releases' per-provider dollar prices are moved there by the settings upgrade).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Literal
 from urllib.parse import urlparse
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
-from app.core.settings import Setting, Settings, declare, non_negative
+from app.core.settings import Setting, Settings, declare
 
 Protocol = Literal["anthropic", "openai"]
 
@@ -298,32 +297,6 @@ BASE_URLS: dict[str, Setting[str]] = {
         )
     )
     for provider in PROVIDERS
-}
-
-INPUT_PRICES: dict[str, Setting[Decimal]] = {
-    provider.id: declare(
-        Setting(
-            f"cloud/{provider.id}/input_price_per_mtok",
-            Decimal(0),
-            f"{provider.name}: your price per million input tokens (USD)",
-            validate=non_negative,
-        )
-    )
-    for provider in PROVIDERS
-    if not provider.is_local
-}
-
-OUTPUT_PRICES: dict[str, Setting[Decimal]] = {
-    provider.id: declare(
-        Setting(
-            f"cloud/{provider.id}/output_price_per_mtok",
-            Decimal(0),
-            f"{provider.name}: your price per million output tokens (USD)",
-            validate=non_negative,
-        )
-    )
-    for provider in PROVIDERS
-    if not provider.is_local
 }
 
 LAST_PROVIDER = declare(Setting("cloud/last_provider", "anthropic", "Last cloud provider"))

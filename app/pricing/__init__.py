@@ -91,9 +91,7 @@ def find_model(
                 "deepseek": "DeepSeek",
                 "qwen": "Alibaba Qwen",
                 "ark": "Volcano Engine Ark",
-            }.get(
-                provider_id, provider_id
-            )
+            }.get(provider_id, provider_id)
         name = (base.name if base is not None else None) or model
         periods = tuple(e.as_period() for e in custom)
         merged = with_periods(entry, provider_id, model, name, periods) if custom else entry
@@ -155,8 +153,9 @@ def quote(
         )
     else:
         source = f"genai-prices: {provider_name} {name}"
+    per_request = period.per_request if period is not None else Decimal(0)
     return PriceQuote(
-        amount=Decimal(result["total_price"]),
+        amount=Decimal(result["total_price"]) + per_request,
         input_amount=Decimal(result["input_price"]),
         output_amount=Decimal(result["output_price"]),
         source=source,

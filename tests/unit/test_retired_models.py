@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -97,9 +98,9 @@ def test_another_400_for_a_retired_id_is_not_taken_for_the_retirement(
 
 
 def test_an_openai_style_404_for_a_retired_id_names_it_too() -> None:
-    class NotFound(Exception):
+    class NotFoundError(Exception):
         status_code = 404
-        body = {
+        body: ClassVar[dict[str, object]] = {
             "error": {
                 "message": "The model `deepseek-reasoner` does not exist",
                 "type": "invalid_request_error",
@@ -108,7 +109,7 @@ def test_an_openai_style_404_for_a_retired_id_names_it_too() -> None:
         }
 
     error = from_sdk_error(
-        NotFound(), "DeepSeek", model="deepseek-reasoner", provider_id="deepseek"
+        NotFoundError(), "DeepSeek", model="deepseek-reasoner", provider_id="deepseek"
     )
     assert (error.kind, error.successor) == (ErrorKind.NOT_FOUND, "deepseek-v4-flash")
 
@@ -122,18 +123,18 @@ def test_presets_list_no_retired_id() -> None:
 def test_hearth_ask_refuses_a_retired_id_before_storing_anything(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from app.cli import main as cli_main  # noqa: PLC0415 - the CLI entry point under test
+    from app.cli import main as cli_main
 
     code = cli_main(["ask", "--provider", "deepseek", "--model", "deepseek-reasoner", "hello"])
     err = capsys.readouterr().err
     assert code != 0
     assert "DeepSeek retired “deepseek-reasoner” on 2026-07-24" in err
     assert "--provider deepseek --model deepseek-v4-flash" in err
-    from app.core import paths  # noqa: PLC0415
+    from app.core import paths
 
     db = paths.database_path()
     if db.exists():
-        import sqlite3  # noqa: PLC0415
+        import sqlite3
 
         with sqlite3.connect(db) as conn:
             assert conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
