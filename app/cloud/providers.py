@@ -259,6 +259,15 @@ def provider_name(provider_id: str) -> str:
     return provider.name if provider is not None else provider_id
 
 
+def provider_for_ref(provider_ref: str) -> Provider | None:
+    """The Hearth provider a baseline's ``PROVIDER`` names: its own id (``zhipu``) or its
+    price-table id (``zhipuai``), the two ways a baseline may be written."""
+    provider = _BY_ID.get(provider_ref)
+    if provider is not None:
+        return provider
+    return next((p for p in PROVIDERS if p.prices_id == provider_ref), None)
+
+
 def cloud_providers() -> list[Provider]:
     return [provider for provider in PROVIDERS if not provider.is_local]
 

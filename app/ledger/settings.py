@@ -231,7 +231,7 @@ def adopt_local_currency(settings: Settings, territory: str) -> bool:
 
 def load_config(settings: Settings) -> LedgerConfig:
     with serial_imports:
-        from app.pricing.custom import custom_entries
+        from app.pricing.custom import baseline_entries
 
     purchase = settings.get(PURCHASE_DATE)
     provider, _, model = settings.get(BASELINE_MODEL).partition(":")
@@ -246,5 +246,5 @@ def load_config(settings: Settings) -> LedgerConfig:
         purchase_date=date.fromisoformat(purchase) if purchase else None,
         amortization_months=settings.get(AMORTIZATION_MONTHS),
         days_per_month=settings.get(DAYS_PER_MONTH),
-        baseline_custom=custom_entries(settings, provider, model),
+        baseline_custom=baseline_entries(settings, provider, model),
     )
