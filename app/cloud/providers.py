@@ -268,6 +268,12 @@ def provider_for_ref(provider_ref: str) -> Provider | None:
     return next((p for p in PROVIDERS if p.prices_id == provider_ref), None)
 
 
+def prices_provider(provider_ref: str) -> str:
+    """The price-table id for a baseline's ``PROVIDER`` (``zhipu`` → ``zhipuai``)."""
+    provider = provider_for_ref(provider_ref)
+    return (provider.prices_id or provider.id) if provider is not None else provider_ref
+
+
 def cloud_providers() -> list[Provider]:
     return [provider for provider in PROVIDERS if not provider.is_local]
 

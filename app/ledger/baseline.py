@@ -27,7 +27,7 @@ from genai_prices.types import (
     TimeOfDateConstraint,
 )
 
-from app.cloud.providers import retired_message
+from app.cloud.providers import prices_provider, retired_message
 from app.core.i18n import translate
 from app.ledger.money import convert, rate_words
 from app.ledger.settings import BASELINE_CUSTOM_KIND, LedgerConfig
@@ -397,5 +397,9 @@ def make_baseline(config: LedgerConfig) -> Baseline:
         )
     provider, model = config.baseline_provider_model
     return ModelBaseline(
-        provider, model, config, cache=config.cache_discount, custom=config.baseline_custom
+        prices_provider(provider),  # "zhipu" and "zhipuai" both name Zhipu's prices
+        model,
+        config,
+        cache=config.cache_discount,
+        custom=config.baseline_custom,
     )

@@ -229,10 +229,21 @@ def adopt_local_currency(settings: Settings, territory: str) -> bool:
     return True
 
 
-def load_config(settings: Settings) -> LedgerConfig:
+def baseline_entries(settings: Settings, provider_ref: str, model: str) -> tuple[CustomEntry, ...]:
+    """The person's prices for a baseline written ``PROVIDER:MODEL``: a price is stored
+    under Hearth's provider id (the keys dialog's), a baseline may name the price-table id
+    (``zhipuai`` for ``zhipu``), so both are read."""
     with serial_imports:
-        from app.pricing.custom import baseline_entries
+        from app.cloud.providers import provider_for_ref
+        from app.pricing.custom import ALL_MODELS, custom_entries
 
+    provider = provider_for_ref(provider_ref)
+    ids = {provider_ref} | ({provider.id} if provider is not None else set())
+    found = [e for pid in sorted(ids) for e in custom_entries(settings, pid, model)]
+    return tuple(sorted(found, key=lambda e: (e.start or date.min, e.model != ALL_MODELS)))
+
+
+def load_config(settings: Settings) -> LedgerConfig:
     purchase = settings.get(PURCHASE_DATE)
     provider, _, model = settings.get(BASELINE_MODEL).partition(":")
     return LedgerConfig(

@@ -73,14 +73,7 @@ def find_model(
     with serial_imports:
         from genai_prices import data_snapshot
 
-        from app.cloud.providers import provider_for_ref
         from app.pricing.table import TableModelInfo, table_model, with_periods
-
-    # A baseline may name Hearth's provider id (zhipu, moonshot) or the price tables' own
-    # (zhipuai, moonshotai): both mean the same prices.
-    hearth = provider_for_ref(provider_id)
-    if hearth is not None and hearth.prices_id and table_model(provider_id, model) is None:
-        provider_id = hearth.prices_id
 
     base: ModelInfo | None = None
     provider_name = provider_id

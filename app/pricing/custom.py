@@ -133,19 +133,6 @@ def custom_entries(settings: Settings, provider: str, model: str) -> tuple[Custo
     return tuple(sorted(own, key=lambda e: (e.start or date.min, e.model != ALL_MODELS)))
 
 
-def baseline_entries(settings: Settings, provider_ref: str, model: str) -> tuple[CustomEntry, ...]:
-    """The person's prices for a baseline written ``PROVIDER:MODEL``: a price is stored
-    under Hearth's provider id (the keys dialog's), a baseline may name the price-table id
-    (``zhipuai`` for ``zhipu``), so both are read."""
-    with serial_imports:
-        from app.cloud.providers import provider_for_ref
-
-    provider = provider_for_ref(provider_ref)
-    ids = {provider_ref} | ({provider.id} if provider is not None else set())
-    found = [e for pid in sorted(ids) for e in custom_entries(settings, pid, model)]
-    return tuple(sorted(found, key=lambda e: (e.start or date.min, e.model != ALL_MODELS)))
-
-
 def set_price(settings: Settings, entry: CustomEntry) -> None:
     """Add a price; one with the same provider, model and start replaces the old one."""
     kept = tuple(

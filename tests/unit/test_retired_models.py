@@ -11,12 +11,14 @@ from typing import ClassVar
 import pytest
 
 from app.chat.errors import describe_engine_error
-from app.cloud.errors import from_sdk_error
+from app.chat.service import run_reply
 from app.cloud.factory import engine_for
 from app.cloud.keys import KeyStore
 from app.cloud.providers import BASE_URLS, PROVIDERS, retired_message
+from app.cloud.retired import name_successor
 from app.core.settings import Settings
 from app.engines.base import ChatMessage, ChatRequest, EngineError, ErrorKind
+from app.engines.sdk_errors import from_sdk_error
 from tests.fakes.memory_keyring import MemoryKeyring, installed
 from tests.fakes.openai_server import FakeOpenAI, Reply, openai_error
 
@@ -42,11 +44,13 @@ def deepseek(tmp_path: Path) -> Iterator[tuple[FakeOpenAI, Settings]]:
 
 
 def ask(settings: Settings, model: str) -> EngineError:
+    """One reply through the chat's own path (``run_reply``), as the window and hearth ask
+    send it; the engine's error reaches the chat there."""
     engine = engine_for("deepseek", model, settings, KeyStore(), max_retries=0)
     request = ChatRequest(model, (ChatMessage("user", "你好"),))
-    with pytest.raises(EngineError) as caught:
-        list(engine.stream_chat(request, threading.Event()))
-    return caught.value
+    reply = run_reply(engine, request, threading.Event(), lambda _t: None, provider="deepseek")
+    assert reply.error is not None and reply.outcome != "ok"
+    return reply.error
 
 
 def test_deepseeks_model_not_exist_for_a_retired_id_names_the_successor(
@@ -108,9 +112,8 @@ def test_an_openai_style_404_for_a_retired_id_names_it_too() -> None:
             }
         }
 
-    error = from_sdk_error(
-        NotFoundError(), "DeepSeek", model="deepseek-reasoner", provider_id="deepseek"
-    )
+    plain = from_sdk_error(NotFoundError(), "DeepSeek", model="deepseek-reasoner")
+    error = name_successor(plain, "deepseek", "deepseek-reasoner")
     assert (error.kind, error.successor) == (ErrorKind.NOT_FOUND, "deepseek-v4-flash")
 
 

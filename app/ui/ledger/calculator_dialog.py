@@ -27,9 +27,8 @@ from app.ledger.calculator import (
     calculate,
     measured_usage,
 )
-from app.ledger.settings import CURRENCIES, load_config
+from app.ledger.settings import CURRENCIES, baseline_entries, load_config
 from app.ledger.store import open_reader
-from app.pricing.custom import baseline_entries
 from app.ui.context import AppContext
 from app.ui.ledger.common import money_formatter
 
