@@ -22,6 +22,9 @@ from app.core.i18n import translate
 from app.core.settings import Setting, Settings, declare
 
 Protocol = Literal["anthropic", "openai"]
+PRESETS_CHECKED = "2026-12-01"
+"""When the preset model lists below were last looked up; shown when a provider's own
+list (``GET /models``) cannot be read and the presets stand in for it."""
 
 
 @dataclass(frozen=True)

@@ -1124,6 +1124,10 @@ Your message is still in the box.</source>
         <translation>有 {count} 个模型可用。</translation>
     </message>
     <message>
+        <source>Showing Hearth&apos;s list of models, checked %1.</source>
+        <translation>显示 Hearth 自带的模型列表（核对于 %1）。</translation>
+    </message>
+    <message>
         <source>Choose a model to see the cost.</source>
         <translation>选择一个模型以查看费用。</translation>
     </message>

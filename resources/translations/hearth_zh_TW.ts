@@ -1124,6 +1124,10 @@ Your message is still in the box.</source>
         <translation>有 {count} 個模型可用。</translation>
     </message>
     <message>
+        <source>Showing Hearth&apos;s list of models, checked %1.</source>
+        <translation>顯示 Hearth 內建的模型清單（核對於 %1）。</translation>
+    </message>
+    <message>
         <source>Choose a model to see the cost.</source>
         <translation>選擇一個模型以檢視費用。</translation>
     </message>

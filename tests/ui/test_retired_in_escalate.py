@@ -9,12 +9,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.cloud.keys import KeyStore
-from app.cloud.providers import BASE_URLS, LAST_CLOUD_MODEL, LAST_PROVIDER
+from app.cloud.providers import BASE_URLS, LAST_CLOUD_MODEL, LAST_PROVIDER, get_provider
 from app.storage.records import Conversation, Message, utc_now
 from app.ui.cloud.escalate import EscalationDialog
 from app.ui.context import AppContext
 from tests.fakes.memory_keyring import MemoryKeyring, installed
-from tests.fakes.openai_server import FakeOpenAI
+from tests.fakes.openai_server import FakeOpenAI, openai_error
 
 KEY = "sk-retiredDialogKey0123456789abcd"
 
@@ -69,3 +69,21 @@ def test_a_remembered_retired_id_is_named_with_its_successor_and_switched_in_one
     assert decision is not None
     assert (decision.provider_id, decision.model) == ("deepseek", "deepseek-v4-flash")
     assert fake.chat_requests() == []  # the dialog itself sends nothing
+
+
+def test_when_the_model_list_fails_the_dated_presets_stand_in(
+    qtbot: QtBot, ctx: AppContext, fake: FakeOpenAI
+) -> None:
+    KeyStore().set("deepseek", KEY)
+    fake.models_error = openai_error(503, "Service Unavailable", "server_error", None)
+    now = utc_now()
+    dialog = EscalationDialog(
+        ctx, Conversation(1, "Trip", now, now, model="llama3"), [], keys=KeyStore()
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: "checked 2026-12-01" in dialog.model_status.text(), timeout=5000)
+    assert "Showing Hearth's list of models" in dialog.model_status.text()
+    presets = [dialog.model_combo.itemText(i) for i in range(dialog.model_combo.count())]
+    assert presets == list(get_provider("deepseek").models)
+    assert "deepseek-chat" not in presets

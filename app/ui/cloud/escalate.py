@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 from app.cloud.factory import available_models
 from app.cloud.keys import KeyStore
 from app.cloud.pricer import Tokens, price_request
-from app.cloud.providers import LAST_CLOUD_MODEL, LAST_PROVIDER, PROVIDERS, Provider, get_provider
+from app.cloud.providers import (
+    LAST_CLOUD_MODEL,
+    LAST_PROVIDER,
+    PRESETS_CHECKED,
+    PROVIDERS,
+    Provider,
+    get_provider,
+)
 from app.cloud.providers import base_url as provider_base_url
 from app.core.errors import KnownError
 from app.core.lazy import serial_imports
@@ -341,7 +348,11 @@ class EscalationDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
-                self.model_status.setText(error_text(exc))
+                # The presets stay in the list: say how old they are (h14).
+                fallback = self.tr("Showing Hearth's list of models, checked %1.").replace(
+                    "%1", PRESETS_CHECKED
+                )
+                self.model_status.setText(f"{error_text(exc)} {fallback}")
 
         self._ctx.tasks.run(
             lambda: available_models(provider.id, settings, self._keys), loaded, failed, self
