@@ -1,6 +1,7 @@
 """Screenshots of the context warning and the Advanced options (issues 15/16).
 
-    HEARTH_SHOT_THEME=dark LANG=zh_CN.UTF-8 xvfb-run -a .venv/bin/python -m tests.screenshot_context OUTDIR
+    HEARTH_SHOT_THEME=dark LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 \\
+        xvfb-run -a .venv/bin/python -m tests.screenshot_context OUTDIR
 
 Against the fake Ollama on a pretend 8 GB gaming PC (Ollama's 4k default): a long
 conversation until the warning shows, then "Raise context…" with the fit check.

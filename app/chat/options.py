@@ -24,14 +24,15 @@ Ranges follow the strictest common reading: temperature 0–2 (OpenAI's), top_p 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.engines.sampling import sampling_params
 
-ANTHROPIC_TEMPERATURE_MAX = 1.0
+__all__ = ["ModelOptions", "request_options", "sampling_params"]
+
 SEED_MAX = 2**31 - 1
 NUM_CTX_MIN = 512
 NUM_CTX_MAX = 2**21
@@ -61,30 +62,6 @@ def request_options(options: ModelOptions) -> dict[str, int | float] | None:
     if options.num_ctx is not None:
         wire["num_ctx"] = options.num_ctx
     return wire or None
-
-
-def sampling_params(
-    options: Mapping[str, object] | None, *, anthropic: bool = False
-) -> dict[str, int | float]:
-    """The request fields an OpenAI-compatible or Anthropic engine sends for
-    ``ChatRequest.options``. Names those servers do not take (``num_ctx``: they fix
-    their context themselves) are left out."""
-    given = dict(options or {})
-    params: dict[str, int | float] = {}
-    temperature, top_p, seed = given.get("temperature"), given.get("top_p"), given.get("seed")
-    if isinstance(temperature, int | float) and not isinstance(temperature, bool):
-        params["temperature"] = (
-            min(float(temperature), ANTHROPIC_TEMPERATURE_MAX) if anthropic else temperature
-        )
-    if (
-        isinstance(top_p, int | float)
-        and not isinstance(top_p, bool)
-        and not (anthropic and "temperature" in params)
-    ):
-        params["top_p"] = top_p
-    if not anthropic and isinstance(seed, int) and not isinstance(seed, bool):
-        params["seed"] = seed
-    return params
 
 
 # --- reading what the person typed -------------------------------------------------------

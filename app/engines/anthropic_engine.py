@@ -14,16 +14,7 @@ from typing import Any
 
 import anthropic
 
-from app.chat.options import sampling_params
-from app.cloud import secret_guard
-from app.cloud.errors import from_sdk_error, stream_cut
-from app.cloud.streaming import (
-    CloseOnCancel,
-    base64_text,
-    image_media_type,
-    interrupt,
-    open_with_retries,
-)
+from app.engines import secret_guard
 from app.engines.base import (
     ChatMessage,
     ChatRequest,
@@ -35,6 +26,15 @@ from app.engines.base import (
     StreamEvent,
     TextDelta,
     ThinkingDelta,
+)
+from app.engines.sampling import sampling_params
+from app.engines.sdk_errors import from_sdk_error, stream_cut
+from app.engines.sdk_streaming import (
+    CloseOnCancel,
+    base64_text,
+    image_media_type,
+    interrupt,
+    open_with_retries,
 )
 
 DEFAULT_MAX_OUTPUT_TOKENS = 4096  # the Messages API requires max_tokens
