@@ -17,6 +17,7 @@ from app.chat.options import ModelOptions
 from app.engines import machine_context
 from app.engines.context import GIB
 from app.hardware import Gpu, Machine
+from app.ui.chat.advanced_dialog import count
 from app.ui.main_window import MainWindow
 from tests.fakes.ollama_server import FakeOllama
 from tests.ui.conftest import wait_ready
@@ -74,7 +75,7 @@ def test_warned_before_4k_raise_to_8192_is_sent_and_survives_restart(
             break
     assert bar.isVisible(), estimates
     assert estimates[-1] < 4096, "warned only once the context had overflowed"
-    assert "4,096" in bar.label.text() and bar.raise_button.isVisible()
+    assert count(4096) in bar.label.text() and bar.raise_button.isVisible()
     assert bar.effective is not None and bar.effective.tokens == 4096
 
     # Once per threshold per conversation: leaving it and coming back does not warn again.

@@ -51,6 +51,11 @@ class AdvancedSetup:
     machine_default: int | None = None
 
 
+def count(tokens: int) -> str:
+    """A token count grouped as the person's locale groups digits (4.096 in German)."""
+    return QLocale().toString(tokens)
+
+
 def _number(value: float | int | None, locale: str) -> str:
     """A stored option as the person's locale writes it (0,7 in German)."""
     if value is None:
@@ -168,7 +173,7 @@ class AdvancedDialog(QDialog):
             running = context.tokens if context is not None else None
             self.context.addItem(
                 self.tr("{tokens} tokens (set by {engine})").format(
-                    tokens=f"{running:,}", engine=setup.engine_name
+                    tokens=count(running), engine=setup.engine_name
                 )
                 if running
                 else self.tr("set by {engine}").format(engine=setup.engine_name),
@@ -179,21 +184,21 @@ class AdvancedDialog(QDialog):
             return
         default = self._default_tokens()
         self.context.addItem(
-            self.tr("Default: {tokens} tokens").format(tokens=f"{default:,}")
+            self.tr("Default: {tokens} tokens").format(tokens=count(default))
             if default
             else self.tr("Default"),
             None,
         )
         for fit in setup.fits:
             self.context.addItem(
-                self.tr("{tokens} tokens").format(tokens=f"{fit.context:,}"), fit.context
+                self.tr("{tokens} tokens").format(tokens=count(fit.context)), fit.context
             )
         wanted = propose or chosen
         if wanted:
             index = self.context.findData(wanted)
             if index < 0:
                 self.context.addItem(
-                    self.tr("{tokens} tokens").format(tokens=f"{wanted:,}"), wanted
+                    self.tr("{tokens} tokens").format(tokens=count(wanted)), wanted
                 )
                 index = self.context.count() - 1
             self.context.setCurrentIndex(index)
@@ -252,7 +257,7 @@ class AdvancedDialog(QDialog):
                 return self.tr(
                     "{engine} runs this model with a context of {tokens} tokens, set when the "
                     "model is loaded: it cannot be changed from Hearth."
-                ).format(engine=setup.engine_name, tokens=f"{context.tokens:,}")
+                ).format(engine=setup.engine_name, tokens=count(context.tokens))
             return self.tr(
                 "{engine} sets the context itself and does not say how large it is: it "
                 "cannot be changed from Hearth."

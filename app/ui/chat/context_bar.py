@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.chat.options import ModelOptions, load_options, note_warning, save_options, warnings_given
 from app.chat.routes import EngineResolver
+from app.cloud.providers import provider_name
 from app.engines.addresses import parse_ref
 from app.engines.base import ModelDetails
 from app.engines.context import (
@@ -42,6 +43,7 @@ from app.ui.chat.advanced_dialog import (
     OPENAI_KIND,
     AdvancedDialog,
     AdvancedSetup,
+    count,
 )
 from app.ui.context import AppContext
 
@@ -212,7 +214,7 @@ class ContextBar(QWidget):
                 "{context}-token context the model runs with. Past it, the earliest messages "
                 "are forgotten without a warning."
             )
-        self.label.setText(text.format(tokens=f"{tokens:,}", context=f"{context:,}"))
+        self.label.setText(text.format(tokens=count(tokens), context=count(context)))
         self.raise_button.setVisible(can_raise)
         self.show()
 
@@ -267,16 +269,17 @@ class ContextBar(QWidget):
             propose = self._proposal(tokens, effective.tokens, effective.model_max)
         kind = self.kind_of(conversation, model)
         found = self._found(model)
-        engine_name = (
-            found[0].name
-            if found is not None
-            else ("Ollama" if kind == OLLAMA_KIND else conversation.cloud_provider or model)
-        )
+        if conversation.escalated:
+            engine_name = provider_name(conversation.cloud_provider or "")
+        else:
+            engine_name = found[0].name if found is not None else "Ollama"
         weights = found[1].size_bytes if found is not None else None
         machine_default = self.machine_default
 
         ref = parse_ref(model)
         shown_name = ref.model if ref is not None else model
+        if conversation.escalated:
+            shown_name = conversation.cloud_model or shown_name
 
         def gather() -> AdvancedSetup:
             fits: tuple[Fit, ...] = ()
