@@ -86,7 +86,7 @@ def read_value(setting: Setting[Any], editor: Editor) -> object:
             except NumberInputError as exc:
                 raise _refused(setting, str(exc)) from exc
         else:
-            value = text if isinstance(editor, QPlainTextEdit) else text.strip()
+            value = text.strip()
     if setting.choices and value not in setting.choices:
         raise _refused(setting, translate("Settings", "Not one of the choices."))
     problem = setting.validate(value) if setting.validate is not None else None
