@@ -439,6 +439,13 @@ Price: %5</source>
     </message>
 </context>
 <context>
+    <name>ChatPage</name>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+</context>
+<context>
     <name>ChatPanel</name>
     <message>
         <source>New conversation</source>
@@ -1042,6 +1049,25 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>EnginesPage</name>
+    <message>
+        <source>Set by the OLLAMA_HOST environment variable.</source>
+        <translation>由 OLLAMA_HOST 环境变量设定。</translation>
+    </message>
+    <message>
+        <source>Ollama address</source>
+        <translation>Ollama 地址</translation>
+    </message>
+    <message>
+        <source>LM Studio, llama.cpp, Jan, vLLM and text-generation-webui are found at their usual addresses by themselves; add a server here when it runs elsewhere, e.g. http://127.0.0.1:8081/v1.</source>
+        <translation>LM Studio、llama.cpp、Jan、vLLM 和 text-generation-webui 在它们的常用地址上会被自动找到；服务器运行在别处时在这里添加，例如 http://127.0.0.1:8081/v1。</translation>
+    </message>
+    <message>
+        <source>Local engines</source>
+        <translation>本地引擎</translation>
+    </message>
+</context>
+<context>
     <name>EscalationDialog</name>
     <message>
         <source>Send to cloud</source>
@@ -1204,6 +1230,37 @@ Your message is still in the box.</source>
     <message>
         <source>Copy line</source>
         <translation>复制此行</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Hearth starts.</source>
+        <translation>新的语言将在下次启动 Hearth 时生效。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons, so closing the window always quits Hearth (nothing would bring a hidden window back).</source>
+        <translation>此桌面不显示托盘图标，因此关闭窗口总会退出 Hearth（隐藏的窗口将无法找回）。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Restart Hearth to see the new language.</source>
+        <translation>重新启动 Hearth 后即可看到新的语言。</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2417,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Model library…</source>
+        <translation>模型库…</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“{text}” is ambiguous here: did you mean {options}?</source>
@@ -2594,6 +2662,20 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesFeature</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>PriceEditor</name>
     <message>
         <source>input</source>
@@ -2751,6 +2833,21 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Cloud providers are used only when you send a conversation there; their keys stay in the system keyring.</source>
+        <translation>只有当你把对话发送到云服务商时才会使用它们；密钥只保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>API keys and prices…</source>
+        <translation>API 密钥和价格…</translation>
+    </message>
+    <message>
+        <source>Privacy and cloud</source>
+        <translation>隐私与云端</translation>
+    </message>
+</context>
+<context>
     <name>PullCommand</name>
     <message>
         <source>download a model into Ollama</source>
@@ -2799,6 +2896,65 @@ Your message is still in the box.</source>
     <message>
         <source>{name} is ready.</source>
         <translation>{name} 已就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAskWindow</name>
+    <message>
+        <source>Quick ask</source>
+        <translation>快速提问</translation>
+    </message>
+    <message>
+        <source>Ask anything, then press Enter</source>
+        <translation>随便问点什么，然后按回车</translation>
+    </message>
+    <message>
+        <source>Open in Hearth</source>
+        <translation>在 Hearth 中打开</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>新问题</translation>
+    </message>
+    <message>
+        <source>Hide quick ask</source>
+        <translation>隐藏快速提问</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>No model chosen</source>
+        <translation>尚未选择模型</translation>
+    </message>
+    <message>
+        <source>Choose a model in the main window first; your question is kept here.</source>
+        <translation>请先在主窗口中选择模型；你的问题会保留在这里。</translation>
+    </message>
+    <message>
+        <source>Asking {model}…</source>
+        <translation>正在询问 {model}…</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Saved as a conversation.</source>
+        <translation>已保存为对话。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3050,21 @@ Your message is still in the box.</source>
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsPage</name>
+    <message>
+        <source>Currency, exchange rate, electricity price, hardware cost and the cloud model your savings are measured against.</source>
+        <translation>货币、汇率、电价、硬件成本，以及用来衡量节省金额的云端模型。</translation>
+    </message>
+    <message>
+        <source>Savings settings…</source>
+        <translation>节省设置…</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>节省</translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3357,18 @@ Your message is still in the box.</source>
         <translation>模型下载来源</translation>
     </message>
     <message>
+        <source>Closing the window keeps Hearth in the tray</source>
+        <translation>关闭窗口时让 Hearth 留在托盘中</translation>
+    </message>
+    <message>
+        <source>Told where Hearth went</source>
+        <translation>已告知 Hearth 的去向</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
         <source>USD</source>
         <translation>USD</translation>
     </message>
@@ -3236,6 +3419,48 @@ Your message is still in the box.</source>
     <message>
         <source>huggingface</source>
         <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>zh_CN</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>zh_TW</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>Not one of the choices.</source>
+        <translation>不是可选的选项之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsFeature</name>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3328,6 +3553,37 @@ What could be read was recovered into a new database: {conversations} conversati
     <message>
         <source>Nothing in the damaged file could be read.</source>
         <translation>损坏的文件中没有可读取的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayFeature</name>
+    <message>
+        <source>&amp;Quick ask…</source>
+        <translation>快速提问(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Hearth</source>
+        <translation>显示 Hearth(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Hearth</source>
+        <translation>退出 Hearth(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Hearth is still running</source>
+        <translation>Hearth 仍在运行</translation>
+    </message>
+    <message>
+        <source>Hearth keeps running in the tray (the menu bar on macOS) when you close its window. Click its icon to bring the window back, or choose Quit there to quit. You can change this in Preferences.</source>
+        <translation>关闭窗口后，Hearth 会继续在托盘（macOS 上为菜单栏）中运行。点击它的图标可以找回窗口，或在那里选择“退出”来退出。你可以在偏好设置中更改此行为。</translation>
     </message>
 </context>
 <context>

@@ -439,6 +439,13 @@ Price: %5</source>
     </message>
 </context>
 <context>
+    <name>ChatPage</name>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+</context>
+<context>
     <name>ChatPanel</name>
     <message>
         <source>New conversation</source>
@@ -1042,6 +1049,25 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>EnginesPage</name>
+    <message>
+        <source>Set by the OLLAMA_HOST environment variable.</source>
+        <translation>由 OLLAMA_HOST 環境變數設定。</translation>
+    </message>
+    <message>
+        <source>Ollama address</source>
+        <translation>Ollama 位址</translation>
+    </message>
+    <message>
+        <source>LM Studio, llama.cpp, Jan, vLLM and text-generation-webui are found at their usual addresses by themselves; add a server here when it runs elsewhere, e.g. http://127.0.0.1:8081/v1.</source>
+        <translation>LM Studio、llama.cpp、Jan、vLLM 與 text-generation-webui 在它們的常用位址上會自動找到；伺服器在別處執行時請在這裡新增，例如 http://127.0.0.1:8081/v1。</translation>
+    </message>
+    <message>
+        <source>Local engines</source>
+        <translation>本機引擎</translation>
+    </message>
+</context>
+<context>
     <name>EscalationDialog</name>
     <message>
         <source>Send to cloud</source>
@@ -1204,6 +1230,37 @@ Your message is still in the box.</source>
     <message>
         <source>Copy line</source>
         <translation>複製此行</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Hearth starts.</source>
+        <translation>新的語言會在下次啟動 Hearth 時生效。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons, so closing the window always quits Hearth (nothing would bring a hidden window back).</source>
+        <translation>此桌面不顯示系統匣圖示，因此關閉視窗一律會結束 Hearth（隱藏的視窗將無法叫回）。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Restart Hearth to see the new language.</source>
+        <translation>重新啟動 Hearth 後即可看到新的語言。</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2417,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Model library…</source>
+        <translation>模型庫…</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“{text}” is ambiguous here: did you mean {options}?</source>
@@ -2594,6 +2662,20 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesFeature</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好設定(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>PriceEditor</name>
     <message>
         <source>input</source>
@@ -2751,6 +2833,21 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Cloud providers are used only when you send a conversation there; their keys stay in the system keyring.</source>
+        <translation>只有當你把對話傳送到雲端服務商時才會使用它們；金鑰只存放在系統鑰匙圈中。</translation>
+    </message>
+    <message>
+        <source>API keys and prices…</source>
+        <translation>API 金鑰與價格…</translation>
+    </message>
+    <message>
+        <source>Privacy and cloud</source>
+        <translation>隱私與雲端</translation>
+    </message>
+</context>
+<context>
     <name>PullCommand</name>
     <message>
         <source>download a model into Ollama</source>
@@ -2799,6 +2896,65 @@ Your message is still in the box.</source>
     <message>
         <source>{name} is ready.</source>
         <translation>{name} 已就緒。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAskWindow</name>
+    <message>
+        <source>Quick ask</source>
+        <translation>快速提問</translation>
+    </message>
+    <message>
+        <source>Ask anything, then press Enter</source>
+        <translation>想問什麼都可以，然後按 Enter</translation>
+    </message>
+    <message>
+        <source>Open in Hearth</source>
+        <translation>在 Hearth 中開啟</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>新問題</translation>
+    </message>
+    <message>
+        <source>Hide quick ask</source>
+        <translation>隱藏快速提問</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>No model chosen</source>
+        <translation>尚未選擇模型</translation>
+    </message>
+    <message>
+        <source>Choose a model in the main window first; your question is kept here.</source>
+        <translation>請先在主視窗中選擇模型；你的問題會保留在這裡。</translation>
+    </message>
+    <message>
+        <source>Asking {model}…</source>
+        <translation>正在詢問 {model}…</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未傳送。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Saved as a conversation.</source>
+        <translation>已儲存為對話。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>發生錯誤：{error}</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3050,21 @@ Your message is still in the box.</source>
     <message>
         <source>Saved to %1</source>
         <translation>已儲存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsPage</name>
+    <message>
+        <source>Currency, exchange rate, electricity price, hardware cost and the cloud model your savings are measured against.</source>
+        <translation>貨幣、匯率、電價、硬體成本，以及用來衡量節省金額的雲端模型。</translation>
+    </message>
+    <message>
+        <source>Savings settings…</source>
+        <translation>節省設定…</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>節省</translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3357,18 @@ Your message is still in the box.</source>
         <translation>模型下載來源</translation>
     </message>
     <message>
+        <source>Closing the window keeps Hearth in the tray</source>
+        <translation>關閉視窗時讓 Hearth 留在系統匣中</translation>
+    </message>
+    <message>
+        <source>Told where Hearth went</source>
+        <translation>已告知 Hearth 的去向</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
         <source>USD</source>
         <translation>USD</translation>
     </message>
@@ -3236,6 +3419,48 @@ Your message is still in the box.</source>
     <message>
         <source>huggingface</source>
         <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>zh_CN</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>zh_TW</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>Not one of the choices.</source>
+        <translation>不是可選的選項之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsFeature</name>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3328,6 +3553,37 @@ What could be read was recovered into a new database: {conversations} conversati
     <message>
         <source>Nothing in the damaged file could be read.</source>
         <translation>損毀的檔案中沒有可讀取的內容。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayFeature</name>
+    <message>
+        <source>&amp;Quick ask…</source>
+        <translation>快速提問(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Hearth</source>
+        <translation>顯示 Hearth(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新對話(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Hearth</source>
+        <translation>結束 Hearth(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Hearth is still running</source>
+        <translation>Hearth 仍在執行</translation>
+    </message>
+    <message>
+        <source>Hearth keeps running in the tray (the menu bar on macOS) when you close its window. Click its icon to bring the window back, or choose Quit there to quit. You can change this in Preferences.</source>
+        <translation>關閉視窗後，Hearth 會繼續在系統匣（macOS 上為選單列）中執行。按一下它的圖示即可叫回視窗，或在那裡選擇「結束」來結束。你可以在偏好設定中變更此行為。</translation>
     </message>
 </context>
 <context>
