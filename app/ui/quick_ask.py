@@ -67,6 +67,13 @@ class QuickAskWindow(QWidget):
         self.input.setObjectName("quick_ask_input")
         self.input.setPlaceholderText(self.tr("Ask anything, then press Enter"))
         self.input.returnPressed.connect(self.ask)
+        self.question = QLabel(self)
+        self.question.setObjectName("quick_ask_question")
+        self.question.setWordWrap(True)
+        font = self.question.font()
+        font.setBold(True)
+        self.question.setFont(font)
+        self.question.hide()
         self.model_label = QLabel(self)
         self.model_label.setObjectName("quick_ask_model")
         self.answer = QTextBrowser(self)
@@ -89,6 +96,7 @@ class QuickAskWindow(QWidget):
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.input)
+        layout.addWidget(self.question)
         layout.addWidget(self.answer, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -119,6 +127,8 @@ class QuickAskWindow(QWidget):
         self.conversation = None
         self.answer_text = ""
         self.answer.clear()
+        self.question.clear()
+        self.question.hide()
         self.status.clear()
         self.input.clear()
         self.open_button.setEnabled(False)
@@ -162,6 +172,8 @@ class QuickAskWindow(QWidget):
             self.conversation = target
             self.open_button.setEnabled(True)
             self.input.clear()  # safe on disk now
+            self.question.setText(text)
+            self.question.show()
             if created:
                 self._ctx.events.conversations_changed.emit()
             self._when(self._core.reply(target.id, model), self._started)

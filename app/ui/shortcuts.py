@@ -77,11 +77,17 @@ def _menu_titles(window: QWidget) -> dict[int, str]:
 
 
 def _owner_title(obj: QObject, window: QWidget) -> str:
+    """Where a key outside the menus works: the nearest widget that has a name for
+    people (its accessible name: "Conversation list"), else its window's title."""
     parent = obj.parent()
-    while parent is not None and not isinstance(parent, QWidget):
+    while parent is not None:
+        if isinstance(parent, QWidget):
+            if parent.accessibleName():
+                return plain(parent.accessibleName())
+            if parent.isWindow():
+                return plain(parent.windowTitle() or window.windowTitle())
         parent = parent.parent()
-    top = parent.window() if isinstance(parent, QWidget) else window
-    return plain(top.windowTitle() or window.windowTitle())
+    return plain(window.windowTitle())
 
 
 def collect(window: QWidget) -> list[ShortcutEntry]:
@@ -108,7 +114,9 @@ def collect(window: QWidget) -> list[ShortcutEntry]:
             seen.add(id(shortcut))
             name = shortcut.whatsThis() or shortcut.objectName()
             entries.append(ShortcutEntry(_owner_title(shortcut, window), name, keys, shortcut))
-    return sorted(entries, key=lambda e: (e.group, e.name))
+    # The menus first, in the menu bar's order; then the other places, by name.
+    order = {title: i for i, title in enumerate(dict.fromkeys(titles.values()))}
+    return sorted(entries, key=lambda e: (order.get(e.group, len(order)), e.group, e.name))
 
 
 class ShortcutsDialog(QDialog):

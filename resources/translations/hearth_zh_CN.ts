@@ -732,6 +732,10 @@ Your message is still in the box.</source>
         <translation>按标题筛选</translation>
     </message>
     <message>
+        <source>Conversation list</source>
+        <translation>对话列表</translation>
+    </message>
+    <message>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>

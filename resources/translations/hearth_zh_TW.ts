@@ -732,6 +732,10 @@ Your message is still in the box.</source>
         <translation>按標題篩選</translation>
     </message>
     <message>
+        <source>Conversation list</source>
+        <translation>對話清單</translation>
+    </message>
+    <message>
         <source>Delete conversation</source>
         <translation>刪除對話</translation>
     </message>

@@ -93,6 +93,9 @@ def test_every_action_with_a_key_is_listed_in_native_text(
     assert groups["New conversation"] == "File"
     assert groups["Preferences"] == "Tools"
     assert groups["Hide quick ask"] == "Quick ask"
+    assert groups["Rename conversation"] == "Conversation list"
+    order = list(dict.fromkeys(group for group, _n, _k in dialog.rows()))
+    assert order[:4] == ["File", "Conversation", "Tools", "Help"]  # the menu bar's order
 
 
 def test_an_action_added_later_is_listed_next_time(qtbot: QtBot, open_window: OpenWindow) -> None:

@@ -99,6 +99,7 @@ def test_quick_ask_streams_from_the_current_model_and_stores_a_conversation(
     assert quick.answer_text == answer
     assert "capital" in quick.answer.toPlainText() and "**" not in quick.answer.toPlainText()
     assert quick.input.text() == "" and quick.input.isEnabled()
+    assert quick.question.text() == "What is the capital of France?"
 
     # Sent to the model the main window had chosen, as a normal request.
     sent = fake_ollama.requests_to("/api/chat")[-1].body
