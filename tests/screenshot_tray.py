@@ -49,7 +49,13 @@ def main(outdir: str, theme: str, language: str) -> int:
 
     from app.ui.bootstrap import create_context, install_translations
     from app.ui.main_window import MainWindow
+    from app.ui import tray as tray_module
     from app.ui.tray import TrayFeature
+
+    tag = f"{theme}-{language}"
+    if os.environ.get("HEARTH_SHOT_TRAY"):  # as on a desktop with a tray (Xvfb has none)
+        tray_module.tray_available = lambda: True
+        tag += "-tray"
 
     app = QApplication(sys.argv[:1])
     install_translations(app)
@@ -58,7 +64,6 @@ def main(outdir: str, theme: str, language: str) -> int:
     window.resize(1000, 680)
     window.show()
     wait_until(lambda: bool(window.chat.model_picker.model_refs()))
-    tag = f"{theme}-{language}"
 
     tray = window.features["app.ui.tray"]
     assert isinstance(tray, TrayFeature)

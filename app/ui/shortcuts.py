@@ -10,6 +10,7 @@ actions and are not listed here; the composer says them in its placeholder.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,9 @@ class ShortcutEntry:
 
 
 def plain(text: str) -> str:
-    """A menu text as a person reads it: no mnemonic "&", no trailing ellipsis."""
+    """A menu text as a person reads it: no mnemonic "&" (nor the "(&F)" Chinese menus
+    append), no trailing ellipsis."""
+    text = re.sub(r"\s*\(&[^&\s]\)", "", text)
     text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     return text.removesuffix("…").removesuffix("...").strip()
 

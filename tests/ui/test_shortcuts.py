@@ -127,3 +127,11 @@ def test_the_filter_narrows_the_list(qtbot: QtBot, open_window: OpenWindow) -> N
         if not item.isHidden() and not group.isHidden()
     ]
     assert "Quick ask" in shown and "New conversation" not in shown
+
+
+def test_menu_texts_read_plainly() -> None:
+    assert plain("&Quick ask…") == "Quick ask"
+    assert plain("快速提問(&Q)…") == "快速提問"
+    assert plain("檔案(&F)") == "檔案"
+    assert plain("Save && quit") == "Save & quit"
+    assert plain("Load...") == "Load"
