@@ -47,9 +47,9 @@ def main(outdir: str, theme: str, language: str) -> int:
     fake.start()
     os.environ["OLLAMA_HOST"] = fake.url
 
+    from app.ui import tray as tray_module
     from app.ui.bootstrap import create_context, install_translations
     from app.ui.main_window import MainWindow
-    from app.ui import tray as tray_module
     from app.ui.tray import TrayFeature
 
     tag = f"{theme}-{language}"
