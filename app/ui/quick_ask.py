@@ -12,6 +12,7 @@ reply is still being written.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
@@ -37,6 +38,7 @@ from app.ui.context import AppContext
 from app.ui.theme import is_dark
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class QuickAskWindow(QWidget):
@@ -231,4 +233,5 @@ class QuickAskWindow(QWidget):
         if isinstance(exc, KnownError):
             self.status.setText(str(exc))
         else:
+            log.error("quick ask failed", exc_info=exc)
             self.status.setText(self.tr("Something went wrong: {error}").format(error=exc))

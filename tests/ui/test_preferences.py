@@ -191,6 +191,19 @@ def test_a_refused_value_changes_nothing_and_says_why(
     assert not dialog.isVisible()
 
 
+def test_a_change_made_elsewhere_meanwhile_is_not_undone(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    window = open_window()
+    dialog = open_preferences(qtbot, window)
+    window.findChild(QAction, "action_local_only").trigger()  # Tools → Local-only mode
+    assert window.ctx.settings.get(LOCAL_ONLY) is True
+    choose(editor(dialog, THEME, QComboBox), "dark")
+    press(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert window.ctx.settings.get(THEME) == "dark"
+    assert window.ctx.settings.get(LOCAL_ONLY) is True  # the page's stale box left it alone
+
+
 def test_cancel_leaves_everything_as_it_was(qtbot: QtBot, open_window: OpenWindow) -> None:
     window = open_window()
     dialog = open_preferences(qtbot, window)

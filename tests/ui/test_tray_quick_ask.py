@@ -221,8 +221,23 @@ def test_close_to_tray_hides_and_says_where_once(
     assert window.isVisible()
     assert not window.close()
     assert feature.hints_given == [told]  # said once, not at every close
-    feature.show_action.trigger()
-    assert window.isVisible()
+    feature.new_action.trigger()  # the tray's New conversation brings the window back
+    assert window.isVisible() and window.chat.conversation is None
+
+
+def test_the_quick_ask_key_works_from_any_hearth_window(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    window = open_window()
+    quick = tray_of(window).quick_ask
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    combo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_K, combo)
+    assert quick.isVisible()
+    qtbot.waitUntil(quick.isActiveWindow)
+    qtbot.keyClick(quick.input, Qt.Key.Key_K, combo)  # the same key, from quick ask: away
+    assert not quick.isVisible()
 
 
 def test_quit_from_the_tray_shuts_down_cleanly(

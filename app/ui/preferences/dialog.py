@@ -2,7 +2,8 @@
 
 Changes apply on OK or Apply, all together, and only when every value is acceptable:
 a refused value is named with the reason, its page is shown, and nothing is changed.
-Cancel leaves everything as it was. The editors a page opens (API keys and prices,
+Only what the person changed in this window is applied. Cancel leaves everything as it
+was. The editors a page opens (API keys and prices,
 Savings settings, the model library) are their own windows and keep their own OK, as
 when opened from the menus.
 """
@@ -99,10 +100,11 @@ class PreferencesDialog(QDialog):
             return False
         settings = self._env.ctx.settings
         changed: set[str] = set()
-        for _page, setting, value in values:
-            if settings.get(setting) != value:
+        for page, setting, value in values:
+            if value != page.shown.get(setting.key) and settings.get(setting) != value:
                 settings.set(setting, value)
                 changed.add(setting.key)
+            page.shown[setting.key] = value
         if changed:
             # A failure to write reaches the person through the window's reporter (the
             # status bar), which outlives this dialog.

@@ -68,6 +68,10 @@ class Page(QWidget):
         self.env = env
         self.setObjectName(f"prefs_page_{self.key}")
         self.fields: list[tuple[Setting[Any], Editor]] = []
+        self.shown: dict[str, object] = {}
+        """Each setting's value as this page showed it: only what the person changed
+        here is applied, so a change made meanwhile elsewhere (the Tools menu's
+        local-only check) is not undone by a page opened before it."""
         self.form = QFormLayout()
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
@@ -79,6 +83,7 @@ class Page(QWidget):
         self, setting: Setting[Any], choice_label: ChoiceLabel | None = None, *, row: bool = True
     ) -> Editor:
         value = self.env.ctx.settings.get(setting)
+        self.shown[setting.key] = value
         editor = make_editor(
             setting,
             value,
