@@ -164,6 +164,55 @@ def test_follow_ups_continue_and_reopening_starts_afresh(
     assert len(rows("SELECT id FROM conversations")) == 2
 
 
+def test_an_engine_failure_mid_answer_is_said_and_kept(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama
+) -> None:
+    fake_ollama.chat_scripts.append(
+        ChatScript(tokens=split_tokens("The answer begins and then"), error_after=3)
+    )
+    window = open_window()
+    wait_ready(qtbot, window)
+    feature = tray_of(window)
+    feature.toggle_quick_ask()
+    quick = feature.quick_ask
+    ask(qtbot, quick, "Will this work?")
+    wait_answered(qtbot, quick)
+    assert "unexpectedly stopped" in quick.status.text()
+    assert quick.input.isEnabled()
+    (reply,) = rows(
+        "SELECT status, content FROM messages WHERE role = 'assistant' AND conversation_id = ?",
+        quick.conversation.id,  # type: ignore[union-attr]
+    )
+    assert reply["status"] == "failed"
+
+
+def test_a_day_of_quick_questions(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama
+) -> None:
+    """Asked, hidden, asked again, all day long: each is its own conversation, each
+    reply in the ledger, the window's list up to date."""
+    count = 12
+    fake_ollama.chat_scripts += [
+        ChatScript(tokens=split_tokens(f"Answer number {i}.")) for i in range(count)
+    ]
+    window = open_window()
+    wait_ready(qtbot, window)
+    feature = tray_of(window)
+    quick = feature.quick_ask
+    seen: set[int] = set()
+    for i in range(count):
+        feature.toggle_quick_ask()
+        assert quick.isVisible() and quick.answer_text == ""
+        ask(qtbot, quick, f"Question {i}")
+        wait_answered(qtbot, quick)
+        assert quick.answer_text == f"Answer number {i}."
+        seen.add(quick.conversation.id)  # type: ignore[union-attr]
+        quick.hide()
+    assert len(seen) == count
+    qtbot.waitUntil(lambda: len(rows("SELECT id FROM usage")) == count)
+    qtbot.waitUntil(lambda: all(window.conversations.model.row_of(c) >= 0 for c in seen))
+
+
 def test_quick_ask_without_a_model_keeps_the_question(
     qtbot: QtBot, open_window: OpenWindow, dead_url: str
 ) -> None:
