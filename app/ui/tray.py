@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QSystemTrayIcon, QWidget
 
 from app.core.desktop import CLOSE_TO_TRAY, TRAY_HINT_SHOWN
@@ -108,6 +108,11 @@ class TrayFeature(QObject):
             self.icon.activated.connect(self._activated)
             self.icon.show()
         window.installEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            # Logging out closes every window: hiding this one then would hold up the
+            # session's end, so a logout is a quit.
+            app.commitDataRequest.connect(self._session_ending)
 
     @property
     def available(self) -> bool:
@@ -178,8 +183,12 @@ class TrayFeature(QObject):
         self.show_window()
         self._window.new_conversation()
 
+    def _session_ending(self, _manager: object) -> None:
+        self._window.quitting = True
+
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason is QSystemTrayIcon.ActivationReason.Trigger:
+        # On macOS a click on a menu-bar icon opens its menu, and only that.
+        if reason is QSystemTrayIcon.ActivationReason.Trigger and sys.platform != "darwin":
             if self._window.isVisible() and not self._window.isMinimized() and self.keeps_running():
                 self._window.hide()
             else:

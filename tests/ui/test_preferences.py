@@ -35,7 +35,7 @@ from app.ui.preferences import PreferencesFeature
 from app.ui.preferences.dialog import PreferencesDialog
 from app.ui.preferences.editors import make_editor, read_value
 from app.ui.preferences.pages import CHAT_SLOT_KEYS
-from app.ui.theme import THEME, apply_theme
+from app.ui.theme import THEME
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -43,8 +43,12 @@ OpenWindow = Callable[..., MainWindow]
 @pytest.fixture(autouse=True)
 def light_again(qapp: QApplication) -> Iterator[None]:
     """The theme is the whole application's: put it back for the tests that follow."""
+    style = qapp.style().name()
+    palette = QPalette(qapp.palette())
     yield
-    apply_theme(qapp, "light")
+    qapp.styleHints().unsetColorScheme()
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from app.core import paths
@@ -353,3 +353,22 @@ def test_quit_can_still_be_declined_while_downloading(
     tray_of(window).quit_action.trigger()
     assert quit_calls == []
     assert window.isVisible() and not window.quitting
+
+
+def test_clicking_the_icon_hides_and_brings_back_the_window(
+    qtbot: QtBot, open_window: OpenWindow, with_tray: None
+) -> None:
+    window = open_window()
+    feature = tray_of(window)
+    assert feature.icon is not None
+    click = QSystemTrayIcon.ActivationReason.Trigger
+    feature.icon.activated.emit(click)
+    assert window.isVisible()  # closing to the tray is off: a click only raises it
+    window.ctx.settings.set(CLOSE_TO_TRAY, True)
+    feature.icon.activated.emit(click)
+    assert not window.isVisible()
+    feature.icon.activated.emit(click)
+    assert window.isVisible()
+    window.showMinimized()
+    feature.icon.activated.emit(click)
+    assert not window.isMinimized()
