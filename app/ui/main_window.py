@@ -410,7 +410,17 @@ class MainWindow(QMainWindow):
         else:
             self.quitting = False  # the person chose to stay (a download is running)
 
+    def _kept_running(self) -> bool:
+        """A feature keeps Hearth running instead (the tray, when the person wants it)."""
+        return not self.quitting and any(
+            callable(keep := getattr(feature, "keep_running", None)) and keep()
+            for feature in self.features.values()
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._kept_running():
+            event.ignore()  # not closed: nothing quits, nothing is shut down
+            return
         if not self._closing_confirmed and self.active_downloads():
             answer = QMessageBox.question(
                 self,

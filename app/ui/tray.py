@@ -7,9 +7,10 @@ window quits as it always did — a window hidden with nothing to bring it back 
 the person. The "Quick ask" shortcut works inside Hearth only (Qt has no OS-wide hotkeys,
 and none is registered).
 
-Closing is intercepted with an event filter on the window, so the window's own
-``closeEvent`` — stop replies, clear the crash-loop marker, save settings — stays the
-one way out: Quit here calls ``MainWindow.quit_hearth`` which goes through it.
+The window's ``closeEvent`` asks ``keep_running()`` first (an event filter would put a
+Python call in front of every event the window gets); otherwise it does what it always
+did — stop replies, clear the crash-loop marker, save settings — and that stays the one
+way out: Quit here calls ``MainWindow.quit_hearth``, which goes through it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QSystemTrayIcon, QWidget
 
@@ -107,7 +108,6 @@ class TrayFeature(QObject):
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
             self.icon.show()
-        window.installEventFilter(self)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             # Logging out closes every window: hiding this one then would hold up the
@@ -125,12 +125,12 @@ class TrayFeature(QObject):
             self.available and self._ctx.settings.get(CLOSE_TO_TRAY) and not self._window.quitting
         )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Close and self.keeps_running():
-            event.ignore()  # not accepted: the window is not closed, so nothing quits
-            self.hide_to_tray()
-            return True
-        return False
+    def keep_running(self) -> bool:
+        """Asked by the window as it closes: hide in the tray instead, when wanted."""
+        if not self.keeps_running():
+            return False
+        self.hide_to_tray()
+        return True
 
     def hide_to_tray(self) -> None:
         self._window.hide()
