@@ -21,6 +21,7 @@ import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,7 +93,7 @@ class Document:
     encoding: str = ""
     """The encoding a text file was read in."""
 
-    @property
+    @cached_property
     def block(self) -> str:
         """The text as it goes into the message: delimited, with the file name."""
         name = self.name.replace('"', "'")
@@ -100,7 +101,7 @@ class Document:
         body = self.text.replace("</document>", "<\\/document>")
         return f'<document name="{name}">\n{body}\n</document>'
 
-    @property
+    @cached_property
     def tokens(self) -> int:
         return estimate_text_tokens(self.block)
 
