@@ -12,7 +12,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.chat.conversation import FinishedReply, LiveReply, Opened
 from app.chat.routes import EngineResolver
+from app.chat.system_prompt import prompt_for_new
 from app.cloud.providers import provider_name
 from app.core.errors import KnownError
 from app.core.lazy import serial_imports
@@ -38,6 +38,7 @@ from app.ui.chat.drafts import DraftKeeper
 from app.ui.chat.message_list import MessageList
 from app.ui.chat.model_picker import ModelPicker
 from app.ui.chat.streaming import StreamController
+from app.ui.chat.system_prompt_dialog import SystemPromptDialog
 from app.ui.context import AppContext
 from app.ui.widgets import ElidedLabel
 
@@ -440,7 +441,12 @@ class ChatPanel(QWidget):
 
         self._when(
             self._core.send(
-                conversation, text, attachments, model=model, untitled=self.tr("New conversation")
+                conversation,
+                text,
+                attachments,
+                model=model,
+                untitled=self.tr("New conversation"),
+                system_prompt=prompt_for_new(self._ctx.settings) if conversation is None else "",
             ),
             stored,
         )
@@ -493,15 +499,18 @@ class ChatPanel(QWidget):
         self._mark_sent_versions()
 
     def edit_system_prompt(self) -> None:
+        # Issue 16: a new conversation starts with the default; the dialog can set it.
+        settings = self._ctx.settings
+        new = self._conversation is None
         current = self._conversation.system_prompt if self._conversation else ""
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("System prompt"),
-            self.tr("Instructions the model follows throughout this conversation:"),
-            current,
+        dialog = SystemPromptDialog(
+            settings, prompt_for_new(settings) if new else current, new, self
         )
-        if not ok:
+        if dialog.exec() != SystemPromptDialog.DialogCode.Accepted:
             return
+        if dialog.default_changed():
+            self._ctx.tasks.run(settings.save)  # a failure is reported by default
+        text = dialog.text()
         conversation = self._conversation
 
         def saved(updated: Conversation) -> None:
