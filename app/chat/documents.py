@@ -255,7 +255,7 @@ def _pdf_document(data: bytes, name: str) -> Document:
             ),
         )
     body = "\n\n".join(
-        f"[{translate('Documents', 'Page {number}').format(number=index)}]\n{text}"
+        f"[Page {index}]\n{text}"  # for the model, not the person: not translated
         for index, text in enumerate(texts, 1)
         if text
     )

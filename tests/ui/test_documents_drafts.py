@@ -69,7 +69,7 @@ def test_a_pdf_and_a_docx_go_to_the_model_inside_the_message(
     chips = composer.document_chips()
     assert "季度报告.pdf" in chips[0].label.text() and "tokens" in chips[0].label.text()
     assert f"{chips[0].tokens:,} tokens" in chips[0].label.text()
-    assert "1 pages" in chips[0].label.toolTip() or "1 page" in chips[0].label.toolTip()
+    assert "Pages: 1" in chips[0].label.toolTip()
     assert composer.attachments() == []  # documents are not images
     assert not composer.fit_notice.isVisible()  # 131,072 tokens of context: it fits
 

@@ -12,27 +12,32 @@ from app.engines.context import ContextState, context_check
 _KIND_ICON = {"pdf": "📕", "docx": "📘", "text": "📄"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentChip", text)
-
-
 def describe(document: Document) -> str:
     """What the chip's tooltip says about where the text came from."""
     lines = [document.name]
     if document.kind == "pdf":
-        lines.append(_tr("{pages} pages").format(pages=document.pages))
+        lines.append(
+            QCoreApplication.translate("DocumentChip", "Pages: {pages}").format(
+                pages=document.pages
+            )
+        )
         if document.empty_pages:
             lines.append(
-                _tr("{empty} of them are scanned images without text; they are left out.").format(
-                    empty=document.empty_pages
-                )
+                QCoreApplication.translate(
+                    "DocumentChip",
+                    "{empty} of them are scanned images without text; they are left out.",
+                ).format(empty=document.empty_pages)
             )
     elif document.encoding:
-        lines.append(_tr("Read as {encoding}").format(encoding=document.encoding.upper()))
-    lines.append(
-        _tr("About {tokens} tokens are added to your message.").format(
-            tokens=f"{document.tokens:,}"
+        lines.append(
+            QCoreApplication.translate("DocumentChip", "Read as {encoding}").format(
+                encoding=document.encoding.upper()
+            )
         )
+    lines.append(
+        QCoreApplication.translate(
+            "DocumentChip", "About {tokens} tokens are added to your message."
+        ).format(tokens=f"{document.tokens:,}")
     )
     return "\n".join(lines)
 
@@ -90,13 +95,15 @@ def fit_warning(
     if check.state is not ContextState.OVER:
         return ""
     if used:
-        return _tr(
+        return QCoreApplication.translate(
+            "DocumentChip",
             "⚠ With the documents this message is about {new} tokens and the conversation "
             "{used} more: {model} reads {limit} at once, so the start will be cut off. "
-            "Remove a document, attach a part of it, or choose a model with a longer context."
+            "Remove a document, attach a part of it, or choose a model with a longer context.",
         ).format(new=f"{new:,}", used=f"{used:,}", model=model, limit=f"{limit:,}")
-    return _tr(
+    return QCoreApplication.translate(
+        "DocumentChip",
         "⚠ With the documents this message is about {new} tokens: {model} reads {limit} at "
         "once, so the start will be cut off. Remove a document, attach a part of it, or "
-        "choose a model with a longer context."
+        "choose a model with a longer context.",
     ).format(new=f"{new:,}", model=model, limit=f"{limit:,}")
