@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from app.chat.tokens import estimate_text_tokens
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.storage.records import Attachment
 
 if TYPE_CHECKING:
@@ -170,7 +171,8 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
+    with serial_imports:
+        from charset_normalizer import from_bytes
 
     # UTF-16/32 without a BOM: ruled out above (they hold NUL bytes in ASCII text).
     matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
@@ -217,8 +219,9 @@ def _text_document(data: bytes, name: str) -> Document:
 
 
 def _pdf_document(data: bytes, name: str) -> Document:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    with serial_imports:
+        from pypdf import PdfReader
+        from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -280,8 +283,9 @@ def _protected(name: str) -> DocumentError:
 
 
 def _docx_document(data: bytes, name: str) -> Document:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    with serial_imports:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
 
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         # An OLE container: an old binary .doc, or a DOCX protected with a password
@@ -363,7 +367,8 @@ def load_files(paths: Sequence[str | Path]) -> Loaded:
     for each file refused. A file named as an image goes to the image loader; anything
     else is read as a document, and binary content that is no document is tried as an
     image (a picture saved without a suffix)."""
-    from app.chat.attachments import AttachmentError, load_image_file
+    with serial_imports:
+        from app.chat.attachments import AttachmentError, load_image_file
 
     images: list[Attachment] = []
     documents: list[Document] = []
