@@ -4,12 +4,13 @@ and the line that warns when the message will not fit the model's context."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from app.chat.documents import Document
 from app.engines.context import ContextState, context_check
 
-_KIND_ICON = {"pdf": "📕", "docx": "📘", "text": "📄"}
+# Plain tags, not emoji: many Linux desktops have no colour-emoji font (boxes instead).
+_KIND_TAG = {"pdf": "PDF", "docx": "DOCX"}
 
 
 def describe(document: Document) -> str:
@@ -42,7 +43,7 @@ def describe(document: Document) -> str:
     return "\n".join(lines)
 
 
-class DocumentChip(QWidget):
+class DocumentChip(QFrame):
     """``📕 report.pdf · 1,234 tokens ×``."""
 
     remove_requested = Signal(object)  # the chip
@@ -56,7 +57,8 @@ class DocumentChip(QWidget):
         layout.setSpacing(2)
         self.label = QLabel(self)
         self.label.setObjectName("document_label")
-        icon = _KIND_ICON.get(document.kind, "📄")
+        suffix = document.name.rsplit(".", 1)[-1].upper() if "." in document.name else "TXT"
+        icon = _KIND_TAG.get(document.kind, suffix[:5])
         name = document.name if len(document.name) <= 32 else document.name[:31] + "…"
         self.label.setText(
             self.tr("{icon} {name} · {tokens} tokens").format(
