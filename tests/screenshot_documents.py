@@ -86,6 +86,18 @@ def main(outdir: str) -> int:
     pump(600)
     window.grab().save(str(out / f"documents-window-{theme}-{lang}.png"))
     composer.grab().save(str(out / f"documents-composer-{theme}-{lang}.png"))
+    # Sent: what the conversation shows of a message that carried documents.
+    window.chat.model_picker.select_ref("llama3.2:latest")
+    window.chat.model_picker.model_chosen.emit(window.chat.model_picker.current_ref())
+    composer.submit()
+    wait_until(
+        lambda: (
+            len(window.chat.messages.widgets()) == 2
+            and window.chat.messages.widgets()[-1].status != "streaming"
+        )
+    )
+    pump(600)
+    window.grab().save(str(out / f"documents-sent-{theme}-{lang}.png"))
     window.close()
     fake.stop()
     print(f"screenshots written to {out}")

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from app.chat.attachments import wire_images
+from app.chat.documents import title_text
 from app.chat.errors import describe_engine_error
 from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
 from app.chat.tokens import estimate_context_tokens
@@ -307,7 +308,7 @@ class ChatCore:
 
         def store(conn: sqlite3.Connection) -> tuple[Conversation, Message]:
             target = conversation or repo.create_conversation(
-                conn, title_from(text, fallback), model, system_prompt=system_prompt
+                conn, title_from(title_text(text), fallback), model, system_prompt=system_prompt
             )
             message = repo.add_message(conn, target.id, "user", text, attachments=attachments)
             return target, message

@@ -118,6 +118,26 @@ def compose_message(text: str, documents: Sequence[Document]) -> str:
     return "\n\n".join(parts)
 
 
+_BLOCK = re.compile(r'<document name="([^"]*)">\n(.*?)\n</document>', re.DOTALL)
+
+
+def fold_documents(text: str) -> str:
+    """A message as the conversation view shows it: each document one line, not pages of
+    text (Copy, search and the model still get every word)."""
+    return _BLOCK.sub(
+        lambda m: translate("Documents", "[Attached: {name} · about {tokens} tokens]").format(
+            name=m.group(1), tokens=f"{estimate_text_tokens(m.group(0)):,}"
+        ),
+        text,
+    )
+
+
+def title_text(text: str) -> str:
+    """A message with each document reduced to its file name: what a title is made from
+    (a message of documents alone is titled by the first file's name)."""
+    return _BLOCK.sub(lambda m: m.group(1), text)
+
+
 # --- errors in words ---------------------------------------------------------------------
 
 

@@ -909,6 +909,10 @@ Your message is still in the box.</source>
 <context>
     <name>Documents</name>
     <message>
+        <source>[Attached: {name} · about {tokens} tokens]</source>
+        <translation>[附件：{name} · 约 {tokens} 个 token]</translation>
+    </message>
+    <message>
         <source>“{name}” is {size} MB; Hearth attaches documents up to {limit} MB.</source>
         <translation>“{name}”有 {size} MB；Hearth 最多附加 {limit} MB 的文档。</translation>
     </message>

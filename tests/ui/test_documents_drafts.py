@@ -83,6 +83,24 @@ def test_a_pdf_and_a_docx_go_to_the_model_inside_the_message(
     assert composer.document_chips() == [] and composer.edit.toPlainText() == ""
     assert window.chat.conversation is not None
     assert window.chat.conversation.title == "Compare these two"  # the words, not the tag
+    shown = window.chat.messages.widgets()[0].body.toPlainText()
+    assert shown.startswith("Compare these two\n\n[Attached: 季度报告.pdf · about ")
+    assert "Revenue rose" not in shown and "[Attached: minutes.docx" in shown  # one line each
+    assert window.chat.messages.widgets()[0].text == content  # Copy gives every word
+
+
+def test_documents_alone_are_titled_by_the_first_file(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama, tmp_path: Path
+) -> None:
+    window = open_window()
+    wait_ready(qtbot, window)
+    choose_model(window, "llama3.2:latest")
+    note = tmp_path / "todo.md"
+    note.write_text("- ship it", encoding="utf-8")
+    drop(window, note)
+    qtbot.waitUntil(lambda: len(window.chat.composer.document_chips()) == 1, timeout=8000)
+    send(qtbot, window, "", 2)
+    assert window.chat.conversation is not None and window.chat.conversation.title == "todo.md"
 
 
 def test_a_document_too_big_for_the_context_is_warned_about(

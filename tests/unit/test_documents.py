@@ -23,8 +23,10 @@ from app.chat.documents import (
     compose_message,
     decode_text,
     document_from_bytes,
+    fold_documents,
     load_document,
     load_files,
+    title_text,
 )
 from app.chat.tokens import estimate_text_tokens
 from app.core.settings import Settings
@@ -281,6 +283,20 @@ def test_compose_message_delimits_each_document() -> None:
     assert message.count("</document>") == 2  # the trick inside the text is defused
     assert compose_message("", [b]) == b.block
     assert compose_message("just words", []) == "just words"
+
+
+def test_the_view_folds_each_document_to_a_line_and_titles_use_its_name() -> None:
+    a = Document("报告.pdf", "pdf", "page one\n\npage two " * 50, pages=2)
+    b = Document("b.txt", "text", "second")
+    message = compose_message("Compare", [a, b])
+    folded = fold_documents(message)
+    assert folded == (
+        f"Compare\n\n[Attached: 报告.pdf · about {a.tokens:,} tokens]\n\n"
+        f"[Attached: b.txt · about {b.tokens:,} tokens]"
+    )
+    assert fold_documents("no documents <document> here") == "no documents <document> here"
+    assert title_text(compose_message("", [a, b])).splitlines()[0] == "报告.pdf"
+    assert title_text(message).splitlines()[0] == "Compare"
 
 
 def test_document_from_bytes_judges_content_not_name(gui: QApplication, tmp_path: Path) -> None:
