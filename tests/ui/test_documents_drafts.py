@@ -4,15 +4,21 @@ HTTP and a real database: what reaches the wire, what stays where, what a restar
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.chat.documents import Document
 from app.chat.drafts import NEW_CONVERSATION, load_drafts
+from app.storage.db import StorageError
 from app.ui.chat.composer import Composer
+from app.ui.chat.drafts import DraftKeeper
 from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
 from tests.fakes.ollama_server import FakeModel, FakeOllama
 from tests.ui.conftest import choose_model, wait_ready
 from tests.unit.test_documents import write_docx, write_pdf
@@ -236,3 +242,67 @@ def test_send_joins_words_and_documents_and_documents_alone_can_be_sent(qtbot: Q
         qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
     assert sent.args == ['<document name="data.csv">\na,b\n1,2\n</document>', []]
     assert len(composer.document_chips()) == 1  # kept until the panel says it is stored
+
+
+def test_files_read_after_a_switch_land_in_the_conversation_they_were_attached_in(
+    qtbot: QtBot,
+) -> None:
+    composer = Composer()
+    qtbot.addWidget(composer)
+    composer.switch_conversation(1)
+    composer.switch_conversation(2)  # the person moved on while a big PDF was read for 1
+    with qtbot.waitSignal(composer.draft_edited) as edited:
+        composer.add_to_draft(1, [], [Document("big.pdf", "pdf", "[Page 1]\nx", pages=1)])
+    assert edited.args == [1] and composer.documents() == []
+    composer.switch_conversation(1)
+    assert [d.name for d in composer.documents()] == ["big.pdf"]
+
+
+def test_the_file_button_opens_a_chooser_and_reads_off_the_gui_thread(
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    fake_ollama: FakeOllama,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window()
+    wait_ready(qtbot, window)
+    big = tmp_path / "huge.log"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    note = tmp_path / "ok.txt"
+    note.write_text("fine", encoding="utf-8")
+    offered: list[str] = []
+
+    def chooser(_parent: object, _title: str, _dir: str, filters: str) -> tuple[list[str], str]:
+        offered.append(filters)
+        return [str(big), str(note)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", chooser)
+    composer = window.chat.composer
+    qtbot.mouseClick(composer.document_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(composer.document_chips()) == 1, timeout=8000)
+    assert "*.pdf" in offered[0] and "*.docx" in offered[0]
+    assert "huge.log" in composer.notice.text() and "50 MB" in composer.notice.text()
+
+
+class FailingWriter:
+    def submit(self, _fn: object) -> Future[None]:
+        future: Future[None] = Future()
+        future.set_exception(StorageError("the disk is full"))
+        return future
+
+
+def test_a_draft_that_cannot_be_saved_is_said_and_kept(qtbot: QtBot, qapp: object) -> None:
+    composer = Composer()
+    qtbot.addWidget(composer)
+    tasks = TaskRunner()
+    try:
+        keeper = DraftKeeper(FailingWriter(), tasks, composer)
+        qtbot.keyClicks(composer.edit, "precious words")
+        keeper.flush()
+        qtbot.waitUntil(lambda: "could not be saved" in composer.notice.text(), timeout=3000)
+        assert "the disk is full" in composer.notice.text()
+        assert composer.edit.toPlainText() == "precious words"
+    finally:
+        tasks.shutdown()
