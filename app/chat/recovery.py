@@ -7,8 +7,8 @@ from __future__ import annotations
 import sqlite3
 
 from app.chat.conversation import build_request
-from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
 from app.cloud.providers import UnknownProviderError, get_provider
+from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
 from app.storage import liveness, repo
 from app.storage.records import UsageRecord, from_db_time
 

@@ -17,7 +17,6 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
-from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
 from app.core.i18n import translate
 from app.engines.base import (
     ChatEngine,
@@ -29,6 +28,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
 from app.ledger.reconcile import CUT_REASON, NO_WORK_SOURCE
 from app.storage.records import Outcome, UsageRecord, utc_now
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.chat.tokens import estimate_context_tokens
 from app.cloud.factory import available_models
 from app.cloud.keys import KeyStore
 from app.cloud.pricer import Tokens, price_request
@@ -40,6 +39,7 @@ from app.core.errors import KnownError
 from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
 from app.engines.base import ChatMessage, ChatRequest
+from app.engines.tokens import estimate_context_tokens
 from app.ledger.money import in_usd
 from app.ledger.settings import load_config
 from app.privacy.egress import Destination, provider_destination
