@@ -25,10 +25,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.chat.tokens import estimate_text_tokens
 from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
+from app.engines.tokens import estimate_text_tokens
 from app.storage.records import Attachment
 
 if TYPE_CHECKING:

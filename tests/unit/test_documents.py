@@ -28,8 +28,8 @@ from app.chat.documents import (
     load_files,
     title_text,
 )
-from app.chat.tokens import estimate_text_tokens
 from app.core.settings import Settings
+from app.engines.tokens import estimate_text_tokens
 from app.privacy.gate import Action, Check, Decision
 from app.storage import repo
 from app.storage.writer import SerialWriter

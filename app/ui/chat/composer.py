@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.chat.documents import Document, compose_message
-from app.chat.tokens import estimate_text_tokens
+from app.engines.tokens import estimate_text_tokens
 from app.storage.records import Attachment
 from app.ui.chat.document_chips import DocumentChip, fit_warning
 
