@@ -485,14 +485,6 @@ Price: %5</source>
         <translation>未傳送：你的訊息保留在這裡。</translation>
     </message>
     <message>
-        <source>System prompt</source>
-        <translation>系統提示詞</translation>
-    </message>
-    <message>
-        <source>Instructions the model follows throughout this conversation:</source>
-        <translation>模型在整個對話中遵循的指示：</translation>
-    </message>
-    <message>
         <source>Attach images</source>
         <translation>附加影像</translation>
     </message>
@@ -651,6 +643,14 @@ Your message is still in the box.</source>
         <translation>附加影像（視覺模型）</translation>
     </message>
     <message>
+        <source>File…</source>
+        <translation>檔案…</translation>
+    </message>
+    <message>
+        <source>Attach a text, code, PDF or Word file: its text goes with your message</source>
+        <translation>附加文字、程式碼、PDF 或 Word 檔案：其中的文字會隨訊息一起送出</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>傳送</translation>
     </message>
@@ -758,6 +758,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>DefaultPromptEditor</name>
+    <message>
+        <source>New conversations start with this system prompt (empty: none). Conversations you already have keep their own.</source>
+        <translation>新對話以此系統提示詞開始（留空則沒有）。現有的對話保留各自的提示詞。</translation>
+    </message>
+    <message>
+        <source>For example: Answer briefly, in Chinese.</source>
+        <translation>例如：用中文簡短回答。</translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message>
         <source>check Ollama, the database and this machine</source>
@@ -861,6 +872,112 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>DocumentChip</name>
+    <message>
+        <source>Pages: {pages}</source>
+        <translation>頁數：{pages}</translation>
+    </message>
+    <message>
+        <source>{empty} of them are scanned images without text; they are left out.</source>
+        <translation>其中 {empty} 頁是沒有文字的掃描影像，已略過。</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}</source>
+        <translation>以 {encoding} 編碼讀取</translation>
+    </message>
+    <message>
+        <source>About {tokens} tokens are added to your message.</source>
+        <translation>約 {tokens} 個 token 會加入你的訊息。</translation>
+    </message>
+    <message>
+        <source>{icon} {name} · {tokens} tokens</source>
+        <translation>{icon} {name} · {tokens} 個 token</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>⚠ With the documents this message is about {new} tokens and the conversation {used} more: {model} reads {limit} at once, so the start will be cut off. Remove a document, attach a part of it, or choose a model with a longer context.</source>
+        <translation>⚠ 加上文件，這則訊息約 {new} 個 token，對話另有 {used} 個：{model} 一次只能讀取 {limit} 個，開頭部分會被截掉。請移除一份文件、只附加其中一部分，或選擇上下文更長的模型。</translation>
+    </message>
+    <message>
+        <source>⚠ With the documents this message is about {new} tokens: {model} reads {limit} at once, so the start will be cut off. Remove a document, attach a part of it, or choose a model with a longer context.</source>
+        <translation>⚠ 加上文件，這則訊息約 {new} 個 token：{model} 一次只能讀取 {limit} 個，開頭部分會被截掉。請移除一份文件、只附加其中一部分，或選擇上下文更長的模型。</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>[Attached: {name} · about {tokens} tokens]</source>
+        <translation>[附件：{name} · 約 {tokens} 個 token]</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size} MB; Hearth attaches documents up to {limit} MB.</source>
+        <translation>「{name}」有 {size} MB；Hearth 最多附加 {limit} MB 的文件。</translation>
+    </message>
+    <message>
+        <source>Attach a smaller part of it, or the text alone.</source>
+        <translation>請附加其中較小的一部分，或只附加文字。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds {chars} characters of text, more than any model reads at once.</source>
+        <translation>「{name}」含有 {chars} 個字元，超過任何模型一次能讀取的量。</translation>
+    </message>
+    <message>
+        <source>Attach the part you want to ask about.</source>
+        <translation>請只附加你想詢問的部分。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or not really a {kind} file.</source>
+        <translation>「{name}」已損毀，或並不是真正的 {kind} 檔案。</translation>
+    </message>
+    <message>
+        <source>Open it in its own app and save it again, then attach it.</source>
+        <translation>請用它原本的應用程式開啟並重新儲存，然後再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no text in it.</source>
+        <translation>「{name}」裡沒有文字。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a text, PDF or Word document Hearth can read.</source>
+        <translation>「{name}」不是 Hearth 能讀取的文字、PDF 或 Word 文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is an image-only PDF (scanned pages): it has no text layer to read.</source>
+        <translation>「{name}」是純影像 PDF（掃描頁面）：沒有可讀取的文字層。</translation>
+    </message>
+    <message>
+        <source>Run it through OCR first, or attach the pages as images for a vision model.</source>
+        <translation>請先進行 OCR 文字辨識，或把頁面當作圖片附加給視覺模型。</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected with a password.</source>
+        <translation>「{name}」受密碼保護。</translation>
+    </message>
+    <message>
+        <source>Save an unprotected copy from your PDF reader and attach it.</source>
+        <translation>請在 PDF 閱讀器中另存一份未加密的副本再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” is password-protected or an old Word (.doc) file.</source>
+        <translation>「{name}」受密碼保護，或是舊版 Word（.doc）檔案。</translation>
+    </message>
+    <message>
+        <source>Save it from Word as an unprotected .docx document, then attach it.</source>
+        <translation>請在 Word 中將其另存為未加密的 .docx 文件，然後再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>無法讀取「{name}」：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>DownloadManager</name>
     <message>
         <source>stopped</source>
@@ -919,6 +1036,17 @@ Your message is still in the box.</source>
     <message>
         <source>Starting…</source>
         <translation>正在開始…</translation>
+    </message>
+</context>
+<context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>Your draft could not be saved ({reason}); it is still here.</source>
+        <translation>草稿未能儲存（{reason}）；它仍在輸入框裡。</translation>
+    </message>
+    <message>
+        <source>Drafts from last time could not be read: {reason}</source>
+        <translation>無法讀取上次的草稿：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1282,21 @@ Your message is still in the box.</source>
     <message>
         <source>No private data found in this conversation.</source>
         <translation>此對話中未發現隱私資料。</translation>
+    </message>
+</context>
+<context>
+    <name>FileAttacher</name>
+    <message>
+        <source>Attach files</source>
+        <translation>附加檔案</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文件 ({patterns});;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {count} file(s)…</source>
+        <translation>正在讀取 {count} 個檔案…</translation>
     </message>
 </context>
 <context>
@@ -3121,6 +3264,10 @@ Your message is still in the box.</source>
         <translation>模型下載來源</translation>
     </message>
     <message>
+        <source>System prompt for new conversations</source>
+        <translation>新對話的系統提示詞</translation>
+    </message>
+    <message>
         <source>USD</source>
         <translation>USD</translation>
     </message>
@@ -3163,6 +3310,10 @@ Your message is still in the box.</source>
     <message>
         <source>huggingface</source>
         <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>A system prompt can be at most {limit} characters (this one: {count}).</source>
+        <translation>系統提示詞最多 {limit} 個字元（目前：{count}）。</translation>
     </message>
 </context>
 <context>
@@ -3255,6 +3406,29 @@ What could be read was recovered into a new database: {conversations} conversati
     <message>
         <source>Nothing in the damaged file could be read.</source>
         <translation>損毀的檔案中沒有可讀取的內容。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows throughout this conversation:</source>
+        <translation>模型在整個對話中遵循的指示：</translation>
+    </message>
+    <message>
+        <source>Use for new conversations</source>
+        <translation>用於新對話</translation>
+    </message>
+    <message>
+        <source>New conversations start with this prompt; existing ones keep their own.</source>
+        <translation>新對話以此提示詞開始；現有的對話保留各自的提示詞。</translation>
+    </message>
+    <message>
+        <source>This new conversation starts with your default prompt.</source>
+        <translation>這個新對話以你的預設提示詞開始。</translation>
     </message>
 </context>
 <context>
