@@ -17,6 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
+from app.cloud.retired import name_successor
 from app.core.i18n import translate
 from app.engines.base import (
     ChatEngine,
@@ -139,7 +140,8 @@ def _read_stream(
             if cancel.is_set():
                 break
     except EngineError as exc:
-        streamed.error = exc
+        # h14: a retired cloud model id names its successor
+        streamed.error = name_successor(exc, engine.engine_id, request.model)
     except Exception as exc:  # a bug, not the engine's answer: still keep the text
         log.exception("the reply stream failed unexpectedly")
         streamed.error = unexpected_failure(exc)

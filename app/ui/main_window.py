@@ -432,6 +432,7 @@ class MainWindow(QMainWindow):
                 return
         self._closing_confirmed = True
         self._cancel_downloads()  # partial files stay; the library offers Resume next time
+        self.chat.drafts.flush()  # what was typed in the last moment is kept too
         self.asker.close()
         self.core.close()
         # A clean quit is no crash, however soon after opening a conversation: one

@@ -31,6 +31,7 @@ SETTING_MODULES = (
     "app.engines.addresses",
     "app.library.sources",
     "app.core.desktop",
+    "app.chat.system_prompt",
 )
 
 

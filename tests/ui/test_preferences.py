@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.chat.system_prompt import DEFAULT_SYSTEM_PROMPT, MAX_PROMPT_CHARS, prompt_for_new
 from app.core import paths
 from app.core.desktop import CLOSE_TO_TRAY, LANGUAGE, stored_language
-from app.core.settings import LOCAL_ONLY, REGISTRY, Setting, SettingError
+from app.core.settings import LOCAL_ONLY, Setting, SettingError, Settings
 from app.engines.addresses import EXTRA_ADDRESSES
 from app.library.sources import DOWNLOAD_SOURCE
 from app.ui.bootstrap import install_translations
@@ -34,7 +35,6 @@ from app.ui.main_window import MainWindow
 from app.ui.preferences import PreferencesFeature
 from app.ui.preferences.dialog import PreferencesDialog
 from app.ui.preferences.editors import make_editor, read_value
-from app.ui.preferences.pages import CHAT_SLOT_KEYS
 from app.ui.theme import THEME
 
 OpenWindow = Callable[..., MainWindow]
@@ -101,11 +101,12 @@ def test_the_shortcut_is_ctrl_comma_and_every_page_is_there(
     dialog = open_preferences(qtbot, window)
     assert [p.key for p in dialog.pages] == [
         "general",
+        "chat",
         "privacy",
         "engines",
         "models",
         "savings",
-    ]  # the Chat page appears once a setting fills its slot
+    ]
     # The existing editors open from their pages, not copies of them.
     dialog.show_page("savings")
     button = dialog.findChild(QPushButton, "prefs_open_savings")
@@ -230,22 +231,30 @@ def test_without_a_tray_the_choice_is_shown_disabled(qtbot: QtBot, open_window: 
     assert window.close()  # closing quits
 
 
-def test_the_chat_slot_shows_a_setting_declared_for_it(
-    qtbot: QtBot, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+def test_the_default_system_prompt_in_the_chat_features_own_editor(
+    qtbot: QtBot, open_window: OpenWindow
 ) -> None:
-    """The slot left for the default system prompt (another helper's setting)."""
-    key = CHAT_SLOT_KEYS[0]
-    if key not in REGISTRY:
-        monkeypatch.setitem(REGISTRY, key, Setting(key, "", "Default system prompt"))
-    setting = REGISTRY[key]
     window = open_window()
     dialog = open_preferences(qtbot, window)
-    assert "chat" in [p.key for p in dialog.pages]
-    box = dialog.findChild(QPlainTextEdit, "pref_" + key.replace("/", "_"))
+    dialog.show_page("chat")
+    box = dialog.findChild(QPlainTextEdit, "default_system_prompt")  # DefaultPromptEditor's
     assert box is not None
-    box.setPlainText("You answer briefly.\nIn English.")
+    box.setPlainText("x" * (MAX_PROMPT_CHARS + 1))  # a paste gone wrong
+    choose(editor(dialog, THEME, QComboBox), "dark")
+    dialog.show_page("general")
     press(dialog, QDialogButtonBox.StandardButton.Ok)
-    assert window.ctx.settings.get(setting) == "You answer briefly.\nIn English."
+    assert dialog.isVisible() and "at most" in dialog.message.text()
+    assert dialog.stack.currentWidget().objectName() == "prefs_page_chat"
+    assert window.ctx.settings.get(DEFAULT_SYSTEM_PROMPT) == ""
+    assert window.ctx.settings.get(THEME) == "system"  # nothing stored
+
+    box.setPlainText("  You answer briefly.\n在中文问题时用中文回答。  ")
+    press(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert not dialog.isVisible()
+    expected = "You answer briefly.\n在中文问题时用中文回答。"
+    assert window.ctx.settings.get(DEFAULT_SYSTEM_PROMPT) == expected
+    qtbot.waitUntil(lambda: saved().get(DEFAULT_SYSTEM_PROMPT.key) == expected)
+    assert prompt_for_new(Settings(paths.settings_path())) == expected  # after a restart
 
 
 def test_numbers_are_read_in_the_persons_locale(qapp: QApplication) -> None:

@@ -93,6 +93,11 @@ class PreferencesDialog(QDialog):
                 except SettingError as exc:
                     problems.append(exc.message)
                     first_bad = first_bad or page
+        for page in self.pages:
+            refused = page.problems()
+            problems += refused
+            if refused:
+                first_bad = first_bad or page
         if problems:
             self.message.setText("\n".join(problems))
             if first_bad is not None:
@@ -105,6 +110,8 @@ class PreferencesDialog(QDialog):
                 settings.set(setting, value)
                 changed.add(setting.key)
             page.shown[setting.key] = value
+        for page in self.pages:
+            changed |= page.store()
         if changed:
             # A failure to write reaches the person through the window's reporter (the
             # status bar), which outlives this dialog.

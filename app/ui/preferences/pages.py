@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.chat.system_prompt import DEFAULT_SYSTEM_PROMPT
 from app.core.desktop import CLOSE_TO_TRAY, LANGUAGE
 from app.core.i18n import translate
-from app.core.settings import LOCAL_ONLY, REGISTRY, Setting
+from app.core.settings import LOCAL_ONLY, Setting
 from app.engines.addresses import EXTRA_ADDRESSES
 from app.library.sources import DOWNLOAD_SOURCE, source_label
+from app.ui.chat.system_prompt_dialog import DefaultPromptEditor
 from app.ui.context import AppContext
 from app.ui.preferences.editors import ChoiceLabel, Editor, make_editor
 from app.ui.theme import THEME, apply_theme
@@ -35,13 +37,7 @@ from app.ui.theme import THEME, apply_theme
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-# --- the slot for settings other features add ------------------------------------------
-# SLOT (issue 16, "a default system prompt for new conversations", built by another
-# helper): declare the setting under one of these keys and it appears on the Chat page
-# with an editor made from its declaration (a str default gets a multi-line box).
-# Nothing else to wire; more keys may be added here.
-CHAT_SLOT_KEYS: tuple[str, ...] = ("chat/default_system_prompt",)
-MULTILINE_KEYS: frozenset[str] = frozenset({"chat/default_system_prompt", EXTRA_ADDRESSES.key})
+MULTILINE_KEYS: frozenset[str] = frozenset({EXTRA_ADDRESSES.key})
 
 
 @dataclass
@@ -110,6 +106,15 @@ class Page(QWidget):
         if action is not None:
             action.trigger()
 
+    def problems(self) -> list[str]:
+        """What an embedded editor (one not made from ``fields``) refuses, checked with
+        the fields before anything is stored."""
+        return []
+
+    def store(self) -> set[str]:
+        """Store an embedded editor's change; the keys changed."""
+        return set()
+
     def applied(self, changed: set[str]) -> str:
         """After a change was stored; returns a word for the person, or ""."""
         return ""
@@ -158,20 +163,45 @@ class GeneralPage(Page):
 
 
 class ChatPage(Page):
-    """The slot: settings declared under ``CHAT_SLOT_KEYS`` by other features."""
+    """The default system prompt, in the editor the chat feature made to be embedded."""
 
     key = "chat"
 
     def __init__(self, env: Environment, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
-        for key in CHAT_SLOT_KEYS:
-            setting = REGISTRY.get(key)
-            if setting is not None:
-                self.add(setting)
-        self.finish()
+
+        self.setting = DEFAULT_SYSTEM_PROMPT
+        self.prompt = DefaultPromptEditor(env.ctx.settings, self)
+        self.shown[self.setting.key] = self.prompt.value()
+        heading = QLabel(translate("Settings", self.setting.label))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.layout_.addWidget(heading)
+        self.layout_.addWidget(self.prompt, 1)
 
     def title(self) -> str:
         return self.tr("Chat")
+
+    def _changed(self) -> bool:
+        return self.prompt.value() != self.shown[self.setting.key]
+
+    def problems(self) -> list[str]:
+        problem = self.setting.validate(self.prompt.value()) if self.setting.validate else None
+        if not self._changed() or not problem:
+            return []
+        return [
+            translate("Settings", "“{label}”: {problem}").format(
+                label=translate("Settings", self.setting.label), problem=problem
+            )
+        ]
+
+    def store(self) -> set[str]:
+        if not self._changed():
+            return set()
+        self.prompt.apply()  # checked in problems() already
+        self.shown[self.setting.key] = self.prompt.value()
+        return {self.setting.key}
 
 
 class PrivacyPage(Page):
@@ -280,11 +310,11 @@ class SavingsPage(Page):
 
 
 def build_pages(env: Environment) -> list[Page]:
-    pages: list[Page] = [GeneralPage(env)]
-    chat = ChatPage(env)
-    if chat.fields:  # the slot filled: see CHAT_SLOT_KEYS
-        pages.append(chat)
-    else:
-        chat.deleteLater()
-    pages += [PrivacyPage(env), EnginesPage(env), ModelsPage(env), SavingsPage(env)]
-    return pages
+    return [
+        GeneralPage(env),
+        ChatPage(env),
+        PrivacyPage(env),
+        EnginesPage(env),
+        ModelsPage(env),
+        SavingsPage(env),
+    ]
