@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.chat.conversation import FinishedReply, LiveReply
+from app.chat.system_prompt import prompt_for_new
 from app.core.errors import KnownError
 from app.storage.records import Conversation, Message
 from app.ui.chat.markdown import render_markdown
@@ -180,8 +181,16 @@ class QuickAskWindow(QWidget):
                 self._ctx.events.conversations_changed.emit()
             self._when(self._core.reply(target.id, model), self._started)
 
+        new = self.conversation is None
         self._when(
-            self._core.send(self.conversation, text, model=model, untitled=self.tr("Quick ask")),
+            self._core.send(
+                self.conversation,
+                text,
+                model=model,
+                untitled=self.tr("Quick ask"),
+                # A new one starts with the default prompt, as from the main window.
+                system_prompt=prompt_for_new(self._ctx.settings) if new else "",
+            ),
             stored,
         )
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
+from app.chat.system_prompt import DEFAULT_SYSTEM_PROMPT
 from app.core import paths
 from app.core.desktop import CLOSE_TO_TRAY, TRAY_HINT_SHOWN
 from app.ui.main_window import MainWindow
@@ -145,6 +146,7 @@ def test_follow_ups_continue_and_reopening_starts_afresh(
     feature = tray_of(window)
     feature.toggle_quick_ask()
     quick = feature.quick_ask
+    window.ctx.settings.set(DEFAULT_SYSTEM_PROMPT, "Answer in one line.")
     ask(qtbot, quick, "One")
     wait_answered(qtbot, quick)
     first = quick.conversation
@@ -152,7 +154,9 @@ def test_follow_ups_continue_and_reopening_starts_afresh(
     qtbot.waitUntil(lambda: quick.answer_text == "Second answer." and not quick._asking)
     assert quick.conversation == first or quick.conversation.id == first.id  # type: ignore[union-attr]
     sent = fake_ollama.requests_to("/api/chat")[-1].body["messages"]
-    assert [m["content"] for m in sent] == ["One", "First answer.", "Two"]
+    # The default system prompt, as a conversation begun in the main window gets it.
+    assert [m["content"] for m in sent] == ["Answer in one line.", "One", "First answer.", "Two"]
+    assert sent[0]["role"] == "system"
 
     qtbot.keyClick(quick.input, Qt.Key.Key_Escape)  # Esc hides it
     assert not quick.isVisible()
