@@ -80,6 +80,9 @@ def main(outdir: str, theme: str, language: str) -> int:
     prefs = window.features["app.ui.preferences"].show()  # type: ignore[attr-defined]
     pump(300)
     prefs.grab().save(str(out / f"preferences-{tag}.png"))
+    prefs.show_page("chat")
+    pump(200)
+    prefs.grab().save(str(out / f"preferences-chat-{tag}.png"))
     prefs.show_page("engines")
     pump(200)
     prefs.grab().save(str(out / f"preferences-engines-{tag}.png"))
