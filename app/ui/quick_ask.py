@@ -92,9 +92,14 @@ class QuickAskWindow(QWidget):
         self.new_button = QPushButton(self.tr("New question"), self)
         self.new_button.setObjectName("quick_ask_new")
         self.new_button.clicked.connect(self.start_fresh)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setObjectName("quick_ask_stop")
+        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.hide()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.model_label, 1)
+        buttons.addWidget(self.stop_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -163,8 +168,7 @@ class QuickAskWindow(QWidget):
                 self.tr("Choose a model in the main window first; your question is kept here.")
             )
             return
-        self._asking = True
-        self.input.setEnabled(False)
+        self._set_asking(True)
         self.status.setText(self.tr("Asking {model}…").format(model=model.rpartition("|")[2]))
         self.answer_text = ""
         self.answer.clear()
@@ -194,6 +198,17 @@ class QuickAskWindow(QWidget):
             stored,
         )
 
+    def _set_asking(self, asking: bool) -> None:
+        self._asking = asking
+        self.input.setEnabled(not asking)
+        self.stop_button.setVisible(asking)
+        self.new_button.setVisible(not asking)
+
+    def stop(self) -> None:
+        """Stop the reply: what arrived is kept, as with Stop in the main window."""
+        if self.conversation is not None:
+            self._core.stop(self.conversation.id)
+
     def _started(self, live: LiveReply) -> None:
         self._streams.started_reply(live, self._append)
 
@@ -208,8 +223,7 @@ class QuickAskWindow(QWidget):
         live = finished.live
         if self.conversation is None or live.conversation_id != self.conversation.id:
             return
-        self._asking = False
-        self.input.setEnabled(True)
+        self._set_asking(False)
         self.input.setFocus()
         self._ctx.events.conversations_changed.emit()
         if finished.cancelled:
@@ -237,8 +251,7 @@ class QuickAskWindow(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         """Said in the window; the question stays in the box to send again."""
-        self._asking = False
-        self.input.setEnabled(True)
+        self._set_asking(False)
         if isinstance(exc, KnownError):
             self.status.setText(str(exc))
         else:

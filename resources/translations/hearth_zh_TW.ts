@@ -3088,6 +3088,10 @@ Your message is still in the box.</source>
         <translation>新問題</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
         <source>Hide quick ask</source>
         <translation>隱藏快速提問</translation>
     </message>

@@ -190,6 +190,31 @@ def test_an_engine_failure_mid_answer_is_said_and_kept(
     assert reply["status"] == "failed"
 
 
+def test_stop_keeps_what_arrived(
+    qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama
+) -> None:
+    script = ChatScript(tokens=split_tokens("word " * 500), token_delay=0.02)
+    fake_ollama.chat_scripts.append(script)
+    window = open_window()
+    wait_ready(qtbot, window)
+    feature = tray_of(window)
+    feature.toggle_quick_ask()
+    quick = feature.quick_ask
+    ask(qtbot, quick, "Go on and on")
+    qtbot.waitUntil(lambda: quick.answer_text.count("word") >= 3, timeout=5000)
+    assert quick.stop_button.isVisible() and not quick.new_button.isVisible()
+    qtbot.mouseClick(quick.stop_button, Qt.MouseButton.LeftButton)
+    wait_answered(qtbot, quick)
+    assert quick.status.text() == "Stopped."
+    assert not quick.stop_button.isVisible() and quick.new_button.isVisible()
+    (reply,) = rows(
+        "SELECT status, content FROM messages WHERE role = 'assistant' AND conversation_id = ?",
+        quick.conversation.id,  # type: ignore[union-attr]
+    )
+    assert reply["status"] == "stopped"
+    assert 3 <= reply["content"].count("word") < 500
+
+
 def test_a_day_of_quick_questions(
     qtbot: QtBot, open_window: OpenWindow, fake_ollama: FakeOllama
 ) -> None:
