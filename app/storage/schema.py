@@ -235,6 +235,34 @@ MIGRATIONS.append(
     """
 )
 
+# (issue 16, per-conversation drafts -- app/chat/drafts.py reads and writes these): the
+# unsent text of each conversation and its pending images and documents, so a restart
+# loses nothing typed. conversation_id 0 is the new conversation not started yet, so the
+# column cannot reference conversations; a trigger drops a deleted conversation's draft.
+# New tables only.
+MIGRATIONS.append(
+    """
+    CREATE TABLE drafts (
+        conversation_id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE draft_items (
+        conversation_id INTEGER NOT NULL REFERENCES drafts(conversation_id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('image', 'document')),
+        mime TEXT NOT NULL,
+        name TEXT NOT NULL,
+        data BLOB NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (conversation_id, position)
+    );
+    CREATE TRIGGER drafts_of_deleted_conversation AFTER DELETE ON conversations BEGIN
+        DELETE FROM drafts WHERE conversation_id = OLD.id;
+    END;
+    """
+)
+
 # Issues 15/16 (per-conversation model options; app/chat/options.py reads and writes it):
 # temperature, top_p, seed and the context (Ollama's num_ctx) the person set for one
 # conversation, and which "filling up" warnings it has already shown (once each). A new

@@ -61,6 +61,9 @@ class _Shown:
 
 class ContextBar(QWidget):
     new_requested = Signal()
+    changed = Signal()
+    """The context changed for a reason of the bar's own (options read or saved, the
+    machine measured): the panel recomputes what depends on it."""
     options_saved = Signal(int)  # conversation id
 
     def __init__(self, ctx: AppContext, resolver: EngineResolver, parent: QWidget) -> None:
@@ -106,7 +109,7 @@ class ContextBar(QWidget):
 
         def measured(tokens: int) -> None:
             self.machine_default = tokens
-            self.refresh(*self._last)
+            self.changed.emit()
 
         def unmeasured(exc: BaseException) -> None:  # not the person's problem: no warning
             log.warning("could not work out Ollama's default context: %s", exc)
@@ -245,7 +248,7 @@ class ContextBar(QWidget):
         def loaded(result: tuple[ModelOptions, frozenset[str]]) -> None:
             self._loading.discard(cid)
             self._options[cid], self._given[cid] = result
-            self.refresh(*self._last)
+            self.changed.emit()
 
         self._ctx.tasks.watch(self._ctx.writer.submit(load), loaded, self._failed, owner=self)
 
@@ -325,7 +328,7 @@ class ContextBar(QWidget):
             def saved(_none: None) -> None:
                 self._options[cid] = options
                 self.options_saved.emit(cid)
-                self.refresh(*self._last)
+                self.changed.emit()
 
             self._ctx.tasks.watch(
                 self._ctx.writer.submit(lambda conn: save_options(conn, cid, options)),
