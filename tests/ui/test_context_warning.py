@@ -77,6 +77,8 @@ def test_warned_before_4k_raise_to_8192_is_sent_and_survives_restart(
     assert estimates[-1] < 4096, "warned only once the context had overflowed"
     assert count(4096) in bar.label.text() and bar.raise_button.isVisible()
     assert bar.effective is not None and bar.effective.tokens == 4096
+    # A document attached now is checked against the same 4k, not the model's 128k.
+    assert window.chat.composer._budget[0] == 4096
 
     # Once per threshold per conversation: leaving it and coming back does not warn again.
     conversation_id = window.chat.conversation.id  # type: ignore[union-attr]
@@ -103,6 +105,7 @@ def test_warned_before_4k_raise_to_8192_is_sent_and_survives_restart(
     send(qtbot, window, "And one more question?")
     assert last_num_ctx(fake_ollama) == 8192
     assert bar.effective is not None and bar.effective.tokens == 8192
+    assert window.chat.composer._budget[0] == 8192
     assert not bar.isVisible()  # about 4k of 8k: fits
     window.close()
 
