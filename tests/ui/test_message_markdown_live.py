@@ -4,6 +4,8 @@ keeps its indentation in a narrow window. Checked on the documents' text and for
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextBlock, QTextDocument, QTextListFormat
 from pytestqt.qtbot import QtBot
@@ -190,3 +192,24 @@ def test_blank_lines_and_tabs_in_code_survive_the_runs_of_indentation(qtbot: QtB
         expected = expected[2:] if language else expected
         got = shown[start - (0 if language else 2) : start - (0 if language else 2) + len(expected)]
         assert got == expected, (language, got)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["```", "~~~", "  ```py", "\t~~~", " x ```", "a", "", "\u3000```"])),
+    st.lists(st.integers(1, 30), min_size=1),
+)
+def test_fence_marks_fed_in_any_pieces_match_the_line_rule(
+    lines: list[str], pieces: list[int]
+) -> None:
+    text = "\n".join(lines) + "\n"
+    expected, start = [], 0
+    for line in text.split("\n")[:-1]:
+        if line.strip().startswith(("```", "~~~")):  # CutScanner's own test
+            expected.append(start)
+        start += len(line) + 1
+    marks, at = FenceMarks(), 0
+    for size in pieces * (len(text) // sum(pieces) + 1):
+        at = min(len(text), at + size)
+        marks.feed(text[:at])
+    assert marks.marks == expected
