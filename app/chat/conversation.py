@@ -32,6 +32,7 @@ from typing import Protocol, TypeVar
 from app.chat.attachments import wire_images
 from app.chat.errors import describe_engine_error
 from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
+from app.chat.thinking import ThinkingTrace
 from app.chat.tokens import estimate_context_tokens
 from app.core.errors import KnownError
 from app.core.i18n import translate
@@ -132,6 +133,8 @@ class LiveReply:
     cancel: threading.Event = field(default_factory=threading.Event)
     done: Future[FinishedReply] = field(default_factory=Future)
     on_delta: Callable[[str], None] | None = None
+    thought: ThinkingTrace = field(default_factory=ThinkingTrace)
+    """Issue 16: the thinking streamed before the answer, apart from its text."""
     _parts: list[str] = field(default_factory=list)
     _drained: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -148,6 +151,7 @@ class LiveReply:
     def push(self, piece: str) -> None:  # the reply's thread, once per piece: keep it lean
         with self._lock:
             self._parts.append(piece)
+        self.thought.answer_began()
         if self.on_delta is not None:
             self.on_delta(piece)
 
@@ -319,10 +323,12 @@ class ChatCore:
         on_delta: Callable[[str], None] | None = None,
         *,
         replacing: int | None = None,
+        think: bool | str | None = None,
     ) -> Future[LiveReply]:
         """Start the next reply: read the history, decide the request, add the
         placeholder (in one job on the writer), then stream on the reply lane. With
-        ``replacing``, that reply is deleted first (regenerate, retry)."""
+        ``replacing``, that reply is deleted first (regenerate, retry). ``think``
+        (issue 16) goes on the request as it is (see app/chat/thinking.py)."""
         if self.live(conversation_id) is not None:
             failed: Future[LiveReply] = Future()
             failed.set_exception(
@@ -342,6 +348,8 @@ class ChatCore:
             request = build_request(
                 conversation, repo.list_messages(conn, conversation_id), route.model
             )
+            if think is not None:
+                request = replace(request, think=think)
             placeholder = repo.add_message(
                 conn,
                 conversation_id,
@@ -382,9 +390,11 @@ class ChatCore:
         message_id: int,
         local_model: str,
         on_delta: Callable[[str], None] | None = None,
+        *,
+        think: bool | str | None = None,
     ) -> Future[LiveReply]:
         """Redo a reply (the last one, or a failed one): drop it and ask again."""
-        return self.reply(conversation_id, local_model, on_delta, replacing=message_id)
+        return self.reply(conversation_id, local_model, on_delta, replacing=message_id, think=think)
 
     retry = regenerate
 
@@ -407,6 +417,12 @@ class ChatCore:
     def set_model(self, conversation_id: int, model: str) -> Future[None]:
         return self._store.submit(
             lambda conn: repo.update_conversation(conn, conversation_id, model=model)
+        )
+
+    def set_think(self, conversation_id: int, choice: str | None) -> Future[None]:
+        """Issue 16: the conversation's Think choice (None: the model's default)."""
+        return self._store.submit(
+            lambda conn: repo.update_conversation(conn, conversation_id, think=choice)
         )
 
     def set_system_prompt(
@@ -480,6 +496,11 @@ class ChatCore:
             if live.checkpoint_due():
                 self._checkpoint(live)
 
+        def push_thinking(piece: str) -> None:
+            live.thought.push(piece)
+            if live.checkpoint_due():
+                self._checkpoint(live)
+
         reply = run_reply(
             engine,
             request,
@@ -491,7 +512,9 @@ class ChatCore:
             energy_probe=self._energy_probe,
             pricer=self._pricer,
             leaves_machine=route.leaves_machine,
+            on_thinking=push_thinking,
         )
+        live.thought.end()
         error_text = describe_engine_error(reply.error) if reply.error is not None else ""
 
         def store(conn: sqlite3.Connection) -> UsageRecord:
@@ -506,6 +529,8 @@ class ChatCore:
                 error=error_text,
                 engine=reply.usage.engine,
                 model=reply.usage.model,
+                thinking=reply.thinking,
+                thinking_ms=live.thought.ms,
             )
             usage_id = repo.record_usage(conn, reply.usage)
             if conn.in_transaction:
@@ -517,9 +542,17 @@ class ChatCore:
 
     def _checkpoint(self, live: LiveReply) -> None:
         text, message_id = live.text, live.message_id
+        thinking, thinking_ms = live.thought.text, live.thought.ms
 
         def save(conn: sqlite3.Connection) -> None:
-            repo.update_message(conn, message_id, content=text, status="streaming")
+            repo.update_message(
+                conn,
+                message_id,
+                content=text,
+                status="streaming",
+                thinking=thinking,
+                thinking_ms=thinking_ms,
+            )
 
         def saved(future: Future[None]) -> None:
             exc = future.exception()
@@ -551,10 +584,20 @@ class ChatCore:
         reason, keeping any text that had arrived."""
         text = describe_engine_error(error)
         content = live.text
-        reply = Reply(content, "", "failed", error, _not_sent_usage(live))
+        live.thought.end()
+        thinking, thinking_ms = live.thought.text, live.thought.ms
+        reply = Reply(content, thinking, "failed", error, _not_sent_usage(live))
 
         def store(conn: sqlite3.Connection) -> None:
-            repo.update_message(conn, live.message_id, content=content, status="failed", error=text)
+            repo.update_message(
+                conn,
+                live.message_id,
+                content=content,
+                status="failed",
+                error=text,
+                thinking=thinking,
+                thinking_ms=thinking_ms,
+            )
 
         self._store_until_saved(live, store)
         return FinishedReply(live, reply, reply.usage, text)

@@ -28,7 +28,7 @@ def _is_local(engine: str) -> bool:
 def recover_interrupted(conn: sqlite3.Connection) -> int:
     """Mark every reply left 'streaming' as stopped, with an estimated usage row."""
     rows = conn.execute(
-        "SELECT id, conversation_id, content, engine, model, created_at FROM messages"
+        "SELECT id, conversation_id, content, thinking, engine, model, created_at FROM messages"
         " WHERE status = 'streaming' ORDER BY id"
     ).fetchall()
     for row in rows:
@@ -44,7 +44,9 @@ def recover_interrupted(conn: sqlite3.Connection) -> int:
         ).fetchone()
         conn.execute("BEGIN")  # the mark and the usage row go together
         conn.execute("UPDATE messages SET status = 'stopped' WHERE id = ?", (row["id"],))
-        if counted is None and row["content"]:
+        # Issue 16: the thinking is output the model produced (a cloud bills it too).
+        produced = row["content"] + row["thinking"]
+        if counted is None and produced:
             repo.record_usage(
                 conn,
                 UsageRecord(
@@ -55,7 +57,8 @@ def recover_interrupted(conn: sqlite3.Connection) -> int:
                     is_local=_is_local(row["engine"]),
                     outcome="stopped",
                     context_tokens=context,
-                    output_tokens_estimate=estimate_text_tokens(row["content"]),
+                    output_tokens_estimate=estimate_text_tokens(row["content"])
+                    + estimate_text_tokens(row["thinking"]),
                     wall_ms=0.0,
                     conversation_id=row["conversation_id"],
                     message_id=row["id"],

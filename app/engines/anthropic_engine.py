@@ -14,6 +14,7 @@ from typing import Any
 
 import anthropic
 
+from app.chat.thinking import ANTHROPIC_THINKING_BUDGET
 from app.cloud import secret_guard
 from app.cloud.errors import from_sdk_error, stream_cut
 from app.cloud.streaming import (
@@ -127,6 +128,7 @@ class AnthropicEngine:
         }
         if system:
             params["system"] = system
+        _add_thinking(params, request.think)
         try:
             stream = open_with_retries(
                 lambda: self._client.messages.stream(**params).__enter__(), cancel, self._retries
@@ -159,6 +161,18 @@ class AnthropicEngine:
         if not finished:
             raise stream_cut(self._name)
         yield ReplyFinished(_usage(stream.current_message_snapshot))
+
+
+def _add_thinking(params: dict[str, Any], think: bool | str | None) -> None:
+    """Issue 16: extended thinking. Its budget comes on top of the answer's own room,
+    since thinking counts toward ``max_tokens`` (see app/chat/thinking.py)."""
+    if think is None:
+        return
+    if think:
+        params["thinking"] = {"type": "enabled", "budget_tokens": ANTHROPIC_THINKING_BUDGET}
+        params["max_tokens"] += ANTHROPIC_THINKING_BUDGET
+    else:
+        params["thinking"] = {"type": "disabled"}
 
 
 def _usage(message: Any) -> ReplyUsage:

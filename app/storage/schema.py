@@ -214,4 +214,18 @@ MIGRATIONS.append(
     """
 )
 
+# (issue 16, thinking -- app/chat/thinking.py): a reply's reasoning, kept beside its
+# answer (never mixed into ``content``, which is what is sent back to the model), how
+# long the model thought (ms, NULL when not measured: older rows, imports), and a
+# conversation's Think choice (NULL: the model's own default; 'on' / 'off', or a level
+# 'low' / 'medium' / 'high' for gpt-oss). Columns only: every earlier row reads as
+# "no thinking, model default".
+MIGRATIONS.append(
+    """
+    ALTER TABLE messages ADD COLUMN thinking TEXT NOT NULL DEFAULT '';
+    ALTER TABLE messages ADD COLUMN thinking_ms INTEGER;
+    ALTER TABLE conversations ADD COLUMN think TEXT
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
