@@ -72,6 +72,7 @@ from app.ui.chat.message_text import (
 from app.ui.chat.message_text import shown_text as _shown
 from app.ui.chat.message_text import text_units as _units
 from app.ui.chat.render_lane import RenderLane, shared_lane
+from app.ui.chat.thinking_block import ThinkingBlock
 from app.ui.theme import is_dark
 
 THUMBNAIL = 160
@@ -218,6 +219,13 @@ class MessageWidget(QFrame):
         if message.attachments:
             layout.addLayout(self._thumbnails(message))
 
+        # Issue 16: the reply's thinking, above its answer (hidden when there is none).
+        self.thinking = ThinkingBlock(self)
+        layout.addWidget(self.thinking)
+        self.thinking.show_stored(
+            message.thinking, message.thinking_ms, message.status == "streaming"
+        )
+
         self.body = MessageBody(self)
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
@@ -283,6 +291,8 @@ class MessageWidget(QFrame):
             status=self._status,  # type: ignore[arg-type]
             error=self._error,
             model=self._model,
+            thinking=self.thinking.text(),
+            thinking_ms=self.thinking.ms,
         )
 
     def is_rendering(self) -> bool:
@@ -317,6 +327,8 @@ class MessageWidget(QFrame):
         self._update_chrome()
 
     def finish(self, status: str, error: str = "", model: str = "") -> None:
+        if status != "streaming":
+            self.thinking.finish()  # folds, if its end was not told already
         self._status = status
         self._error = error
         if model:

@@ -36,6 +36,7 @@ from app.ui.chat.composer import Composer
 from app.ui.chat.message_list import MessageList
 from app.ui.chat.model_picker import ModelPicker
 from app.ui.chat.streaming import StreamController
+from app.ui.chat.think_control import ThinkControl, think_support_for
 from app.ui.context import AppContext
 from app.ui.widgets import ElidedLabel
 
@@ -90,6 +91,9 @@ class ChatPanel(QWidget):
         self.model_picker.setMaximumWidth(280)
         self.model_picker.model_chosen.connect(lambda _ref: self._model_chosen(0))
         header.addWidget(self.model_picker)
+        self.think = ThinkControl(self)  # issue 16: shown only for models that think
+        self.think.choice_changed.connect(self._think_chosen)
+        header.addWidget(self.think)
         self.system_button = QPushButton(self.tr("System prompt…"), self)
         self.system_button.clicked.connect(self.edit_system_prompt)
         header.addWidget(self.system_button)
@@ -184,6 +188,7 @@ class ChatPanel(QWidget):
         self._context_tokens = 0
         self._clear_messages()
         self.title.setText(self.tr("New conversation"))
+        self.think.set_choice(None)
         self.composer.switch_conversation(None)  # issue 12: nothing pending carries over
         self._update_cloud()
         self._update_streaming()
@@ -243,6 +248,7 @@ class ChatPanel(QWidget):
         self._messages = list(opened.messages)
         self._has_older = opened.has_older
         self.title.setText(conversation.title)
+        self.think.set_choice(conversation.think)
         self.composer.switch_conversation(conversation.id)  # issue 12: drafts stay apart
         self._clear_messages()
         self.messages.show_messages(self._messages, has_older=opened.has_older)
@@ -254,7 +260,8 @@ class ChatPanel(QWidget):
                 # The live reply is ahead of the stored checkpoint: show all of it, then
                 # follow it from exactly there.
                 widget.resume(live.snapshot())
-                self._streams.follow(live, widget.append)
+                widget.thinking.resume(*live.thought.snapshot())
+                self._streams.follow(live, widget.append, widget.thinking.feed)
         if conversation.model:
             self._select_model(conversation.model)
         self._update_cloud()
@@ -379,6 +386,7 @@ class ChatPanel(QWidget):
     def _apply_details(self, details: ModelDetails) -> None:
         escalated = self._conversation is not None and self._conversation.escalated
         self.composer.set_vision(details.vision or escalated, self.current_model())
+        self.think.set_support(think_support_for(self._conversation, self.current_model(), details))
         self._update_hint()
 
     def _update_hint(self, pending_images: bool = False) -> None:
@@ -421,9 +429,11 @@ class ChatPanel(QWidget):
                 self._messages.append(message)
                 self.title.setText(target.title)
                 self.messages.add(message)
+            if self.think.choice() != target.think:  # chosen before the conversation existed
+                self._think_chosen(self.think.choice(), target)
             if created:
                 self.conversation_created.emit(target.id)
-            self._start(self._core.reply(target.id, model))
+            self._start(self._core.reply(target.id, model, think=self.think.wire()))
 
         self._when(
             self._core.send(
@@ -438,7 +448,11 @@ class ChatPanel(QWidget):
             if self._conversation is not None and self._conversation.id == live.conversation_id:
                 self._messages.append(live.placeholder)
                 widget = self.messages.add(live.placeholder)
-            self._streams.started_reply(live, widget.append if widget is not None else None)
+            self._streams.started_reply(
+                live,
+                widget.append if widget is not None else None,
+                widget.thinking.feed if widget is not None else None,
+            )
             self._update_streaming()
 
         self._when(started, ready)
@@ -454,7 +468,11 @@ class ChatPanel(QWidget):
             return
         self._messages = [m for m in self._messages if m.id != message_id]
         self.messages.remove(message_id)
-        self._start(self._core.regenerate(conversation.id, message_id, self.current_model()))
+        self._start(
+            self._core.regenerate(
+                conversation.id, message_id, self.current_model(), think=self.think.wire()
+            )
+        )
 
     def _reply_finished(self, finished: FinishedReply) -> None:
         live, reply = finished.live, finished.reply
@@ -466,7 +484,14 @@ class ChatPanel(QWidget):
             self.status_message.emit(self.tr("Not sent: your message is kept here."))
         else:
             self._messages = [
-                replace(m, content=reply.content, status=reply.outcome, error=finished.error_text)
+                replace(
+                    m,
+                    content=reply.content,
+                    status=reply.outcome,
+                    error=finished.error_text,
+                    thinking=reply.thinking,
+                    thinking_ms=live.thought.ms,
+                )
                 if m.id == live.message_id
                 else m
                 for m in self._messages
@@ -478,6 +503,16 @@ class ChatPanel(QWidget):
         self._update_streaming()
         self._estimate_context()
         self._mark_sent_versions()
+
+    def _think_chosen(self, choice: object, target: Conversation | None = None) -> None:
+        """Issue 16: the Think choice is the conversation's (kept on disk with it)."""
+        conversation = target or self._conversation
+        if conversation is None:
+            return  # kept by the control until the first message creates one
+        think = choice if isinstance(choice, str) else None
+        if self._conversation is not None and self._conversation.id == conversation.id:
+            self._conversation = replace(self._conversation, think=think)
+        self._when(self._core.set_think(conversation.id, think), lambda _none: None)
 
     def edit_system_prompt(self) -> None:
         current = self._conversation.system_prompt if self._conversation else ""
@@ -554,9 +589,13 @@ class ChatPanel(QWidget):
         if last.role == "assistant":
             self._messages = [m for m in self._messages if m.id != last.id]
             self.messages.remove(last.id)
-            started = self._core.regenerate(conversation.id, last.id, self.current_model())
+            started = self._core.regenerate(
+                conversation.id, last.id, self.current_model(), think=self.think.wire()
+            )
         else:
-            started = self._core.reply(conversation.id, self.current_model())
+            started = self._core.reply(
+                conversation.id, self.current_model(), think=self.think.wire()
+            )
         self._start(started)
 
     def return_to_local(self) -> None:
