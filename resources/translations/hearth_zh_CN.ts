@@ -3331,6 +3331,72 @@ What could be read was recovered into a new database: {conversations} conversati
     </message>
 </context>
 <context>
+    <name>ThinkControl</name>
+    <message>
+        <source>Think</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Think: low</source>
+        <translation>思考：低</translation>
+    </message>
+    <message>
+        <source>Think: medium</source>
+        <translation>思考：中</translation>
+    </message>
+    <message>
+        <source>Think: high</source>
+        <translation>思考：高</translation>
+    </message>
+    <message>
+        <source>How long the model thinks before it answers</source>
+        <translation>模型回答前思考多久</translation>
+    </message>
+    <message>
+        <source>The model thinks before it answers (click to turn off)</source>
+        <translation>模型先思考再回答（点击关闭）</translation>
+    </message>
+    <message>
+        <source>The model answers without thinking first (click to turn on)</source>
+        <translation>模型不思考直接回答（点击开启）</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingBlock</name>
+    <message>
+        <source>Thinking… {seconds} s</source>
+        <translation>思考中… {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>Thoughts</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <source>Thought for less than a second</source>
+        <translation>思考了不到一秒</translation>
+    </message>
+    <message>
+        <source>Thought for {seconds} s</source>
+        <translation>思考了 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Thought for {minutes} min {seconds} s</source>
+        <translation>思考了 {minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Hide the thinking</source>
+        <translation>隐藏思考过程</translation>
+    </message>
+    <message>
+        <source>Show the thinking</source>
+        <translation>显示思考过程</translation>
+    </message>
+</context>
+<context>
     <name>Validate</name>
     <message>
         <source>The model name is empty.</source>
