@@ -1,4 +1,4 @@
-"""The Think control in the chat panel's header (issue 16): an on/off button for models
+"""The Think control in the chat panel's header (issue 16): an on/off check box for models
 that take a bool (qwen3, deepseek-r1, DeepSeek, Claude), a Low/Medium/High menu for
 gpt-oss, nothing for models that cannot think. Which applies, and what goes on the wire,
 is decided in app/chat/thinking.py; the choice is kept per conversation
@@ -8,7 +8,7 @@ is decided in app/chat/thinking.py; the choice is kept per conversation
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from app.chat.thinking import LEVELS, NO_THINKING, ThinkSupport, think_support, wire_think
 from app.engines.addresses import parse_ref
@@ -38,10 +38,9 @@ class ThinkControl(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.button = QToolButton(self)
+        # A check box, not a toggle button: its state reads the same in every theme.
+        self.button = QCheckBox(self.tr("Think"), self)
         self.button.setObjectName("think_toggle")
-        self.button.setText(self.tr("Think"))
-        self.button.setCheckable(True)
         self.button.clicked.connect(self._toggled)
         layout.addWidget(self.button)
         self.levels = QComboBox(self)

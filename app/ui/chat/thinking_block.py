@@ -45,7 +45,6 @@ class ThinkingBlock(QWidget):
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("thinking_toggle")
         self.toggle.setAutoRaise(True)
-        self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.clicked.connect(self._clicked)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
@@ -67,10 +66,11 @@ class ThinkingBlock(QWidget):
         palette = self.view.palette()
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         palette.setColor(QPalette.ColorRole.Text, muted)
-        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.view.setPalette(palette)
+        self.view.viewport().setAutoFillBackground(False)
         self.view.setStyleSheet(
-            "#thinking_text { border-left: 2px solid palette(mid); padding-left: 6px; }"
+            "#thinking_text { background: transparent; border: none;"
+            " border-left: 2px solid palette(mid); padding-left: 6px; }"
         )
         self.view.hide()
         layout.addWidget(self.view)
@@ -184,19 +184,19 @@ class ThinkingBlock(QWidget):
         self.view.setPlainText(shown)
         self._column = len(text) - (text.rfind("\n") + 1)
 
-    def _clicked(self, checked: bool) -> None:
+    def _clicked(self) -> None:
         self._touched = True
-        self._set_open(checked)
+        self._set_open(not self.is_open())
+        self._update_label()
 
     def _set_open(self, open_: bool) -> None:
-        self.toggle.setChecked(open_)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
         self.view.setVisible(open_)
         if open_:
             self._fit()
-            if self._live:
-                bar = self.view.verticalScrollBar()
-                bar.setValue(bar.maximum())
+            bar = self.view.verticalScrollBar()
+            # Live: follow the newest line. Afterwards: read it from the start.
+            bar.setValue(bar.maximum() if self._live else 0)
 
     def _fit(self) -> None:
         """Live: a short window on the newest lines. Afterwards: up to OPEN_LINES."""
@@ -207,18 +207,13 @@ class ThinkingBlock(QWidget):
         if self._live:
             self.view.setFixedHeight(line * lines + frame)
             return
-        blocks = self.view.document().blockCount()
-        wanted = max(1, min(lines, blocks + self._wrapped_extra()))
-        self.view.setFixedHeight(line * wanted + frame)
-
-    def _wrapped_extra(self) -> int:
-        """Lines that wrapping adds (the plain document counts paragraphs)."""
-        width = max(1, self.view.viewport().width())
-        metrics = self.view.fontMetrics()
-        extra = 0
-        for paragraph in self.view.toPlainText().split("\n")[: OPEN_LINES + 1]:
-            extra += metrics.horizontalAdvance(paragraph) // width
-        return extra
+        # As tall as the text wrapped at this width, up to OPEN_LINES (then it scrolls);
+        # the start of the text is enough to know that.
+        width = max(40, self.view.viewport().width() - 8)
+        start = self.view.document().toPlainText()[: OPEN_LINES * 400]
+        flags = Qt.TextFlag.TextWordWrap
+        tall = self.view.fontMetrics().boundingRect(0, 0, width, 10**6, flags, start).height()
+        self.view.setFixedHeight(min(tall + line, line * lines) + frame)
 
     def _update_label(self) -> None:
         if self._live:
