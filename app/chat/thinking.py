@@ -91,6 +91,8 @@ def think_support(provider: str, model: str, capabilities: Iterable[str] = ()) -
 
 def wire_think(support: ThinkSupport, choice: str | None) -> bool | str | None:
     """What goes in ``ChatRequest.think``: a bool, a level, or None (send nothing)."""
+    if choice is None and support.default == "off":
+        return None  # off already, unasked: send nothing a model might not know
     effective = support.effective(choice)
     if support.mode == "levels":
         return effective

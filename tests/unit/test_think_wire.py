@@ -190,6 +190,22 @@ def test_anthropic_extended_thinking_on(claude: FakeAnthropic) -> None:
     assert final.usage.output_tokens == 1 + len(THOUGHT)  # thinking is billed output
 
 
+def test_the_choice_fits_each_model() -> None:
+    claude = think_support("anthropic", "claude-sonnet-4-5")
+    assert (claude.mode, claude.default) == ("toggle", "off")
+    assert wire_think(claude, None) is None  # off unless asked: nothing sent
+    assert (wire_think(claude, "on"), wire_think(claude, "off")) == (True, False)
+    assert wire_think(claude, "high") is True  # a level chosen for gpt-oss means "on"
+    deepseek = think_support("deepseek", "deepseek-v4-pro")
+    assert wire_think(deepseek, None) is True  # DeepSeek thinks by default
+    qwen = think_support("ollama", "qwen3:8b", ["completion", "thinking"])
+    assert (wire_think(qwen, None), wire_think(qwen, "off")) == (True, False)
+    namespaced = think_support("ollama", "hf.co/someone/gpt-oss-20b-GGUF:Q4", ["thinking"])
+    assert namespaced.mode == "levels"
+    assert think_support("openai", "gpt-5").mode == "none"  # not offered (yet)
+    assert think_support("lmstudio", "qwen3", ["thinking"]).mode == "none"
+
+
 def test_anthropic_thinking_off_and_unset(claude: FakeAnthropic) -> None:
     claude.push(ClaudeReply(thinking=THOUGHT, tokens=["Three."]))
     events = events_of(_claude(claude), ChatRequest("claude-sonnet-4-5", ASK, think=False))
