@@ -33,10 +33,10 @@ from app.chat.attachments import wire_images
 from app.chat.errors import describe_engine_error
 from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
 from app.chat.thinking import ThinkingTrace
-from app.chat.tokens import estimate_context_tokens
 from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.engines.base import ChatEngine, ChatMessage, ChatRequest, EngineError, ErrorKind
+from app.engines.tokens import estimate_context_tokens
 from app.storage import repo
 from app.storage.records import Attachment, Conversation, Message, UsageRecord, utc_now
 

@@ -19,7 +19,8 @@ What each provider takes (looked up 2026-12-01):
   body (``extra_body`` in the OpenAI SDK); thinking is on by default
   (https://api-docs.deepseek.com/guides/thinking_mode).
 - **Anthropic** extended thinking ``{"type": "enabled", "budget_tokens": N}`` with N at
-  least 1,024 and below ``max_tokens`` (anthropic SDK 2.15 ``ThinkingConfigEnabledParam``);
+  least 1,024 and below ``max_tokens`` (anthropic SDK 2.15 ``ThinkingConfigEnabledParam``;
+  Hearth's budget is ``app.engines.anthropic_engine.THINKING_BUDGET``);
   ``{"type": "disabled"}`` turns it off. Off unless asked for.
 
 Billing: every one of these counts the thinking as output tokens. Ollama's
@@ -41,9 +42,6 @@ from typing import Literal
 ThinkMode = Literal["none", "toggle", "levels"]
 LEVELS = ("low", "medium", "high")
 CHOICES = ("on", "off", *LEVELS)
-ANTHROPIC_THINKING_BUDGET = 4096
-"""Tokens Claude may think for when Think is on (the API's minimum is 1,024); the
-answer keeps its own ``max_tokens`` on top of it."""
 
 
 @dataclass(frozen=True)

@@ -14,16 +14,7 @@ from typing import Any
 
 import anthropic
 
-from app.chat.thinking import ANTHROPIC_THINKING_BUDGET
-from app.cloud import secret_guard
-from app.cloud.errors import from_sdk_error, stream_cut
-from app.cloud.streaming import (
-    CloseOnCancel,
-    base64_text,
-    image_media_type,
-    interrupt,
-    open_with_retries,
-)
+from app.engines import secret_guard
 from app.engines.base import (
     ChatMessage,
     ChatRequest,
@@ -36,8 +27,19 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.engines.sdk_errors import from_sdk_error, stream_cut
+from app.engines.sdk_streaming import (
+    CloseOnCancel,
+    base64_text,
+    image_media_type,
+    interrupt,
+    open_with_retries,
+)
 
 DEFAULT_MAX_OUTPUT_TOKENS = 4096  # the Messages API requires max_tokens
+THINKING_BUDGET = 4096
+"""Issue 16: tokens Claude may think for when Think is on (the API's minimum is 1,024);
+the answer keeps its own ``max_tokens`` on top of it."""
 
 
 def to_anthropic_messages(
@@ -169,8 +171,8 @@ def _add_thinking(params: dict[str, Any], think: bool | str | None) -> None:
     if think is None:
         return
     if think:
-        params["thinking"] = {"type": "enabled", "budget_tokens": ANTHROPIC_THINKING_BUDGET}
-        params["max_tokens"] += ANTHROPIC_THINKING_BUDGET
+        params["thinking"] = {"type": "enabled", "budget_tokens": THINKING_BUDGET}
+        params["max_tokens"] += THINKING_BUDGET
     else:
         params["thinking"] = {"type": "disabled"}
 

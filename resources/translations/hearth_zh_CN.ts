@@ -163,6 +163,10 @@
         <translation>消息为空。</translation>
     </message>
     <message>
+        <source>Ask again with --provider {provider} --model {model}.</source>
+        <translation>请改用 --provider {provider} --model {model} 再问一次。</translation>
+    </message>
+    <message>
         <source>hearth: not sent.</source>
         <translation>hearth：未发送。</translation>
     </message>
@@ -982,6 +986,10 @@ Your message is still in the box.</source>
         <translation>此密钥无权使用该模型。</translation>
     </message>
     <message>
+        <source>This model has been retired. Choose “{successor}” in Send to cloud… to go on.</source>
+        <translation>此模型已停用。请在“发送到云端…”中选择“{successor}”继续。</translation>
+    </message>
+    <message>
         <source>The model was not found. Pick another model or download this one.</source>
         <translation>找不到该模型。请选择其他模型，或下载这个模型。</translation>
     </message>
@@ -1114,6 +1122,10 @@ Your message is still in the box.</source>
     <message>
         <source>{count} models available.</source>
         <translation>有 {count} 个模型可用。</translation>
+    </message>
+    <message>
+        <source>Showing Hearth&apos;s list of models, checked %1.</source>
+        <translation>显示 Hearth 自带的模型列表（核对于 %1）。</translation>
     </message>
     <message>
         <source>Choose a model to see the cost.</source>
@@ -1895,6 +1907,14 @@ Your message is still in the box.</source>
         <source>Prices, electricity and hardware are in your currency; the exchange rate converts published US-dollar prices. Hearth never fetches live rates.</source>
         <translation>价格、电费和硬件都使用你的货币；汇率用于换算以美元公布的价格。Hearth 从不在线获取实时汇率。</translation>
     </message>
+    <message>
+        <source>Write the baseline as PROVIDER:MODEL to set your own price for it.</source>
+        <translation>将基准写成 PROVIDER:MODEL，即可为它设置你自己的价格。</translation>
+    </message>
+    <message>
+        <source>Your own price for %1 (any currency, from a date on; also in Tools → API keys):</source>
+        <translation>你为 %1 设置的价格（任意货币，可指定生效日期；也可在“工具 → API 密钥”中设置）：</translation>
+    </message>
 </context>
 <context>
     <name>Library</name>
@@ -2667,6 +2687,10 @@ Your message is still in the box.</source>
         <translation>你为 {provider} {model} 设定的价格（自 {date} 起）</translation>
     </message>
     <message>
+        <source>Hearth price table: {provider} {model} ({url}, a secondary source)</source>
+        <translation>Hearth 价格表：{provider} {model}（{url}，二手来源）</translation>
+    </message>
+    <message>
         <source>Hearth price table: {provider} {model} ({url})</source>
         <translation>Hearth 价格表：{provider} {model}（{url}）</translation>
     </message>
@@ -2897,6 +2921,13 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>RetiredNotice</name>
+    <message>
+        <source>Use %1</source>
+        <translation>改用 %1</translation>
+    </message>
+</context>
+<context>
     <name>SavingsTally</name>
     <message>
         <source>Saved this month: …</source>
@@ -2974,24 +3005,8 @@ Your message is still in the box.</source>
         <translation>汇率（每美元兑换你的货币数）</translation>
     </message>
     <message>
-        <source>Baseline price</source>
-        <translation>基准价格</translation>
-    </message>
-    <message>
         <source>Baseline cloud model (PROVIDER:MODEL)</source>
         <translation>基准云端模型（服务商:模型）</translation>
-    </message>
-    <message>
-        <source>Custom price per million input tokens</source>
-        <translation>自定义每百万输入 token 价格</translation>
-    </message>
-    <message>
-        <source>Custom price per million output tokens</source>
-        <translation>自定义每百万输出 token 价格</translation>
-    </message>
-    <message>
-        <source>Custom price per request</source>
-        <translation>自定义每次请求价格</translation>
     </message>
     <message>
         <source>Model the baseline provider&apos;s prompt-cache discount</source>
@@ -3082,86 +3097,6 @@ Your message is still in the box.</source>
         <translation>text-generation-webui 的基础 URL</translation>
     </message>
     <message>
-        <source>Anthropic: your price per million input tokens (USD)</source>
-        <translation>Anthropic：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenAI: your price per million input tokens (USD)</source>
-        <translation>OpenAI：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>DeepSeek: your price per million input tokens (USD)</source>
-        <translation>DeepSeek：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Zhipu GLM (bigmodel.cn): your price per million input tokens (USD)</source>
-        <translation>智谱 GLM（bigmodel.cn）：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Z.ai GLM: your price per million input tokens (USD)</source>
-        <translation>Z.ai GLM：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Alibaba Qwen (DashScope): your price per million input tokens (USD)</source>
-        <translation>阿里通义千问（DashScope）：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Volcano Engine Ark (Doubao): your price per million input tokens (USD)</source>
-        <translation>火山引擎方舟（豆包）：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Moonshot Kimi: your price per million input tokens (USD)</source>
-        <translation>月之暗面 Kimi：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenRouter: your price per million input tokens (USD)</source>
-        <translation>OpenRouter：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Custom (OpenAI-compatible): your price per million input tokens (USD)</source>
-        <translation>自定义（OpenAI 兼容）：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Anthropic: your price per million output tokens (USD)</source>
-        <translation>Anthropic：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenAI: your price per million output tokens (USD)</source>
-        <translation>OpenAI：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>DeepSeek: your price per million output tokens (USD)</source>
-        <translation>DeepSeek：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Zhipu GLM (bigmodel.cn): your price per million output tokens (USD)</source>
-        <translation>智谱 GLM（bigmodel.cn）：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Z.ai GLM: your price per million output tokens (USD)</source>
-        <translation>Z.ai GLM：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Alibaba Qwen (DashScope): your price per million output tokens (USD)</source>
-        <translation>阿里通义千问（DashScope）：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Volcano Engine Ark (Doubao): your price per million output tokens (USD)</source>
-        <translation>火山引擎方舟（豆包）：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Moonshot Kimi: your price per million output tokens (USD)</source>
-        <translation>月之暗面 Kimi：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenRouter: your price per million output tokens (USD)</source>
-        <translation>OpenRouter：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Custom (OpenAI-compatible): your price per million output tokens (USD)</source>
-        <translation>自定义（OpenAI 兼容）：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
         <source>Last cloud provider</source>
         <translation>上次使用的云服务商</translation>
     </message>
@@ -3204,14 +3139,6 @@ Your message is still in the box.</source>
     <message>
         <source>JPY</source>
         <translation>JPY</translation>
-    </message>
-    <message>
-        <source>model</source>
-        <translation>按基准模型</translation>
-    </message>
-    <message>
-        <source>custom</source>
-        <translation>自定义价格</translation>
     </message>
     <message>
         <source>system</source>

@@ -163,6 +163,10 @@
         <translation>訊息為空。</translation>
     </message>
     <message>
+        <source>Ask again with --provider {provider} --model {model}.</source>
+        <translation>請改用 --provider {provider} --model {model} 再問一次。</translation>
+    </message>
+    <message>
         <source>hearth: not sent.</source>
         <translation>hearth：未傳送。</translation>
     </message>
@@ -982,6 +986,10 @@ Your message is still in the box.</source>
         <translation>此金鑰無權使用該模型。</translation>
     </message>
     <message>
+        <source>This model has been retired. Choose “{successor}” in Send to cloud… to go on.</source>
+        <translation>此模型已停用。請在「傳送到雲端…」中選擇「{successor}」繼續。</translation>
+    </message>
+    <message>
         <source>The model was not found. Pick another model or download this one.</source>
         <translation>找不到該模型。請選擇其他模型，或下載這個模型。</translation>
     </message>
@@ -1114,6 +1122,10 @@ Your message is still in the box.</source>
     <message>
         <source>{count} models available.</source>
         <translation>有 {count} 個模型可用。</translation>
+    </message>
+    <message>
+        <source>Showing Hearth&apos;s list of models, checked %1.</source>
+        <translation>顯示 Hearth 內建的模型清單（核對於 %1）。</translation>
     </message>
     <message>
         <source>Choose a model to see the cost.</source>
@@ -1895,6 +1907,14 @@ Your message is still in the box.</source>
         <source>Prices, electricity and hardware are in your currency; the exchange rate converts published US-dollar prices. Hearth never fetches live rates.</source>
         <translation>價格、電費和硬體都使用你的貨幣；匯率用於換算以美元公佈的價格。Hearth 從不線上獲取即時匯率。</translation>
     </message>
+    <message>
+        <source>Write the baseline as PROVIDER:MODEL to set your own price for it.</source>
+        <translation>將基準寫成 PROVIDER:MODEL，即可為它設定你自己的價格。</translation>
+    </message>
+    <message>
+        <source>Your own price for %1 (any currency, from a date on; also in Tools → API keys):</source>
+        <translation>你為 %1 設定的價格（任意貨幣，可指定生效日期；也可在「工具 → API 金鑰」中設定）：</translation>
+    </message>
 </context>
 <context>
     <name>Library</name>
@@ -2667,6 +2687,10 @@ Your message is still in the box.</source>
         <translation>你為 {provider} {model} 設定的價格（自 {date} 起）</translation>
     </message>
     <message>
+        <source>Hearth price table: {provider} {model} ({url}, a secondary source)</source>
+        <translation>Hearth 價格表：{provider} {model}（{url}，二手來源）</translation>
+    </message>
+    <message>
         <source>Hearth price table: {provider} {model} ({url})</source>
         <translation>Hearth 價格表：{provider} {model}（{url}）</translation>
     </message>
@@ -2897,6 +2921,13 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>RetiredNotice</name>
+    <message>
+        <source>Use %1</source>
+        <translation>改用 %1</translation>
+    </message>
+</context>
+<context>
     <name>SavingsTally</name>
     <message>
         <source>Saved this month: …</source>
@@ -2974,24 +3005,8 @@ Your message is still in the box.</source>
         <translation>匯率（每美元兌換你的貨幣數）</translation>
     </message>
     <message>
-        <source>Baseline price</source>
-        <translation>基準價格</translation>
-    </message>
-    <message>
         <source>Baseline cloud model (PROVIDER:MODEL)</source>
         <translation>基準雲端模型（服務商:模型）</translation>
-    </message>
-    <message>
-        <source>Custom price per million input tokens</source>
-        <translation>自定義每百萬輸入 token 價格</translation>
-    </message>
-    <message>
-        <source>Custom price per million output tokens</source>
-        <translation>自定義每百萬輸出 token 價格</translation>
-    </message>
-    <message>
-        <source>Custom price per request</source>
-        <translation>自定義每次請求價格</translation>
     </message>
     <message>
         <source>Model the baseline provider&apos;s prompt-cache discount</source>
@@ -3082,86 +3097,6 @@ Your message is still in the box.</source>
         <translation>text-generation-webui 的基礎 URL</translation>
     </message>
     <message>
-        <source>Anthropic: your price per million input tokens (USD)</source>
-        <translation>Anthropic：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenAI: your price per million input tokens (USD)</source>
-        <translation>OpenAI：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>DeepSeek: your price per million input tokens (USD)</source>
-        <translation>DeepSeek：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Zhipu GLM (bigmodel.cn): your price per million input tokens (USD)</source>
-        <translation>智譜 GLM（bigmodel.cn）：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Z.ai GLM: your price per million input tokens (USD)</source>
-        <translation>Z.ai GLM：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Alibaba Qwen (DashScope): your price per million input tokens (USD)</source>
-        <translation>阿里通義千問（DashScope）：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Volcano Engine Ark (Doubao): your price per million input tokens (USD)</source>
-        <translation>火山引擎方舟（豆包）：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Moonshot Kimi: your price per million input tokens (USD)</source>
-        <translation>月之暗面 Kimi：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenRouter: your price per million input tokens (USD)</source>
-        <translation>OpenRouter：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Custom (OpenAI-compatible): your price per million input tokens (USD)</source>
-        <translation>自定義（OpenAI 相容）：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Anthropic: your price per million output tokens (USD)</source>
-        <translation>Anthropic：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenAI: your price per million output tokens (USD)</source>
-        <translation>OpenAI：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>DeepSeek: your price per million output tokens (USD)</source>
-        <translation>DeepSeek：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Zhipu GLM (bigmodel.cn): your price per million output tokens (USD)</source>
-        <translation>智譜 GLM（bigmodel.cn）：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Z.ai GLM: your price per million output tokens (USD)</source>
-        <translation>Z.ai GLM：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Alibaba Qwen (DashScope): your price per million output tokens (USD)</source>
-        <translation>阿里通義千問（DashScope）：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Volcano Engine Ark (Doubao): your price per million output tokens (USD)</source>
-        <translation>火山引擎方舟（豆包）：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Moonshot Kimi: your price per million output tokens (USD)</source>
-        <translation>月之暗面 Kimi：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenRouter: your price per million output tokens (USD)</source>
-        <translation>OpenRouter：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Custom (OpenAI-compatible): your price per million output tokens (USD)</source>
-        <translation>自定義（OpenAI 相容）：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
         <source>Last cloud provider</source>
         <translation>上次使用的雲服務商</translation>
     </message>
@@ -3204,14 +3139,6 @@ Your message is still in the box.</source>
     <message>
         <source>JPY</source>
         <translation>JPY</translation>
-    </message>
-    <message>
-        <source>model</source>
-        <translation>按基準模型</translation>
-    </message>
-    <message>
-        <source>custom</source>
-        <translation>自訂價格</translation>
     </message>
     <message>
         <source>system</source>

@@ -17,8 +17,8 @@ from app.chat.conversation import ChatCore, build_request
 from app.chat.recovery import INTERRUPTED, recover_interrupted
 from app.chat.routes import EngineResolver
 from app.chat.thinking import ThinkingTrace
-from app.chat.tokens import estimate_text_tokens
 from app.core.settings import Settings
+from app.engines.tokens import estimate_text_tokens
 from app.storage import repo
 from app.storage.db import open_database
 from app.storage.schema import SCHEMA_VERSION

@@ -13,8 +13,12 @@ import httpx
 import pytest
 
 from app.chat.service import run_reply
-from app.chat.thinking import ANTHROPIC_THINKING_BUDGET, think_support, wire_think
-from app.engines.anthropic_engine import DEFAULT_MAX_OUTPUT_TOKENS, AnthropicEngine
+from app.chat.thinking import think_support, wire_think
+from app.engines.anthropic_engine import (
+    DEFAULT_MAX_OUTPUT_TOKENS,
+    THINKING_BUDGET,
+    AnthropicEngine,
+)
 from app.engines.base import (
     ChatMessage,
     ChatRequest,
@@ -180,9 +184,9 @@ def test_anthropic_extended_thinking_on(claude: FakeAnthropic) -> None:
     claude.push(ClaudeReply(thinking=THOUGHT, tokens=["Three."]))
     events = events_of(_claude(claude), ChatRequest("claude-sonnet-4-5", ASK, think=True))
     body = claude.message_requests()[-1].body
-    assert body["thinking"] == {"type": "enabled", "budget_tokens": ANTHROPIC_THINKING_BUDGET}
+    assert body["thinking"] == {"type": "enabled", "budget_tokens": THINKING_BUDGET}
     # The budget must be below max_tokens; the answer keeps its own room on top.
-    assert body["max_tokens"] == DEFAULT_MAX_OUTPUT_TOKENS + ANTHROPIC_THINKING_BUDGET
+    assert body["max_tokens"] == DEFAULT_MAX_OUTPUT_TOKENS + THINKING_BUDGET
     assert thinking_of(events) == "".join(THOUGHT)  # the signature_delta is not text
     assert SIGNATURE not in thinking_of(events) + text_of(events)
     final = events[-1]
