@@ -219,19 +219,19 @@ class MessageWidget(QFrame):
         if message.attachments:
             layout.addLayout(self._thumbnails(message))
 
-        # Issue 16: the reply's thinking, above its answer (hidden when there is none).
-        self.thinking = ThinkingBlock(self)
-        layout.addWidget(self.thinking)
-        self.thinking.show_stored(
-            message.thinking, message.thinking_ms, message.status == "streaming"
-        )
-
         self.body = MessageBody(self)
         self.body.anchorClicked.connect(self._link_clicked)
         layout.addWidget(self.body)
         self.body.setVisible(message.role == "user")  # a reply's appears with its first block
         self._bodies = [self.body]  # a long reply's body goes on in more (see BODY_CHUNK)
         self._layout = layout
+        # Issue 16: the reply's thinking, above its answer; built only for a reply that
+        # has some (most messages never need one: see the ``thinking`` property).
+        self._thinking: ThinkingBlock | None = None
+        if message.thinking:
+            self.thinking.show_stored(
+                message.thinking, message.thinking_ms, message.status == "streaming"
+            )
         self._tail = PlainTail(self, self.body, layout, self._tail_text)  # the text still arriving
         self._error_label = QLabel(self)
         self._error_label.setObjectName("message_error")
@@ -291,9 +291,22 @@ class MessageWidget(QFrame):
             status=self._status,  # type: ignore[arg-type]
             error=self._error,
             model=self._model,
-            thinking=self.thinking.text(),
-            thinking_ms=self.thinking.ms,
+            thinking=self._thinking.text() if self._thinking else self._record.thinking,
+            thinking_ms=self._thinking.ms if self._thinking else self._record.thinking_ms,
         )
+
+    @property
+    def thinking(self) -> ThinkingBlock:
+        """The thinking block (issue 16), built the first time it is needed."""
+        if self._thinking is None:
+            self._thinking = ThinkingBlock(self)
+            self._layout.insertWidget(self._layout.indexOf(self.body), self._thinking)
+        return self._thinking
+
+    def feed_thinking(self, text: str, ms: int | None) -> None:
+        """A frame's thinking (``StreamController``'s thinking sink)."""
+        if text or self._thinking is not None:
+            self.thinking.feed(text, ms)
 
     def is_rendering(self) -> bool:
         """True until every block of the text is in the body (or shown plain)."""
@@ -327,8 +340,8 @@ class MessageWidget(QFrame):
         self._update_chrome()
 
     def finish(self, status: str, error: str = "", model: str = "") -> None:
-        if status != "streaming":
-            self.thinking.finish()  # folds, if its end was not told already
+        if status != "streaming" and self._thinking is not None:
+            self._thinking.finish()  # folds, if its end was not told already
         self._status = status
         self._error = error
         if model:

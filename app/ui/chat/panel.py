@@ -260,8 +260,9 @@ class ChatPanel(QWidget):
                 # The live reply is ahead of the stored checkpoint: show all of it, then
                 # follow it from exactly there.
                 widget.resume(live.snapshot())
-                widget.thinking.resume(*live.thought.snapshot())
-                self._streams.follow(live, widget.append, widget.thinking.feed)
+                if live.thought.started:
+                    widget.thinking.resume(*live.thought.snapshot())
+                self._streams.follow(live, widget.append, widget.feed_thinking)
         if conversation.model:
             self._select_model(conversation.model)
         self._update_cloud()
@@ -451,7 +452,7 @@ class ChatPanel(QWidget):
             self._streams.started_reply(
                 live,
                 widget.append if widget is not None else None,
-                widget.thinking.feed if widget is not None else None,
+                widget.feed_thinking if widget is not None else None,
             )
             self._update_streaming()
 
