@@ -2233,6 +2233,10 @@ Your message is still in the box.</source>
         <translation>正在書寫…</translation>
     </message>
     <message>
+        <source>thinking…</source>
+        <translation>正在思考…</translation>
+    </message>
+    <message>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>

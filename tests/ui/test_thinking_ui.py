@@ -76,6 +76,7 @@ def test_thinking_streams_live_then_folds_with_its_duration(
     block = reply.thinking
     assert block.isVisible() and block.is_open() and block.live
     assert block.label().startswith("Thinking…")
+    assert reply._state.text() == "thinking…"
     assert reply.text == ""  # no answer yet, and yet the bubble is not empty
     qtbot.waitUntil(lambda: block.label().startswith("Thinking… 1"), timeout=3000)
 
@@ -83,6 +84,7 @@ def test_thinking_streams_live_then_folds_with_its_duration(
     qtbot.waitUntil(lambda: bool(reply.text), timeout=5000)
     qtbot.waitUntil(lambda: not block.live, timeout=2000)
     assert not block.is_open()
+    assert reply._state.text() in ("writing…", "")  # "" once the reply has ended
     wait_reply_done(qtbot, window)
     assert reply.text == ANSWER
     ms = block.ms

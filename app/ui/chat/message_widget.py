@@ -306,7 +306,10 @@ class MessageWidget(QFrame):
     def feed_thinking(self, text: str, ms: int | None) -> None:
         """A frame's thinking (``StreamController``'s thinking sink)."""
         if text or self._thinking is not None:
+            was_live = self.thinking.live
             self.thinking.feed(text, ms)
+            if self.thinking.live != was_live:
+                self._update_chrome()  # "thinking…" in the header, then "writing…"
 
     def is_rendering(self) -> bool:
         """True until every block of the text is in the body (or shown plain)."""
@@ -380,8 +383,9 @@ class MessageWidget(QFrame):
             self._author.setText(self.tr("You"))
         else:
             self._author.setText(self._model or self.tr("Assistant"))
+        thinking = self._thinking is not None and self._thinking.live
         states = {
-            "streaming": self.tr("writing…"),
+            "streaming": self.tr("thinking…") if thinking else self.tr("writing…"),
             "stopped": self.tr("stopped"),
             "failed": self.tr("failed"),
         }
