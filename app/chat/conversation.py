@@ -30,7 +30,9 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from app.chat.attachments import wire_images
+from app.chat.documents import title_text
 from app.chat.errors import describe_engine_error
+from app.chat.options import load_options, request_options
 from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
 from app.chat.thinking import ThinkingTrace
 from app.core.errors import KnownError
@@ -302,14 +304,16 @@ class ChatCore:
         *,
         model: str = "",
         untitled: str = "",
+        system_prompt: str = "",
     ) -> Future[tuple[Conversation, Message]]:
-        """Store the person's words (creating the conversation when there is none yet).
+        """Store the person's words (creating the conversation when there is none yet,
+        with ``system_prompt``: the default for new conversations).
         Only once this resolves may the text leave the box: it is safe on disk."""
         fallback = untitled or translate("Chat", "New conversation")
 
         def store(conn: sqlite3.Connection) -> tuple[Conversation, Message]:
             target = conversation or repo.create_conversation(
-                conn, title_from(text, fallback), model
+                conn, title_from(title_text(text), fallback), model, system_prompt=system_prompt
             )
             message = repo.add_message(conn, target.id, "user", text, attachments=attachments)
             return target, message
@@ -348,6 +352,8 @@ class ChatCore:
             request = build_request(
                 conversation, repo.list_messages(conn, conversation_id), route.model
             )
+            # Issues 15/16: the conversation's own temperature, seed, context, … if any.
+            request = replace(request, options=request_options(load_options(conn, conversation_id)))
             if think is not None:
                 request = replace(request, think=think)
             placeholder = repo.add_message(

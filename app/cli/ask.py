@@ -16,6 +16,7 @@ from typing import Any
 from app.chat.conversation import ChatCore, FinishedReply
 from app.chat.routes import EngineResolver
 from app.chat.service import LazyEnergyProbe, LazyPricer, Pricer
+from app.chat.system_prompt import prompt_for_new
 from app.core import paths, validate
 from app.core.errors import KnownError
 from app.core.i18n import translate
@@ -261,7 +262,9 @@ def _ask(
     model = _pick_model(args, conversation, settings, resolver, host)
     _refuse_retired(args.provider or _cloud_provider(conversation), model)
     local_model = "" if args.provider else model
-    target, _message = core.send(conversation, text, model=local_model).result()
+    target, _message = core.send(
+        conversation, text, model=local_model, system_prompt=prompt_for_new(settings)
+    ).result()
     if args.provider:
         target = core.escalate(target.id, args.provider, model).result()
     elif conversation is None or not target.escalated:

@@ -27,6 +27,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.engines.sampling import sampling_params
 from app.engines.sdk_errors import from_sdk_error, stream_cut
 from app.engines.sdk_streaming import (
     CloseOnCancel,
@@ -40,6 +41,7 @@ DEFAULT_MAX_OUTPUT_TOKENS = 4096  # the Messages API requires max_tokens
 THINKING_BUDGET = 4096
 """Issue 16: tokens Claude may think for when Think is on (the API's minimum is 1,024);
 the answer keeps its own ``max_tokens`` on top of it."""
+THINKING_MIN_TOP_P = 0.95
 
 
 def to_anthropic_messages(
@@ -130,6 +132,13 @@ class AnthropicEngine:
         }
         if system:
             params["system"] = system
+        # Temperature (at most 1 here), else top_p; the Messages API takes no seed. The
+        # SDK dropped these keywords in anthropic 1.0 (2026-08-20; simonw/llm-anthropic#82,
+        # read 2026-12-01) while the API still takes them on models that allow sampling,
+        # so they travel as extra body fields -- and only when the person set one.
+        sampling = sampling_params(request.options, anthropic=True)
+        if sampling:
+            params["extra_body"] = sampling
         _add_thinking(params, request.think)
         try:
             stream = open_with_retries(
@@ -173,6 +182,16 @@ def _add_thinking(params: dict[str, Any], think: bool | str | None) -> None:
     if think:
         params["thinking"] = {"type": "enabled", "budget_tokens": THINKING_BUDGET}
         params["max_tokens"] += THINKING_BUDGET
+        # With thinking on, Claude refuses a changed temperature, and a top_p below 0.95
+        # (Anthropic's extended-thinking docs, "Feature compatibility"; not in the search
+        # corpora on 2026-12-01): the conversation's sampling waits while Think is on.
+        sampling = params.get("extra_body") or {}
+        sampling.pop("temperature", None)
+        top_p = sampling.get("top_p")
+        if isinstance(top_p, int | float) and top_p < THINKING_MIN_TOP_P:
+            sampling.pop("top_p")
+        if not sampling:
+            params.pop("extra_body", None)
     else:
         params["thinking"] = {"type": "disabled"}
 

@@ -247,3 +247,18 @@ def test_a_stopped_thinking_reply_is_counted_with_its_thinking(ollama: FakeOllam
     assert reply.thinking.startswith("word ")
     assert reply.usage.output_tokens is None
     assert reply.usage.output_tokens_estimate >= 2 * 50  # ~4 characters a token
+
+
+def test_claude_thinking_sets_the_conversations_sampling_aside(claude: FakeAnthropic) -> None:
+    """With thinking on, Claude refuses a changed temperature (and a top_p below 0.95):
+    the conversation's own sampling is left out while Think is on, kept when it is off."""
+    options = {"temperature": 0.3, "top_p": 0.5, "seed": 7}
+    events_of(_claude(claude), ChatRequest("claude-sonnet-4-5", ASK, options=options, think=True))
+    body = claude.message_requests()[-1].body
+    assert body["thinking"]["type"] == "enabled"
+    assert "temperature" not in body and "top_p" not in body
+    events_of(_claude(claude), ChatRequest("claude-sonnet-4-5", ASK, options=options, think=False))
+    assert claude.message_requests()[-1].body["temperature"] == 0.3
+    wide = {"top_p": 0.97}
+    events_of(_claude(claude), ChatRequest("claude-sonnet-4-5", ASK, options=wide, think=True))
+    assert claude.message_requests()[-1].body["top_p"] == 0.97  # allowed with thinking
