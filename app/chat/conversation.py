@@ -259,6 +259,20 @@ class ChatCore:
 
         return self._store.submit(load)
 
+    def open_at(self, conversation_id: int, message_id: int) -> Future[Opened]:
+        """Like ``open``, but reaching back to ``message_id`` (a search result) with a
+        few messages before it, however old it is (app/search/jump.py)."""
+        from app.search.jump import page_from
+
+        def load(conn: sqlite3.Connection) -> Opened:
+            conversation = repo.get_conversation(conn, conversation_id)
+            if conversation is None:
+                return Opened(None, [], False)
+            messages, has_older = page_from(conn, conversation_id, message_id)
+            return Opened(conversation, messages, has_older)
+
+        return self._store.submit(load)
+
     def older(
         self, conversation_id: int, before_message_id: int, limit: int = HISTORY_PAGE
     ) -> Future[tuple[list[Message], bool]]:
