@@ -118,7 +118,7 @@ def _messages(conn: sqlite3.Connection, query: Query, limit: int) -> tuple[list[
         floor = newest - SHORT_SCAN
         rows = conn.execute(
             _MESSAGE_COLUMNS + "messages m JOIN conversations c ON c.id = m.conversation_id"
-            " WHERE m.id > ? AND m.status <> 'streaming' AND c.deleted_at IS NULL"
+            " WHERE m.id > ? AND c.deleted_at IS NULL"
             f"{like} ORDER BY m.id DESC LIMIT ?",
             (floor, *patterns, limit),
         ).fetchall()

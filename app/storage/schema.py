@@ -219,11 +219,11 @@ MIGRATIONS.append(
 # tokenizer (SQLite >= 3.34), which finds any substring of three or more characters, so
 # Chinese, which has no spaces between words, is found as well as English. Both are
 # "external content" indexes: the text is stored once, in messages/conversations, and
-# the triggers keep the index in step. A reply still streaming is not indexed (its
-# checkpoints rewrite it every second); it is indexed when it ends ('ok', 'stopped' or
-# 'failed', including the 'stopped' a crash leaves). Soft-deleted conversations stay
-# indexed (undo must find them again) and are left out when searching. Backfilled here
-# from what is already stored.
+# the triggers keep the index in step. Every message is indexed, a reply still streaming
+# too: its checkpoints re-index it (tests/bench/bench_search.py measures what that adds),
+# and a reply a crash cut off is found before anything marks it stopped. Soft-deleted
+# conversations stay indexed (undo must find them again) and are left out when
+# searching. Backfilled here from what is already stored.
 # message_usage_imported keeps the usage of replies that came in through "Import": shown
 # and exported again, but never counted in this machine's ledger (they were counted,
 # if at all, where they happened).
@@ -232,23 +232,19 @@ MIGRATIONS.append(
     CREATE VIRTUAL TABLE message_fts USING fts5(
         content, content='messages', content_rowid='id', tokenize='trigram'
     );
-    CREATE TRIGGER message_fts_insert AFTER INSERT ON messages
-    WHEN NEW.status <> 'streaming' BEGIN
+    CREATE TRIGGER message_fts_insert AFTER INSERT ON messages BEGIN
         INSERT INTO message_fts (rowid, content) VALUES (NEW.id, NEW.content);
     END;
-    CREATE TRIGGER message_fts_delete AFTER DELETE ON messages
-    WHEN OLD.status <> 'streaming' BEGIN
+    CREATE TRIGGER message_fts_delete AFTER DELETE ON messages BEGIN
         INSERT INTO message_fts (message_fts, rowid, content)
         VALUES ('delete', OLD.id, OLD.content);
     END;
-    CREATE TRIGGER message_fts_update AFTER UPDATE OF content, status ON messages BEGIN
+    CREATE TRIGGER message_fts_update AFTER UPDATE OF content ON messages BEGIN
         INSERT INTO message_fts (message_fts, rowid, content)
-        SELECT 'delete', OLD.id, OLD.content WHERE OLD.status <> 'streaming';
-        INSERT INTO message_fts (rowid, content)
-        SELECT NEW.id, NEW.content WHERE NEW.status <> 'streaming';
+        VALUES ('delete', OLD.id, OLD.content);
+        INSERT INTO message_fts (rowid, content) VALUES (NEW.id, NEW.content);
     END;
-    INSERT INTO message_fts (rowid, content)
-    SELECT id, content FROM messages WHERE status <> 'streaming';
+    INSERT INTO message_fts (message_fts) VALUES ('rebuild');
 
     CREATE VIRTUAL TABLE title_fts USING fts5(
         title, content='conversations', content_rowid='id', tokenize='trigram'
