@@ -73,9 +73,7 @@ def _open() -> SerialWriter:
 
 def run_export(args: argparse.Namespace) -> int:
     if args.format == "pdf" and args.out is None:
-        print(
-            translate("ExportCommand", "hearth: --format pdf needs --out FILE"), file=sys.stderr
-        )
+        print(translate("ExportCommand", "hearth: --format pdf needs --out FILE"), file=sys.stderr)
         return 2
     writer = _open()
     try:

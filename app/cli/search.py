@@ -85,9 +85,7 @@ def _print(results: SearchResults, *, bold: bool) -> None:
             print(f"  {hit.snippet_text(before, after)}")
         else:
             message = translate("SearchCommand", "message {id}").format(id=hit.message_id)
-            print(
-                f"{hit.conversation_title} · {time_text(hit.created_at)} ({where}, {message})"
-            )
+            print(f"{hit.conversation_title} · {time_text(hit.created_at)} ({where}, {message})")
             print(f"  {hit.snippet_text(before, after)}")
     if results.partial:
         print(

@@ -36,7 +36,7 @@ ROLES = ("system", "user", "assistant")
 STATUSES = ("ok", "stopped", "failed")
 
 
-class ImportProblem(KnownError):
+class ImportFileError(KnownError):
     """The file is not a conversation this version of Hearth can import."""
 
 
@@ -83,8 +83,8 @@ def _message(message: ExportedMessage) -> dict[str, Any]:
 # --- reading ----------------------------------------------------------------------------
 
 
-def _problem(text: str) -> ImportProblem:
-    return ImportProblem(
+def _problem(text: str) -> ImportFileError:
+    return ImportFileError(
         translate("Export", "This file cannot be imported: {reason}").format(reason=text),
         hint=translate(
             "Export", "Import takes a JSON file made by Hearth's “Export…” (JSON format)."
@@ -96,7 +96,7 @@ def _field(value: dict[str, Any], name: str, kind: type, where: str, default: An
     found = value.get(name, default)
     if found is None and default is not None:
         found = default
-    if not isinstance(found, kind) or isinstance(found, bool) and kind is not bool:
+    if not isinstance(found, kind) or (isinstance(found, bool) and kind is not bool):
         raise _problem(
             translate("Export", "{where}: “{name}” is missing or not the right kind.").format(
                 where=where, name=name
@@ -120,7 +120,7 @@ def _parse_time(text: Any, where: str) -> datetime:
 
 
 def from_json(text: str | bytes) -> ExportedConversation:
-    """Read an export, or raise ``ImportProblem`` saying what is wrong with it."""
+    """Read an export, or raise ``ImportFileError`` saying what is wrong with it."""
     try:
         document = json.loads(text)
     except UnicodeDecodeError:
@@ -247,8 +247,12 @@ def import_into(conn: sqlite3.Connection, conversation: ExportedConversation) ->
             for attachment in message.attachments:
                 conn.execute(
                     "INSERT INTO attachments (message_id, mime, name, data) VALUES (?, ?, ?, ?)",
-                    (message_id, storable(attachment.mime), storable(attachment.name),
-                     attachment.data),
+                    (
+                        message_id,
+                        storable(attachment.mime),
+                        storable(attachment.name),
+                        attachment.data,
+                    ),
                 )
             if message.usage is not None:
                 conn.execute(

@@ -66,9 +66,7 @@ def resolve_conversation(conn: sqlite3.Connection, which: str) -> int:
         conversation_id = int(which)
     except ValueError:
         raise KnownError(
-            translate("Export", "“{which}” is not a conversation id or “last”.").format(
-                which=which
-            )
+            translate("Export", "“{which}” is not a conversation id or “last”.").format(which=which)
         ) from None
     if repo.get_conversation(conn, conversation_id) is None:
         raise KnownError(

@@ -73,8 +73,14 @@ def to_markdown(conversation: ExportedConversation, image_src: ImageSource = dat
         if usage:
             lines += [f"*{_md_line(usage)}*", ""]
         if message.thinking.strip():
-            lines += [f"<details><summary>{html.escape(translate('Export', 'Thinking'))}"
-                      "</summary>", "", _quote(message.thinking), "", "</details>", ""]
+            lines += [
+                f"<details><summary>{html.escape(translate('Export', 'Thinking'))}</summary>",
+                "",
+                _quote(message.thinking),
+                "",
+                "</details>",
+                "",
+            ]
         lines += [message.content, ""]
         for attachment in message.attachments:
             if is_image(attachment):
@@ -98,8 +104,10 @@ def _quote(text: str) -> str:
 def _renderer() -> MarkdownIt:
     # Raw HTML off (a reply must not inject markup) and images off: an exported page
     # opened in a browser must not fetch anything a reply names.
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable(
-        "image"
+    return (
+        MarkdownIt("commonmark", {"html": False})
+        .enable(["table", "strikethrough"])
+        .disable("image")
     )
 
 

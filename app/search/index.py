@@ -77,7 +77,7 @@ def _titles(conn: sqlite3.Connection, query: Query) -> list[SearchHit]:
     like, patterns = _like_clause("c.title", query)
     if query.long_terms:
         rows = conn.execute(
-            "SELECT c.id, c.title, c.updated_at FROM title_fts f"
+            "SELECT c.id, c.title, c.updated_at FROM title_fts f"  # noqa: S608 - adds only placeholders
             " JOIN conversations c ON c.id = f.rowid"
             f" WHERE title_fts MATCH ? AND c.deleted_at IS NULL{like}"
             " ORDER BY f.rowid DESC LIMIT ?",
@@ -85,21 +85,17 @@ def _titles(conn: sqlite3.Connection, query: Query) -> list[SearchHit]:
         ).fetchall()
     else:
         rows = conn.execute(
-            "SELECT c.id, c.title, c.updated_at FROM conversations c"
+            "SELECT c.id, c.title, c.updated_at FROM conversations c"  # noqa: S608 - adds only placeholders
             f" WHERE c.deleted_at IS NULL{like} ORDER BY c.updated_at DESC LIMIT ?",
             (*patterns, TITLE_LIMIT),
         ).fetchall()
     return [
-        SearchHit(
-            row[0], row[1], None, "", from_db_time(row[2]), snippet(row[1], query.terms, 200)
-        )
+        SearchHit(row[0], row[1], None, "", from_db_time(row[2]), snippet(row[1], query.terms, 200))
         for row in rows
     ]
 
 
-_MESSAGE_COLUMNS = (
-    "SELECT m.id, m.conversation_id, m.role, m.content, m.created_at, c.title FROM "
-)
+_MESSAGE_COLUMNS = "SELECT m.id, m.conversation_id, m.role, m.content, m.created_at, c.title FROM "
 
 
 def _messages(conn: sqlite3.Connection, query: Query, limit: int) -> tuple[list[SearchHit], bool]:

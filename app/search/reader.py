@@ -9,7 +9,6 @@ A connection is opened again when the file at the path is no longer the one it o
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -29,14 +28,12 @@ class ReadConnections:
         self._lock = threading.Lock()
 
     def _identity(self) -> tuple[int, int]:
-        stat = os.stat(self._path)
+        stat = self._path.stat()
         return stat.st_dev, stat.st_ino
 
     def connection(self) -> sqlite3.Connection:
         identity = self._identity()
-        held: tuple[tuple[int, int], sqlite3.Connection] | None = getattr(
-            self._local, "held", None
-        )
+        held: tuple[tuple[int, int], sqlite3.Connection] | None = getattr(self._local, "held", None)
         if held is not None and held[0] == identity:
             return held[1]
         if held is not None:

@@ -36,11 +36,11 @@ from app.storage.records import UsageRecord, to_db_time, utc_now
 MESSAGES = 100_000
 CONVERSATIONS = 2_000
 BUDGET_MS = 50.0
-EN = (
+EN = str.split(
     "the model answered quickly while the GPU stayed cool and the context window held "
     "every token we needed for tomorrow's report about local inference speed memory "
     "quantization prompt cache latency throughput python sqlite database kitchen recipe"
-).split()
+)
 ZH = list("模型推理速度内存量化提示缓存延迟吞吐数据库厨房食谱今天明天报告本地显卡温度上下文窗口")
 QUERIES = [
     ("English word", "quantization"),
