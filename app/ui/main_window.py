@@ -44,7 +44,13 @@ from app.ui.conversation_list import ConversationList
 log = logging.getLogger(__name__)
 
 # Each feature package exposes install(window, ctx): menus, status-bar widgets, dialogs.
-FEATURES: tuple[str, ...] = ("app.ui.library", "app.ui.cloud", "app.ui.ledger")
+FEATURES: tuple[str, ...] = (
+    "app.ui.library",
+    "app.ui.cloud",
+    "app.ui.ledger",
+    "app.ui.search",
+    "app.ui.export",
+)
 RECHECK_MS = 5000
 UNDO_MS = 10_000
 

@@ -229,16 +229,19 @@ class FindBar(QWidget):
         by_body: dict[MessageBody, list[QTextEdit.ExtraSelection]] = {}
         for number, (body, cursor) in enumerate(spots):
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[misc]
+            selection.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(CURRENT_COLOUR if number == chosen else ALL_COLOUR)
-            selection.format = fmt  # type: ignore[misc]
+            selection.format = fmt
             by_body.setdefault(body, []).append(selection)
         for body, selections in by_body.items():
             body.setExtraSelections(selections)
         body, cursor = spots[chosen]
         rect = body.cursorRect(cursor)
-        point = body.mapTo(self._messages.widget(), rect.center())
+        inner = self._messages.widget()
+        if inner is None:
+            return
+        point = body.mapTo(inner, rect.center())
         self._messages.ensureVisible(point.x(), point.y(), 20, self._messages.height() // 3)
 
     def _unmark(self) -> None:
