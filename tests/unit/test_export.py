@@ -76,9 +76,9 @@ def test_json_round_trip_keeps_messages_attachments_and_usage(conn: sqlite3.Conn
     new_id = import_into(conn, from_json(text))
     copy = load(conn, new_id)
     assert copy.title == original.title and copy.system_prompt == original.system_prompt
-    assert [(m.role, m.content, m.status, m.error, m.model, m.created_at) for m in copy.messages] == [
-        (m.role, m.content, m.status, m.error, m.model, m.created_at) for m in original.messages
-    ]
+    assert [
+        (m.role, m.content, m.status, m.error, m.model, m.created_at) for m in copy.messages
+    ] == [(m.role, m.content, m.status, m.error, m.model, m.created_at) for m in original.messages]
     assert copy.messages[0].attachments[0].data == PNG
     assert copy.messages[0].attachments[0].name == "屏幕 截图.png"
     assert copy.messages[1].usage == original.messages[1].usage
@@ -140,7 +140,7 @@ def test_html_never_fetches_what_a_reply_names(conn: sqlite3.Connection) -> None
         (b"{not json", "not valid JSON"),
         (b"\x80\x81garbage", "not a text file"),
         (b'{"messages": []}', "not a Hearth conversation"),
-        (b'[1, 2]', "not a Hearth conversation"),
+        (b"[1, 2]", "not a Hearth conversation"),
         (b'{"format": "hearth-conversation", "version": 9, "conversation": {}}', "newer Hearth"),
         (b'{"format": "hearth-conversation", "version": "1"}', "version"),
         (b'{"format": "hearth-conversation", "version": 1}', "no conversation"),
@@ -185,9 +185,7 @@ def test_resolving_which_conversation(conn: sqlite3.Connection) -> None:
             resolve_conversation(conn, bad)
 
 
-def test_pdf_has_the_chinese_text(
-    conn: sqlite3.Connection, tmp_path: Path, qapp: object
-) -> None:
+def test_pdf_has_the_chinese_text(conn: sqlite3.Connection, tmp_path: Path, qapp: object) -> None:
     import pypdf
 
     from app.ui.export.pdf import write_pdf

@@ -59,8 +59,27 @@ def test_all_terms_must_occur_in_one_message(conn: sqlite3.Connection) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['"', '""', "*", "-", "AND", "OR NOT", "NEAR(a b)", "a:b", "(", "^x", "'; DROP TABLE x;--",
-     '"unbalanced', "C++ -O2", "%", "_", "\\", "col:*", "\x00", "     "],
+    [
+        '"',
+        '""',
+        "*",
+        "-",
+        "AND",
+        "OR NOT",
+        "NEAR(a b)",
+        "a:b",
+        "(",
+        "^x",
+        "'; DROP TABLE x;--",
+        '"unbalanced',
+        "C++ -O2",
+        "%",
+        "_",
+        "\\",
+        "col:*",
+        "\x00",
+        "     ",
+    ],
 )
 def test_a_persons_punctuation_never_raises(conn: sqlite3.Connection, text: str) -> None:
     talk = repo.create_conversation(conn, "t")
