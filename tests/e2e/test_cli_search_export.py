@@ -65,7 +65,7 @@ def test_search_json_short_terms_and_nothing_found(old_data: Path) -> None:
 def test_search_into_a_closed_pipe_is_not_an_error(old_data: Path) -> None:
     shell = subprocess.run(
         f"{sys.executable} -m app search 天空 --limit 500 | head -1",
-        shell=True,  # noqa: S602 - a fixed command line, to get a real pipe that closes
+        shell=True,
         capture_output=True,
         text=True,
         timeout=120,

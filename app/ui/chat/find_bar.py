@@ -1,4 +1,5 @@
-"""Find in the open conversation (Ctrl+F): a bar above the messages with the number of
+"""Find in the open conversation (Ctrl+F, the window's Conversation ▸ Find in
+conversation… action, app/ui/search/__init__.py): a bar above the messages with the number of
 matches and previous/next.
 
 It looks through every message the list has loaded (``MessageList.records()``, built or
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -79,9 +80,6 @@ class FindBar(QWidget):
         self.field.textChanged.connect(lambda _text: self._debounce.start())
         self._mark_timer = QTimer(self, singleShot=True, interval=MARK_RETRY_MS)
         self._mark_timer.timeout.connect(self._mark_current)
-        shortcut = QShortcut(QKeySequence.StandardKey.Find, parent)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.open_bar)
         self.hide()
 
     def _button(self, text: str, tip: str) -> QToolButton:

@@ -58,9 +58,7 @@ def install(window: QMainWindow, ctx: AppContext) -> Any:
     menu.addAction(search)
     find = QAction(translate("MainWindow", "Find in conversation…"), window)
     find.setObjectName("action_find")
-    # The shortcut itself lives on the chat panel (app/ui/chat/find_bar.py); shown here.
     find.setShortcut(QKeySequence.StandardKey.Find)
-    find.setShortcutVisibleInContextMenu(True)
     find.triggered.connect(find_here)
     menu.addAction(find)
     state["open"] = open_search
