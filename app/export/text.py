@@ -34,6 +34,14 @@ def author(message: ExportedMessage) -> str:
     return message.model or translate("Export", "Assistant")
 
 
+def system_prompt_label() -> str:
+    return translate("Export", "System prompt")
+
+
+def thinking_label() -> str:
+    return translate("Export", "Thinking")
+
+
 def status_note(message: ExportedMessage) -> str:
     if message.status == "stopped":
         return translate("Export", "(stopped)")
@@ -62,7 +70,7 @@ def to_markdown(conversation: ExportedConversation, image_src: ImageSource = dat
         meta.append(translate("Export", "Model: {model}").format(model=conversation.model))
     lines += [" · ".join(meta), ""]
     if conversation.system_prompt.strip():
-        lines += [f"**{translate('Export', 'System prompt')}**", ""]
+        lines += [f"**{system_prompt_label()}**", ""]
         lines += [_quote(conversation.system_prompt), ""]
     number = 0
     for message in conversation.messages:
@@ -74,7 +82,7 @@ def to_markdown(conversation: ExportedConversation, image_src: ImageSource = dat
             lines += [f"*{_md_line(usage)}*", ""]
         if message.thinking.strip():
             lines += [
-                f"<details><summary>{html.escape(translate('Export', 'Thinking'))}</summary>",
+                f"<details><summary>{html.escape(thinking_label())}</summary>",
                 "",
                 _quote(message.thinking),
                 "",
@@ -144,7 +152,7 @@ def to_html(conversation: ExportedConversation, image_src: ImageSource = data_ur
     if conversation.system_prompt.strip():
         parts.append(
             f'<div class="message system"><p class="author">'
-            f"{esc(translate('Export', 'System prompt'))}</p>"
+            f"{esc(system_prompt_label())}</p>"
             f"{md.render(conversation.system_prompt)}</div>"
         )
     number = 0
@@ -160,7 +168,7 @@ def to_html(conversation: ExportedConversation, image_src: ImageSource = data_ur
             parts.append(f'<p class="usage">{esc(usage)}</p>')
         if message.thinking.strip():
             parts.append(
-                f'<div class="thinking"><p><i>{esc(translate("Export", "Thinking"))}</i></p>'
+                f'<div class="thinking"><p><i>{esc(thinking_label())}</i></p>'
                 f"{md.render(message.thinking)}</div>"
             )
         parts.append(md.render(message.content))

@@ -117,7 +117,11 @@ class SearchDialog(QDialog):
         if count == 0:
             text = self.tr("Nothing found.")
         else:
-            text = self.tr("%n match(es), newest first.", "", count)
+            text = (
+                self.tr("1 match.")
+                if count == 1
+                else self.tr("{count} matches, newest first.").format(count=count)
+            )
         if results.partial:
             text += " " + self.tr(
                 "Only the newest messages were searched for words of one or two characters; "
