@@ -128,10 +128,14 @@ def _messages(conn: sqlite3.Connection, query: Query, limit: int) -> tuple[list[
     return hits, partial
 
 
+# Markdown a snippet reads better without: code fences, heading marks, bold markers.
+_MARKUP = re.compile(r"```[\w+-]*|^#{1,6} +|\*\*", re.MULTILINE)
+
+
 def snippet(text: str, terms: tuple[str, ...], width: int = SNIPPET_CHARS) -> tuple[Span, ...]:
     """About ``width`` characters of ``text`` around its first match, on one line, with
     every occurrence of any term marked (case-insensitively)."""
-    flat = re.sub(r"\s+", " ", text).strip()
+    flat = re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
     if not terms:
         return ((flat[:width], False),)
     pattern = re.compile(

@@ -250,3 +250,11 @@ def test_reads_run_beside_the_writer_and_follow_a_replaced_file(tmp_path: Path) 
     assert reader.connection() is not before
     assert len(reader.read(lambda c: search(c, "first")).hits) == 2
     reader.close()
+
+
+def test_snippets_leave_out_markdown_marks(conn: sqlite3.Connection) -> None:
+    talk = repo.create_conversation(conn, "t")
+    repo.add_message(
+        conn, talk.id, "assistant", "## 量化的影响\n\n**Q4_K_M** 更快\n```bash\nrun\n```"
+    )
+    assert search(conn, "量化的").hits[0].snippet_text() == "[量化的]影响 Q4_K_M 更快 run"
