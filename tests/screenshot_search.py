@@ -5,7 +5,8 @@ Run under a virtual display:
 (``LANG=zh_CN.UTF-8`` for the Chinese interface). A temporary data dir holds a
 conversation of Chinese and English messages with an image; a fake Ollama answers over
 HTTP so the window starts as it does for a person. Saves ``search-<theme>[-zh].png``
-(the search window over the main window, jumped to a result with the find bar open) and
+(the search window over the main window), ``find-…`` (the result jumped to, its match
+marked by the find bar) and
 ``pdf-page-<theme>[-zh].png`` (the first page of the PDF export, rendered by QtPdf).
 """
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.fakes.ollama_server import FakeOllama  # noqa: E402
+from tests.fakes.ollama_server import FakeOllama
 
 
 def pump(ms: int) -> None:
@@ -126,6 +127,9 @@ def main(outdir: str, theme: str) -> int:
     )
     painter.end()
     shot.save(str(out / f"search-{suffix}.png"))
+    dialog.hide()  # the jumped-to message behind it, its match marked by the find bar
+    pump(400)
+    window.grab().save(str(out / f"find-{suffix}.png"))
 
     from PySide6.QtPdf import QPdfDocument
 
