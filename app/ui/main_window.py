@@ -124,10 +124,13 @@ class MainWindow(QMainWindow):
 
     def _meters(self) -> tuple[EnergyProbe | None, Pricer | None]:
         """The energy probe and cloud pricer, when those features are present."""
-        with serial_imports:
-            from app.ledger.energy import make_energy_probe
-
         settings = self.ctx.settings
+
+        def make_probe() -> EnergyProbe:
+            with serial_imports:  # psutil and NVML's bindings: not while the window opens
+                from app.ledger.energy import make_energy_probe
+
+            return make_energy_probe(settings)
 
         def make_pricer() -> Pricer:
             with serial_imports:
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
         # NVML initialisation can take a while on machines with GPUs, and the price tables
         # a while to import: both are built on the worker thread at the first reply that
         # needs them, not while the window is opening.
-        return LazyEnergyProbe(lambda: make_energy_probe(settings)), LazyPricer(make_pricer)
+        return LazyEnergyProbe(make_probe), LazyPricer(make_pricer)
 
     # --- building ------------------------------------------------------------------------
 
@@ -404,6 +407,7 @@ class MainWindow(QMainWindow):
                 return
         self._closing_confirmed = True
         self._cancel_downloads()  # partial files stay; the library offers Resume next time
+        self.chat.drafts.flush()  # what was typed in the last moment is kept too
         self.asker.close()
         self.core.close()
         # A clean quit is no crash, however soon after opening a conversation: one
