@@ -260,6 +260,8 @@ MIGRATIONS.append(
     CREATE TRIGGER drafts_of_deleted_conversation AFTER DELETE ON conversations BEGIN
         DELETE FROM drafts WHERE conversation_id = OLD.id;
     END;
+    """
+)
 
 # Search and import (issue 16; app/search/ reads these, app/export/ writes the last).
 # Full-text indexes over message text and conversation titles with FTS5's trigram
