@@ -263,6 +263,24 @@ MIGRATIONS.append(
     """
 )
 
+# Issues 15/16 (per-conversation model options; app/chat/options.py reads and writes it):
+# temperature, top_p, seed and the context (Ollama's num_ctx) the person set for one
+# conversation, and which "filling up" warnings it has already shown (once each). A new
+# table: a conversation without a row -- every one from an earlier release -- runs with
+# the engine's defaults, exactly as before.
+MIGRATIONS.append(
+    """
+    CREATE TABLE conversation_options (
+        conversation_id INTEGER PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+        temperature REAL,
+        top_p REAL,
+        seed INTEGER,
+        num_ctx INTEGER,
+        context_warnings TEXT NOT NULL DEFAULT ''
+    )
+    """
+)
+
 # Search and import (issue 16; app/search/ reads these, app/export/ writes the last).
 # Full-text indexes over message text and conversation titles with FTS5's trigram
 # tokenizer (SQLite >= 3.34), which finds any substring of three or more characters, so

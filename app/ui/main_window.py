@@ -8,6 +8,7 @@ import logging
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -50,6 +51,9 @@ FEATURES: tuple[str, ...] = (
     "app.ui.ledger",
     "app.ui.search",
     "app.ui.export",
+    "app.ui.tray",  # issue 16: tray, quick ask, close to tray
+    "app.ui.preferences",  # issue 16: every setting in one window
+    "app.ui.shortcuts",  # issue 16: Help → Keyboard shortcuts; last, it lists the others
 )
 RECHECK_MS = 5000
 UNDO_MS = 10_000
@@ -87,6 +91,8 @@ class MainWindow(QMainWindow):
         self._status: OllamaStatus | None = None
         self._usable = False  # a local engine with a model answered the last look
         self._closing_confirmed = False
+        self.quitting = False
+        """Set by quit_hearth: this close is a quit even when closing would hide to the tray."""
 
         self.conversations = ConversationList(ctx, self)
         self.opening = OpeningGuard(ctx.writer.path.parent / "opening.json")
@@ -160,7 +166,8 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
+        quit_action.setObjectName("action_quit")
+        quit_action.triggered.connect(self.quit_hearth)
         file_menu.addAction(quit_action)
 
         conversation = self._menu("conversation", self.tr("&Conversation"))
@@ -395,7 +402,27 @@ class MainWindow(QMainWindow):
             if callable(cancel):
                 cancel()
 
+    def quit_hearth(self) -> None:
+        """File → Quit and the tray's Quit: through the same closeEvent as closing the
+        window, even when closing would only hide it in the tray."""
+        self.quitting = True
+        if self.close():
+            # A window hidden in the tray closes without "the last window closed".
+            QApplication.quit()
+        else:
+            self.quitting = False  # the person chose to stay (a download is running)
+
+    def _kept_running(self) -> bool:
+        """A feature keeps Hearth running instead (the tray, when the person wants it)."""
+        return not self.quitting and any(
+            callable(keep := getattr(feature, "keep_running", None)) and keep()
+            for feature in self.features.values()
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._kept_running():
+            event.ignore()  # not closed: nothing quits, nothing is shut down
+            return
         if not self._closing_confirmed and self.active_downloads():
             answer = QMessageBox.question(
                 self,

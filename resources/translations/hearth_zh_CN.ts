@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdvancedDialog</name>
+    <message>
+        <source>Advanced options</source>
+        <translation>高级选项</translation>
+    </message>
+    <message>
+        <source>Options for this conversation with {model} ({engine}). Leave a field empty to use the engine&apos;s default.</source>
+        <translation>此对话中 {model}（{engine}）的选项。留空则使用引擎的默认值。</translation>
+    </message>
+    <message>
+        <source>engine default</source>
+        <translation>引擎默认</translation>
+    </message>
+    <message>
+        <source>Lower is steadier, higher more varied. 0 to 2 (Claude: 0 to 1).</source>
+        <translation>越低越稳定，越高越多变。0 到 2（Claude：0 到 1）。</translation>
+    </message>
+    <message>
+        <source>Only the most likely words whose chances add up to this.</source>
+        <translation>只从概率累计达到此值的最可能的词中选择。</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>The same seed and question give the same reply again.</source>
+        <translation>相同的种子和问题会再次得到相同的回复。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <source>Engine defaults</source>
+        <translation>引擎默认值</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens (set by {engine})</source>
+        <translation>{tokens} 个 token（由 {engine} 设定）</translation>
+    </message>
+    <message>
+        <source>set by {engine}</source>
+        <translation>由 {engine} 设定</translation>
+    </message>
+    <message>
+        <source>Default: {tokens} tokens</source>
+        <translation>默认：{tokens} 个 token</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens</source>
+        <translation>{tokens} 个 token</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <source>Memory for the context: {kv}{estimate}. The model then needs about {total} in all: {verdict}.</source>
+        <translation>上下文所需内存：{kv}{estimate}。模型总共约需 {total}：{verdict}。</translation>
+    </message>
+    <message>
+        <source>Claude takes a temperature from 0 to 1 (higher is sent as 1) and has no seed. Top P is sent only when no temperature is set. Some Claude models refuse sampling options; the reply then says so.</source>
+        <translation>Claude 接受 0 到 1 的温度（更高的值按 1 发送），没有种子。仅在未设置温度时才发送 Top P。部分 Claude 模型拒绝采样选项，届时回复中会说明。</translation>
+    </message>
+    <message>
+        <source>{engine} runs this model with a context of {tokens} tokens, set when the model is loaded: it cannot be changed from Hearth.</source>
+        <translation>{engine} 以 {tokens} 个 token 的上下文运行此模型，在加载模型时设定，无法在 Hearth 中更改。</translation>
+    </message>
+    <message>
+        <source>{engine} sets the context itself and does not say how large it is: it cannot be changed from Hearth.</source>
+        <translation>{engine} 自行设定上下文且不告知其大小，无法在 Hearth 中更改。</translation>
+    </message>
+    <message>
+        <source>Past the context, Ollama forgets the oldest messages without a warning. A larger context needs more memory.</source>
+        <translation>超出上下文后，Ollama 会在没有任何提示的情况下遗忘最早的消息。更大的上下文需要更多内存。</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysDialog</name>
     <message>
         <source>API keys</source>
@@ -443,6 +538,13 @@ Price: %5</source>
     </message>
 </context>
 <context>
+    <name>ChatPage</name>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+</context>
+<context>
     <name>ChatPanel</name>
     <message>
         <source>New conversation</source>
@@ -455,6 +557,10 @@ Price: %5</source>
     <message>
         <source>System prompt…</source>
         <translation>系统提示词…</translation>
+    </message>
+    <message>
+        <source>Advanced…</source>
+        <translation>高级…</translation>
     </message>
     <message>
         <source>Send to cloud…</source>
@@ -680,6 +786,29 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ContextBar</name>
+    <message>
+        <source>Raise context…</source>
+        <translation>扩大上下文…</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Hide this warning</source>
+        <translation>隐藏此提醒</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) no longer fits the {context}-token context the model runs with: it is already forgetting the earliest messages.</source>
+        <translation>此对话（约 {tokens} 个 token）已超出模型运行时 {context} 个 token 的上下文：最早的消息已经被遗忘。</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) has nearly filled the {context}-token context the model runs with. Past it, the earliest messages are forgotten without a warning.</source>
+        <translation>此对话（约 {tokens} 个 token）即将占满模型运行时 {context} 个 token 的上下文。超出后，最早的消息会在没有提示的情况下被遗忘。</translation>
+    </message>
+</context>
+<context>
     <name>ContextDialog</name>
     <message>
         <source>Conversation memory</source>
@@ -727,6 +856,10 @@ Your message is still in the box.</source>
     <message>
         <source>Filter by title</source>
         <translation>按标题筛选</translation>
+    </message>
+    <message>
+        <source>Conversation list</source>
+        <translation>对话列表</translation>
     </message>
     <message>
         <source>Delete conversation</source>
@@ -1175,6 +1308,25 @@ Your message is still in the box.</source>
     <message>
         <source>{address} is not a local address.</source>
         <translation>{address} 不是本地地址。</translation>
+    </message>
+</context>
+<context>
+    <name>EnginesPage</name>
+    <message>
+        <source>Set by the OLLAMA_HOST environment variable.</source>
+        <translation>由 OLLAMA_HOST 环境变量设定。</translation>
+    </message>
+    <message>
+        <source>Ollama address</source>
+        <translation>Ollama 地址</translation>
+    </message>
+    <message>
+        <source>LM Studio, llama.cpp, Jan, vLLM and text-generation-webui are found at their usual addresses by themselves; add a server here when it runs elsewhere, e.g. http://127.0.0.1:8081/v1.</source>
+        <translation>LM Studio、llama.cpp、Jan、vLLM 和 text-generation-webui 在它们的常用地址上会被自动找到；服务器运行在别处时在这里添加，例如 http://127.0.0.1:8081/v1。</translation>
+    </message>
+    <message>
+        <source>Local engines</source>
+        <translation>本地引擎</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +1784,37 @@ Your message is still in the box.</source>
     <message>
         <source>Copy line</source>
         <translation>复制此行</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Hearth starts.</source>
+        <translation>新的语言将在下次启动 Hearth 时生效。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons, so closing the window always quits Hearth (nothing would bring a hidden window back).</source>
+        <translation>此桌面不显示托盘图标，因此关闭窗口总会退出 Hearth（隐藏的窗口将无法找回）。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Restart Hearth to see the new language.</source>
+        <translation>重新启动 Hearth 后即可看到新的语言。</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +2999,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Model library…</source>
+        <translation>模型库…</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“{text}” is ambiguous here: did you mean {options}?</source>
@@ -2973,6 +3167,41 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Options</name>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>use a number from {low} to {high}.</source>
+        <translation>请填写 {low} 到 {high} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>use a number above 0 and at most 1.</source>
+        <translation>请填写大于 0 且不超过 1 的数字。</translation>
+    </message>
+    <message>
+        <source>use a whole number from 0 to {high}.</source>
+        <translation>请填写 0 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+</context>
+<context>
     <name>Outbound</name>
     <message>
         <source>System prompt</source>
@@ -3047,6 +3276,20 @@ Your message is still in the box.</source>
     <message>
         <source>the path cannot be created</source>
         <translation>无法创建该路径</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesFeature</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3454,21 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Cloud providers are used only when you send a conversation there; their keys stay in the system keyring.</source>
+        <translation>只有当你把对话发送到云服务商时才会使用它们；密钥只保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>API keys and prices…</source>
+        <translation>API 密钥和价格…</translation>
+    </message>
+    <message>
+        <source>Privacy and cloud</source>
+        <translation>隐私与云端</translation>
+    </message>
+</context>
+<context>
     <name>PullCommand</name>
     <message>
         <source>download a model into Ollama</source>
@@ -3259,6 +3517,69 @@ Your message is still in the box.</source>
     <message>
         <source>{name} is ready.</source>
         <translation>{name} 已就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAskWindow</name>
+    <message>
+        <source>Quick ask</source>
+        <translation>快速提问</translation>
+    </message>
+    <message>
+        <source>Ask anything, then press Enter</source>
+        <translation>随便问点什么，然后按回车</translation>
+    </message>
+    <message>
+        <source>Open in Hearth</source>
+        <translation>在 Hearth 中打开</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>新问题</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Hide quick ask</source>
+        <translation>隐藏快速提问</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>No model chosen</source>
+        <translation>尚未选择模型</translation>
+    </message>
+    <message>
+        <source>Choose a model in the main window first; your question is kept here.</source>
+        <translation>请先在主窗口中选择模型；你的问题会保留在这里。</translation>
+    </message>
+    <message>
+        <source>Asking {model}…</source>
+        <translation>正在询问 {model}…</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Saved as a conversation.</source>
+        <translation>已保存为对话。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
     </message>
 </context>
 <context>
@@ -3361,6 +3682,21 @@ Your message is still in the box.</source>
     <message>
         <source>Use %1</source>
         <translation>改用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsPage</name>
+    <message>
+        <source>Currency, exchange rate, electricity price, hardware cost and the cloud model your savings are measured against.</source>
+        <translation>货币、汇率、电价、硬件成本，以及用来衡量节省金额的云端模型。</translation>
+    </message>
+    <message>
+        <source>Savings settings…</source>
+        <translation>节省设置…</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>节省</translation>
     </message>
 </context>
 <context>
@@ -3643,6 +3979,18 @@ Your message is still in the box.</source>
         <translation>模型下载来源</translation>
     </message>
     <message>
+        <source>Closing the window keeps Hearth in the tray</source>
+        <translation>关闭窗口时让 Hearth 留在托盘中</translation>
+    </message>
+    <message>
+        <source>Told where Hearth went</source>
+        <translation>已告知 Hearth 的去向</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
         <source>System prompt for new conversations</source>
         <translation>新对话的系统提示词</translation>
     </message>
@@ -3691,8 +4039,50 @@ Your message is still in the box.</source>
         <translation>Hugging Face</translation>
     </message>
     <message>
+        <source>en</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>zh_CN</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>zh_TW</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
         <source>A system prompt can be at most {limit} characters (this one: {count}).</source>
         <translation>系统提示词最多 {limit} 个字符（当前：{count}）。</translation>
+    </message>
+    <message>
+        <source>Not one of the choices.</source>
+        <translation>不是可选的选项之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsFeature</name>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +4198,37 @@ What could be read was recovered into a new database: {conversations} conversati
     <message>
         <source>This new conversation starts with your default prompt.</source>
         <translation>这个新对话以你的默认提示词开始。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayFeature</name>
+    <message>
+        <source>&amp;Quick ask…</source>
+        <translation>快速提问(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Hearth</source>
+        <translation>显示 Hearth(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Hearth</source>
+        <translation>退出 Hearth(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Hearth is still running</source>
+        <translation>Hearth 仍在运行</translation>
+    </message>
+    <message>
+        <source>Hearth keeps running in the tray (the menu bar on macOS) when you close its window. Click its icon to bring the window back, or choose Quit there to quit. You can change this in Preferences.</source>
+        <translation>关闭窗口后，Hearth 会继续在托盘（macOS 上为菜单栏）中运行。点击它的图标可以找回窗口，或在那里选择“退出”来退出。你可以在偏好设置中更改此行为。</translation>
     </message>
 </context>
 <context>

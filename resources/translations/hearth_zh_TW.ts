@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AdvancedDialog</name>
+    <message>
+        <source>Advanced options</source>
+        <translation>進階選項</translation>
+    </message>
+    <message>
+        <source>Options for this conversation with {model} ({engine}). Leave a field empty to use the engine&apos;s default.</source>
+        <translation>此對話中 {model}（{engine}）的選項。留空則使用引擎的預設值。</translation>
+    </message>
+    <message>
+        <source>engine default</source>
+        <translation>引擎預設</translation>
+    </message>
+    <message>
+        <source>Lower is steadier, higher more varied. 0 to 2 (Claude: 0 to 1).</source>
+        <translation>越低越穩定，越高越多變。0 到 2（Claude：0 到 1）。</translation>
+    </message>
+    <message>
+        <source>Only the most likely words whose chances add up to this.</source>
+        <translation>只從機率累計達到此值的最可能的詞中選擇。</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>隨機</translation>
+    </message>
+    <message>
+        <source>The same seed and question give the same reply again.</source>
+        <translation>相同的種子和問題會再次得到相同的回覆。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>溫度</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文長度</translation>
+    </message>
+    <message>
+        <source>Engine defaults</source>
+        <translation>引擎預設值</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens (set by {engine})</source>
+        <translation>{tokens} 個 token（由 {engine} 設定）</translation>
+    </message>
+    <message>
+        <source>set by {engine}</source>
+        <translation>由 {engine} 設定</translation>
+    </message>
+    <message>
+        <source>Default: {tokens} tokens</source>
+        <translation>預設：{tokens} 個 token</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens</source>
+        <translation>{tokens} 個 token</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <source>Memory for the context: {kv}{estimate}. The model then needs about {total} in all: {verdict}.</source>
+        <translation>上下文所需記憶體：{kv}{estimate}。模型總共約需 {total}：{verdict}。</translation>
+    </message>
+    <message>
+        <source>Claude takes a temperature from 0 to 1 (higher is sent as 1) and has no seed. Top P is sent only when no temperature is set. Some Claude models refuse sampling options; the reply then says so.</source>
+        <translation>Claude 接受 0 到 1 的溫度（更高的值以 1 傳送），沒有種子。僅在未設定溫度時才傳送 Top P。部分 Claude 模型拒絕取樣選項，屆時回覆中會說明。</translation>
+    </message>
+    <message>
+        <source>{engine} runs this model with a context of {tokens} tokens, set when the model is loaded: it cannot be changed from Hearth.</source>
+        <translation>{engine} 以 {tokens} 個 token 的上下文執行此模型，於載入模型時設定，無法在 Hearth 中變更。</translation>
+    </message>
+    <message>
+        <source>{engine} sets the context itself and does not say how large it is: it cannot be changed from Hearth.</source>
+        <translation>{engine} 自行設定上下文且不告知其大小，無法在 Hearth 中變更。</translation>
+    </message>
+    <message>
+        <source>Past the context, Ollama forgets the oldest messages without a warning. A larger context needs more memory.</source>
+        <translation>超出上下文後，Ollama 會在沒有任何提示的情況下遺忘最早的訊息。更大的上下文需要更多記憶體。</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysDialog</name>
     <message>
         <source>API keys</source>
@@ -443,6 +538,13 @@ Price: %5</source>
     </message>
 </context>
 <context>
+    <name>ChatPage</name>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+</context>
+<context>
     <name>ChatPanel</name>
     <message>
         <source>New conversation</source>
@@ -455,6 +557,10 @@ Price: %5</source>
     <message>
         <source>System prompt…</source>
         <translation>系統提示詞…</translation>
+    </message>
+    <message>
+        <source>Advanced…</source>
+        <translation>進階…</translation>
     </message>
     <message>
         <source>Send to cloud…</source>
@@ -680,6 +786,29 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ContextBar</name>
+    <message>
+        <source>Raise context…</source>
+        <translation>擴大上下文…</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Hide this warning</source>
+        <translation>隱藏此提醒</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) no longer fits the {context}-token context the model runs with: it is already forgetting the earliest messages.</source>
+        <translation>此對話（約 {tokens} 個 token）已超出模型執行時 {context} 個 token 的上下文：最早的訊息已經被遺忘。</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) has nearly filled the {context}-token context the model runs with. Past it, the earliest messages are forgotten without a warning.</source>
+        <translation>此對話（約 {tokens} 個 token）即將占滿模型執行時 {context} 個 token 的上下文。超出後，最早的訊息會在沒有提示的情況下被遺忘。</translation>
+    </message>
+</context>
+<context>
     <name>ContextDialog</name>
     <message>
         <source>Conversation memory</source>
@@ -727,6 +856,10 @@ Your message is still in the box.</source>
     <message>
         <source>Filter by title</source>
         <translation>按標題篩選</translation>
+    </message>
+    <message>
+        <source>Conversation list</source>
+        <translation>對話清單</translation>
     </message>
     <message>
         <source>Delete conversation</source>
@@ -1175,6 +1308,25 @@ Your message is still in the box.</source>
     <message>
         <source>{address} is not a local address.</source>
         <translation>{address} 不是本機位址。</translation>
+    </message>
+</context>
+<context>
+    <name>EnginesPage</name>
+    <message>
+        <source>Set by the OLLAMA_HOST environment variable.</source>
+        <translation>由 OLLAMA_HOST 環境變數設定。</translation>
+    </message>
+    <message>
+        <source>Ollama address</source>
+        <translation>Ollama 位址</translation>
+    </message>
+    <message>
+        <source>LM Studio, llama.cpp, Jan, vLLM and text-generation-webui are found at their usual addresses by themselves; add a server here when it runs elsewhere, e.g. http://127.0.0.1:8081/v1.</source>
+        <translation>LM Studio、llama.cpp、Jan、vLLM 與 text-generation-webui 在它們的常用位址上會自動找到；伺服器在別處執行時請在這裡新增，例如 http://127.0.0.1:8081/v1。</translation>
+    </message>
+    <message>
+        <source>Local engines</source>
+        <translation>本機引擎</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +1784,37 @@ Your message is still in the box.</source>
     <message>
         <source>Copy line</source>
         <translation>複製此行</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Hearth starts.</source>
+        <translation>新的語言會在下次啟動 Hearth 時生效。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons, so closing the window always quits Hearth (nothing would bring a hidden window back).</source>
+        <translation>此桌面不顯示系統匣圖示，因此關閉視窗一律會結束 Hearth（隱藏的視窗將無法叫回）。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Restart Hearth to see the new language.</source>
+        <translation>重新啟動 Hearth 後即可看到新的語言。</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +2999,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Model library…</source>
+        <translation>模型庫…</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“{text}” is ambiguous here: did you mean {options}?</source>
@@ -2973,6 +3167,41 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Options</name>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>use a number from {low} to {high}.</source>
+        <translation>請填寫 {low} 到 {high} 之間的數字。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>溫度</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <source>use a number above 0 and at most 1.</source>
+        <translation>請填寫大於 0 且不超過 1 的數字。</translation>
+    </message>
+    <message>
+        <source>use a whole number from 0 to {high}.</source>
+        <translation>請填寫 0 到 {high} 之間的整數。</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文長度</translation>
+    </message>
+</context>
+<context>
     <name>Outbound</name>
     <message>
         <source>System prompt</source>
@@ -3047,6 +3276,20 @@ Your message is still in the box.</source>
     <message>
         <source>the path cannot be created</source>
         <translation>無法建立該路徑</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesFeature</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好設定(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3454,21 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Cloud providers are used only when you send a conversation there; their keys stay in the system keyring.</source>
+        <translation>只有當你把對話傳送到雲端服務商時才會使用它們；金鑰只存放在系統鑰匙圈中。</translation>
+    </message>
+    <message>
+        <source>API keys and prices…</source>
+        <translation>API 金鑰與價格…</translation>
+    </message>
+    <message>
+        <source>Privacy and cloud</source>
+        <translation>隱私與雲端</translation>
+    </message>
+</context>
+<context>
     <name>PullCommand</name>
     <message>
         <source>download a model into Ollama</source>
@@ -3259,6 +3517,69 @@ Your message is still in the box.</source>
     <message>
         <source>{name} is ready.</source>
         <translation>{name} 已就緒。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAskWindow</name>
+    <message>
+        <source>Quick ask</source>
+        <translation>快速提問</translation>
+    </message>
+    <message>
+        <source>Ask anything, then press Enter</source>
+        <translation>想問什麼都可以，然後按 Enter</translation>
+    </message>
+    <message>
+        <source>Open in Hearth</source>
+        <translation>在 Hearth 中開啟</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>新問題</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Hide quick ask</source>
+        <translation>隱藏快速提問</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>No model chosen</source>
+        <translation>尚未選擇模型</translation>
+    </message>
+    <message>
+        <source>Choose a model in the main window first; your question is kept here.</source>
+        <translation>請先在主視窗中選擇模型；你的問題會保留在這裡。</translation>
+    </message>
+    <message>
+        <source>Asking {model}…</source>
+        <translation>正在詢問 {model}…</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未傳送。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Saved as a conversation.</source>
+        <translation>已儲存為對話。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>發生錯誤：{error}</translation>
     </message>
 </context>
 <context>
@@ -3361,6 +3682,21 @@ Your message is still in the box.</source>
     <message>
         <source>Use %1</source>
         <translation>改用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsPage</name>
+    <message>
+        <source>Currency, exchange rate, electricity price, hardware cost and the cloud model your savings are measured against.</source>
+        <translation>貨幣、匯率、電價、硬體成本，以及用來衡量節省金額的雲端模型。</translation>
+    </message>
+    <message>
+        <source>Savings settings…</source>
+        <translation>節省設定…</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>節省</translation>
     </message>
 </context>
 <context>
@@ -3643,6 +3979,18 @@ Your message is still in the box.</source>
         <translation>模型下載來源</translation>
     </message>
     <message>
+        <source>Closing the window keeps Hearth in the tray</source>
+        <translation>關閉視窗時讓 Hearth 留在系統匣中</translation>
+    </message>
+    <message>
+        <source>Told where Hearth went</source>
+        <translation>已告知 Hearth 的去向</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
         <source>System prompt for new conversations</source>
         <translation>新對話的系統提示詞</translation>
     </message>
@@ -3691,8 +4039,50 @@ Your message is still in the box.</source>
         <translation>Hugging Face</translation>
     </message>
     <message>
+        <source>en</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>zh_CN</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>zh_TW</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
         <source>A system prompt can be at most {limit} characters (this one: {count}).</source>
         <translation>系統提示詞最多 {limit} 個字元（目前：{count}）。</translation>
+    </message>
+    <message>
+        <source>Not one of the choices.</source>
+        <translation>不是可選的選項之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsFeature</name>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +4198,37 @@ What could be read was recovered into a new database: {conversations} conversati
     <message>
         <source>This new conversation starts with your default prompt.</source>
         <translation>這個新對話以你的預設提示詞開始。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayFeature</name>
+    <message>
+        <source>&amp;Quick ask…</source>
+        <translation>快速提問(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Hearth</source>
+        <translation>顯示 Hearth(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新對話(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Hearth</source>
+        <translation>結束 Hearth(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Hearth is still running</source>
+        <translation>Hearth 仍在執行</translation>
+    </message>
+    <message>
+        <source>Hearth keeps running in the tray (the menu bar on macOS) when you close its window. Click its icon to bring the window back, or choose Quit there to quit. You can change this in Preferences.</source>
+        <translation>關閉視窗後，Hearth 會繼續在系統匣（macOS 上為選單列）中執行。按一下它的圖示即可叫回視窗，或在那裡選擇「結束」來結束。你可以在偏好設定中變更此行為。</translation>
     </message>
 </context>
 <context>
