@@ -42,7 +42,7 @@ def export_file(ctx: AppContext, conversation_id: int, out: Path, fmt: str) -> P
         from app.export.files import write_text_export
         from app.export.model import load
 
-    conversation = ctx.writer.submit(lambda conn: load(conn, conversation_id)).result()
+    conversation = ctx.writer.call(lambda conn: load(conn, conversation_id), timeout=None)
     if fmt == "pdf":
         with serial_imports:
             from app.ui.export.pdf import write_pdf
@@ -57,7 +57,7 @@ def import_file(ctx: AppContext, path: Path) -> int:
         from app.export.json_format import import_into
 
     conversation = read_export(path)
-    return ctx.writer.submit(lambda conn: import_into(conn, conversation)).result()
+    return ctx.writer.call(lambda conn: import_into(conn, conversation), timeout=None)
 
 
 class ExportActions:
