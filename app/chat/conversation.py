@@ -38,8 +38,8 @@ from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.engines.base import ChatEngine, ChatMessage, ChatRequest, EngineError, ErrorKind
 from app.engines.tokens import estimate_context_tokens
-from app.search.jump import page_from
 from app.storage import repo
+from app.storage.pages import page_from
 from app.storage.records import Attachment, Conversation, Message, UsageRecord, utc_now
 
 log = logging.getLogger(__name__)
@@ -264,7 +264,7 @@ class ChatCore:
 
     def open_at(self, conversation_id: int, message_id: int) -> Future[Opened]:
         """Like ``open``, but reaching back to ``message_id`` (a search result) with a
-        few messages before it, however old it is (app/search/jump.py)."""
+        few messages before it, however old it is (app/storage/pages.py)."""
 
         def load(conn: sqlite3.Connection) -> Opened:
             conversation = repo.get_conversation(conn, conversation_id)

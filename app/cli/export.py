@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app import __version__
 from app.core import paths
 from app.core.errors import KnownError
 from app.core.i18n import translate
@@ -84,7 +85,7 @@ def run_export(args: argparse.Namespace) -> int:
         writer.close()
     if args.out is None:
         try:
-            sys.stdout.write(render(conversation, args.format))
+            sys.stdout.write(render(conversation, args.format, app_version=__version__))
             sys.stdout.flush()
         except BrokenPipeError:  # ``| head``: the reader has all it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -92,7 +93,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format == "pdf":
         write_pdf_headless(conversation, args.out)
     else:
-        write_text_export(conversation, args.format, args.out)
+        write_text_export(conversation, args.format, args.out, __version__)
     return 0
 
 

@@ -25,11 +25,13 @@ def images_folder(out: Path) -> Path:
     return out.with_name(out.stem + "_files")
 
 
-def render(conversation: ExportedConversation, fmt: str, out: Path | None = None) -> str:
+def render(
+    conversation: ExportedConversation, fmt: str, out: Path | None = None, app_version: str = ""
+) -> str:
     """The text of a Markdown/HTML/JSON export. With ``out`` (Markdown only) the images
     are written into ``images_folder(out)``; without, they are inline data: URIs."""
     if fmt == "json":
-        return to_json(conversation)
+        return to_json(conversation, app_version)
     if fmt == "html":
         return to_html(conversation)
     if fmt == "md":
@@ -47,9 +49,11 @@ def render(conversation: ExportedConversation, fmt: str, out: Path | None = None
     raise ValueError(f"not a text format: {fmt}")
 
 
-def write_text_export(conversation: ExportedConversation, fmt: str, out: Path) -> Path:
+def write_text_export(
+    conversation: ExportedConversation, fmt: str, out: Path, app_version: str = ""
+) -> Path:
     try:
-        text = render(conversation, fmt, out)
+        text = render(conversation, fmt, out, app_version)
         atomic_write(out, text.encode("utf-8"))
     except OSError as exc:
         raise cannot_write(out, exc) from exc

@@ -23,7 +23,6 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-from app import __version__
 from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.export.model import ExportedConversation, ExportedMessage, has_column
@@ -44,12 +43,12 @@ def _time(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def to_json(conversation: ExportedConversation) -> str:
+def to_json(conversation: ExportedConversation, app_version: str = "") -> str:
     document = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": _time(utc_now()),
-        "app_version": __version__,
+        "app_version": app_version,
         "conversation": {
             "title": conversation.title,
             "created_at": _time(conversation.created_at),

@@ -15,8 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from app.ledger.store import open_reader
-
 T = TypeVar("T")
 
 
@@ -38,7 +36,9 @@ class ReadConnections:
             return held[1]
         if held is not None:
             held[1].close()
-        conn = open_reader(self._path)  # the ledger's reports read the same way
+        # As the ledger's reports read (app/ledger/store.py open_reader).
+        conn = sqlite3.connect(f"{self._path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 5000")
         self._local.held = (identity, conn)
         with self._lock:
             self._all.append(conn)

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 
 from app.search import index
 from app.search.index import search, snippet
-from app.search.jump import page_from
 from app.search.query import parse
 from app.search.reader import ReadConnections
 from app.storage import repo
 from app.storage.db import open_database
+from app.storage.pages import page_from
 from app.storage.writer import SerialWriter
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1.0"

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from app import __version__
 from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
@@ -48,7 +49,7 @@ def export_file(ctx: AppContext, conversation_id: int, out: Path, fmt: str) -> P
             from app.ui.export.pdf import write_pdf
 
         return write_pdf(conversation, out)
-    return write_text_export(conversation, fmt, out)
+    return write_text_export(conversation, fmt, out, __version__)
 
 
 def import_file(ctx: AppContext, path: Path) -> int:

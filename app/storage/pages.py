@@ -4,7 +4,8 @@ A conversation opens with its newest page (``ChatCore.open``); the message found
 thousands of messages back. The message list holds a run of messages that reaches the
 newest one (new replies are appended to it), so the run loaded here starts ``before``
 messages ahead of the one found and goes on to the end; older ones still load as the
-person scrolls up. ``ChatCore.open_at`` runs this on the writer.
+person scrolls up. ``ChatCore.open_at`` runs this on the writer (storage, below
+the chat layer, so the chat core may use it).
 """
 
 from __future__ import annotations
