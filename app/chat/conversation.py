@@ -40,6 +40,7 @@ from app.core.i18n import translate
 from app.engines.base import ChatEngine, ChatMessage, ChatRequest, EngineError, ErrorKind
 from app.engines.tokens import estimate_context_tokens
 from app.storage import repo
+from app.storage.pages import page_from
 from app.storage.records import Attachment, Conversation, Message, UsageRecord, utc_now
 
 log = logging.getLogger(__name__)
@@ -262,6 +263,19 @@ class ChatCore:
                 return Opened(None, [], False)
             page = repo.list_messages_page(conn, conversation_id, limit=limit + 1)
             return Opened(conversation, page[-limit:], len(page) > limit)
+
+        return self._store.submit(load)
+
+    def open_at(self, conversation_id: int, message_id: int) -> Future[Opened]:
+        """Like ``open``, but reaching back to ``message_id`` (a search result) with a
+        few messages before it, however old it is (app/storage/pages.py)."""
+
+        def load(conn: sqlite3.Connection) -> Opened:
+            conversation = repo.get_conversation(conn, conversation_id)
+            if conversation is None:
+                return Opened(None, [], False)
+            messages, has_older = page_from(conn, conversation_id, message_id)
+            return Opened(conversation, messages, has_older)
 
         return self._store.submit(load)
 

@@ -295,4 +295,58 @@ MIGRATIONS.append(
     """
 )
 
+# Search and import (issue 16; app/search/ reads these, app/export/ writes the last).
+# Full-text indexes over message text and conversation titles with FTS5's trigram
+# tokenizer (SQLite >= 3.34), which finds any substring of three or more characters, so
+# Chinese, which has no spaces between words, is found as well as English. Both are
+# "external content" indexes: the text is stored once, in messages/conversations, and
+# the triggers keep the index in step. Every message is indexed, a reply still streaming
+# too: its checkpoints re-index it (tests/bench/bench_search.py measures what that adds),
+# and a reply a crash cut off is found before anything marks it stopped. Soft-deleted
+# conversations stay indexed (undo must find them again) and are left out when
+# searching. Backfilled here from what is already stored.
+# message_usage_imported keeps the usage of replies that came in through "Import": shown
+# and exported again, but never counted in this machine's ledger (they were counted,
+# if at all, where they happened).
+MIGRATIONS.append(
+    """
+    CREATE VIRTUAL TABLE message_fts USING fts5(
+        content, content='messages', content_rowid='id', tokenize='trigram'
+    );
+    CREATE TRIGGER message_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO message_fts (rowid, content) VALUES (NEW.id, NEW.content);
+    END;
+    CREATE TRIGGER message_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO message_fts (message_fts, rowid, content)
+        VALUES ('delete', OLD.id, OLD.content);
+    END;
+    CREATE TRIGGER message_fts_update AFTER UPDATE OF content ON messages BEGIN
+        INSERT INTO message_fts (message_fts, rowid, content)
+        VALUES ('delete', OLD.id, OLD.content);
+        INSERT INTO message_fts (rowid, content) VALUES (NEW.id, NEW.content);
+    END;
+    INSERT INTO message_fts (message_fts) VALUES ('rebuild');
+
+    CREATE VIRTUAL TABLE title_fts USING fts5(
+        title, content='conversations', content_rowid='id', tokenize='trigram'
+    );
+    CREATE TRIGGER title_fts_insert AFTER INSERT ON conversations BEGIN
+        INSERT INTO title_fts (rowid, title) VALUES (NEW.id, NEW.title);
+    END;
+    CREATE TRIGGER title_fts_delete AFTER DELETE ON conversations BEGIN
+        INSERT INTO title_fts (title_fts, rowid, title) VALUES ('delete', OLD.id, OLD.title);
+    END;
+    CREATE TRIGGER title_fts_update AFTER UPDATE OF title ON conversations BEGIN
+        INSERT INTO title_fts (title_fts, rowid, title) VALUES ('delete', OLD.id, OLD.title);
+        INSERT INTO title_fts (rowid, title) VALUES (NEW.id, NEW.title);
+    END;
+    INSERT INTO title_fts (title_fts) VALUES ('rebuild');
+
+    CREATE TABLE message_usage_imported (
+        message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+        usage TEXT NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -36,6 +36,7 @@ from app.ui.chat.attach_files import FileAttacher
 from app.ui.chat.composer import Composer
 from app.ui.chat.context_bar import ContextBar
 from app.ui.chat.drafts import DraftKeeper
+from app.ui.chat.find_bar import FindBar
 from app.ui.chat.message_list import MessageList
 from app.ui.chat.model_picker import ModelPicker
 from app.ui.chat.streaming import StreamController
@@ -143,6 +144,9 @@ class ChatPanel(QWidget):
         self.messages.regenerate_requested.connect(self.regenerate)
         self.messages.retry_requested.connect(self.regenerate)
         self.stack.addWidget(self.messages)
+        # Ctrl+F: find in the loaded messages (app/ui/chat/find_bar.py).
+        self.find_bar = FindBar(self.messages, self)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.stack, 1)
 
         self.composer = Composer(self)
@@ -224,7 +228,9 @@ class ChatPanel(QWidget):
         self._streams.detach_all()
         self.messages.clear()
 
-    def show_conversation(self, conversation_id: int) -> None:
+    def show_conversation(self, conversation_id: int, at: int = 0, find: str = "") -> None:
+        """Open a conversation; with ``at``, reaching back to that message and showing
+        it (a search result), ``find`` marked in it by the find bar."""
         self._load_token += 1
         token = self._load_token
 
@@ -235,17 +241,24 @@ class ChatPanel(QWidget):
                 self.new_conversation()
                 return
             self._display(opened)
+            if at:
+                self.find_bar.reveal(at, find)
             self._settled(token)
+
+        def load() -> Future[Opened]:
+            return (
+                self._core.open_at(conversation_id, at) if at else self._core.open(conversation_id)
+            )
 
         guard = self._opening
         if guard is None:
-            self._when(self._core.open(conversation_id), loaded)
+            self._when(load(), loaded)
             return
         # Marked on disk before anything is built, so a crash while showing it is not
         # repeated at the next start (see app/core/opening.py).
         self._ctx.tasks.run(
             lambda: guard.begin(conversation_id),
-            lambda _none: self._when(self._core.open(conversation_id), loaded),
+            lambda _none: self._when(load(), loaded),
             self._error,
             owner=self,
         )
