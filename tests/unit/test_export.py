@@ -95,7 +95,6 @@ def test_json_round_trip_keeps_messages_attachments_and_usage(conn: sqlite3.Conn
 
 def test_thinking_goes_out_and_back_when_the_column_exists(conn: sqlite3.Connection) -> None:
     conversation_id = seed(conn)
-    conn.execute("ALTER TABLE messages ADD COLUMN thinking TEXT NOT NULL DEFAULT ''")
     reply_id = conn.execute(
         "SELECT id FROM messages WHERE role = 'assistant' AND status = 'ok'"
     ).fetchone()[0]
