@@ -116,15 +116,31 @@ def add_message(
     status: MessageStatus = "ok",
     error: str = "",
     attachments: Sequence[Attachment] = (),
+    parent_id: int | None = None,
 ) -> Message:
+    """``parent_id``: the message this one follows (0: none); by default the last one of
+    the branch on screen (issue 16, app/storage/tree.py)."""
     now = utc_now()
     content, engine, model, error = (storable(t) for t in (content, engine, model, error))
     with conn:
         conn.execute("BEGIN")
         cursor = conn.execute(
             "INSERT INTO messages (conversation_id, role, content, created_at, engine, model,"
-            " status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (conversation_id, role, content, to_db_time(now), engine, model, status, error),
+            " status, error, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, (SELECT"
+            " c.active_leaf FROM conversations c JOIN messages m ON m.id = c.active_leaf"
+            " AND m.conversation_id = c.id WHERE c.id = ?), 0))",
+            (
+                conversation_id,
+                role,
+                content,
+                to_db_time(now),
+                engine,
+                model,
+                status,
+                error,
+                parent_id,
+                conversation_id,
+            ),
         )
         message_id = int(cursor.lastrowid or 0)
         stored: list[Attachment] = []
