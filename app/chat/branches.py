@@ -170,10 +170,14 @@ class BranchHooks:
                 return
             self.reply(conversation_id, local_model, on_delta).add_done_callback(chained)
 
-        self._when_idle(
-            conversation_id, lambda conn: store_edit(conn, conversation_id, message_id, new_text)
-        ).add_done_callback(stored)
+        self.edit(conversation_id, message_id, new_text).add_done_callback(stored)
         return started
+
+    def edit(self, conversation_id: int, message_id: int, new_text: str) -> Future[Message]:
+        """Only store the new version (a view that shows it before the reply starts)."""
+        return self._when_idle(
+            conversation_id, lambda conn: store_edit(conn, conversation_id, message_id, new_text)
+        )
 
     def switch_branch(
         self, conversation_id: int, message_id: int, limit: int | None = None

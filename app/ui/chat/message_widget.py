@@ -194,6 +194,7 @@ class MessageWidget(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(4)
         header = QHBoxLayout()
+        self._header = header
         self._author = QLabel(self)
         self._author.setTextFormat(Qt.TextFormat.PlainText)
         font = self._author.font()
@@ -236,6 +237,11 @@ class MessageWidget(QFrame):
         layout.addWidget(self._error_label)
         self._start_render()
         self._update_chrome()
+
+    def add_control(self, widget: QWidget) -> None:
+        """A control another feature puts in the header, before Copy (issue 16: Edit,
+        the version pager in app/ui/chat/branch_pager.py)."""
+        self._header.insertWidget(self._header.indexOf(self._copy), widget)
 
     def _tool(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)
