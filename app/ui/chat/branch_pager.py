@@ -171,19 +171,25 @@ class EditDialog(QDialog):
 def confirm_delete(parent: QWidget, count: int) -> bool:
     """Ask before deleting; ``count`` is how many messages go (the branch after a
     version goes with it)."""
-    tr = QCoreApplication.translate
     text = (
-        tr("BranchControls", "Delete this message? The messages after it stay.")
+        QCoreApplication.translate(
+            "BranchControls", "Delete this message? The messages after it stay."
+        )
         if count <= 1
-        else tr(
+        else QCoreApplication.translate(
             "BranchControls",
-            "Delete this version and the {count} messages of its branch? The other versions stay.",
-        ).format(count=count - 1)
+            "Delete this version and what followed it ({count} messages in all)? "
+            "The other versions stay.",
+        ).format(count=count)
     )
     answer = QMessageBox.question(
         parent,
-        tr("BranchControls", "Delete message"),
-        text + "\n" + tr("BranchControls", "Usage already recorded stays in the savings ledger."),
+        QCoreApplication.translate("BranchControls", "Delete message"),
+        text
+        + "\n"
+        + QCoreApplication.translate(
+            "BranchControls", "Usage already recorded stays in the savings ledger."
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
