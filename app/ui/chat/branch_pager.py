@@ -264,7 +264,7 @@ class BranchControls(QObject):
         if pager is None:
             pager = BranchPager(widget)
             pager.switch_requested.connect(self.switch_requested)
-            widget.add_control(pager)
+            widget.add_control(pager, leading=True)
         pager.set_versions(versions)
         self._pagers[widget.message_id] = pager
         pager.destroyed.connect(lambda _obj=None, i=widget.message_id: self._forget_pager(i, pager))

@@ -238,10 +238,11 @@ class MessageWidget(QFrame):
         self._start_render()
         self._update_chrome()
 
-    def add_control(self, widget: QWidget) -> None:
-        """A control another feature puts in the header, before Copy (issue 16: Edit,
-        the version pager in app/ui/chat/branch_pager.py)."""
-        self._header.insertWidget(self._header.indexOf(self._copy), widget)
+    def add_control(self, widget: QWidget, leading: bool = False) -> None:
+        """A control another feature puts in the header: before Copy, or ``leading``
+        the other controls (issue 16: Edit, the version pager in branch_pager.py)."""
+        anchor = self._state if leading else self._copy
+        self._header.insertWidget(self._header.indexOf(anchor) + int(leading), widget)
 
     def _tool(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)
