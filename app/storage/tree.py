@@ -38,6 +38,10 @@ WITH RECURSIVE up(id, parent_id, n) AS (
 )
 SELECT m.* FROM up JOIN messages m ON m.id = up.id ORDER BY m.id
 """
+_UP_IDS = _UP.replace(
+    "SELECT m.* FROM up JOIN messages m ON m.id = up.id ORDER BY m.id",
+    "SELECT id FROM up ORDER BY id",
+)
 
 _DOWN = """
 WITH RECURSIVE down(id, n) AS (
@@ -197,8 +201,13 @@ def choose(conn: sqlite3.Connection, conversation_id: int, message_id: int) -> i
     ).fetchone()
     if exists is None:
         raise LookupError(message_id)
-    path = path_to(conn, conversation_id, message_id)
-    forks = [(a.id, b.id) for a, b in pairwise(path)]
+    ids = [
+        int(row[0])
+        for row in conn.execute(
+            _UP_IDS, {"start": message_id, "cid": conversation_id, "limit": _EVERYTHING}
+        )
+    ]
+    forks = list(pairwise(ids))
     conn.executemany(
         "INSERT INTO message_choice (parent_id, child_id)"
         " SELECT ?1, ?2 WHERE (SELECT count(*) FROM messages WHERE parent_id = ?1) > 1"
