@@ -15,7 +15,9 @@ regenerated version beside every fifth reply, an edited question with its own br
 - ``switch_branch`` to the oldest version and back (choose + the page);
 - inserting one message (the trigger that keeps the active leaf) against the same insert
   into a table without it.
-Also the migration of a 0.1.0-shaped database of 100,000 linear messages.
+Also the migration of a 0.1.0-shaped database of 100,000 linear messages, and the view:
+``show_messages`` of 1,000 messages until painted, with every message given a pager and
+Edit by ``BranchControls`` (the worst case) against the bare view.
 Budget: opening ≤ 150 ms at 5,000 messages (bench_view's budget for the whole open).
 """
 
@@ -179,12 +181,57 @@ def bench_migration(folder: Path) -> None:
     opened.close()
 
 
+def bench_view() -> None:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.storage.tree import Alternatives
+    from app.ui.chat.branch_pager import BranchControls
+    from app.ui.chat.markdown import prewarm
+    from app.ui.chat.message_list import MessageList
+    from tests.bench.bench_view import messages, pump
+
+    app = QApplication.instance() or QApplication([])
+    prewarm()
+    records = messages(1000)
+
+    def once(decorated: bool) -> float:
+        view = MessageList()
+        view.resize(900, 700)
+        view.show()
+        if decorated:
+            controls = BranchControls(view, lambda _f, _cb: None, view)
+            controls.set_versions({m.id: Alternatives((m.id, -m.id), 0) for m in records})
+            view.decorate = controls.decorate
+        started = time.perf_counter()
+        view.show_messages(records)
+        app.processEvents()
+        view.viewport().repaint()
+        took = (time.perf_counter() - started) * 1000
+        pump(app, 300)  # the idle building ahead, before the next round
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+        return took
+
+    once(False), once(True)
+    bare = statistics.median(once(False) for _ in range(5))
+    full = statistics.median(once(True) for _ in range(5))
+    print(
+        f"\nview: open 1,000 messages {bare:6.1f} ms bare | every one with a pager and Edit"
+        f" {full:6.1f} ms | ratio {full / bare:5.2f} | budget 150 ms: {full / 150:.0%}"
+    )
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hearth-bench-branches-") as tmp:
         folder = Path(tmp)
         bench_open(folder)
         bench_insert(folder)
         bench_migration(folder)
+    bench_view()
     return 0
 
 
