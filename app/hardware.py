@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import psutil
-
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
 
@@ -214,6 +212,9 @@ def _default_nvml() -> Any:
 def probe_machine(nvml: object | None = None) -> Machine:
     """Measure this machine. ``nvml`` defaults to the ``pynvml`` module (tests inject)."""
     gpus, status = probe_gpus(nvml if nvml is not None else _default_nvml())
+    with serial_imports:  # ~10 ms; this module is imported with the window, probed later
+        import psutil
+
     memory = psutil.virtual_memory()
     chip = _apple_chip()
     models_dir = ollama_models_dir()

@@ -31,12 +31,13 @@ from typing import Protocol, TypeVar
 
 from app.chat import branches
 from app.chat.attachments import wire_images
+from app.chat.documents import title_text
 from app.chat.errors import describe_engine_error
 from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
-from app.chat.tokens import estimate_context_tokens
 from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.engines.base import ChatEngine, ChatMessage, ChatRequest, EngineError, ErrorKind
+from app.engines.tokens import estimate_context_tokens
 from app.storage import repo, tree
 from app.storage.records import Attachment, Conversation, Message, UsageRecord, utc_now
 
@@ -306,14 +307,16 @@ class ChatCore(branches.BranchHooks):
         *,
         model: str = "",
         untitled: str = "",
+        system_prompt: str = "",
     ) -> Future[tuple[Conversation, Message]]:
-        """Store the person's words (creating the conversation when there is none yet).
+        """Store the person's words (creating the conversation when there is none yet,
+        with ``system_prompt``: the default for new conversations).
         Only once this resolves may the text leave the box: it is safe on disk."""
         fallback = untitled or translate("Chat", "New conversation")
 
         def store(conn: sqlite3.Connection) -> tuple[Conversation, Message]:
             target = conversation or repo.create_conversation(
-                conn, title_from(text, fallback), model
+                conn, title_from(title_text(text), fallback), model, system_prompt=system_prompt
             )
             message = repo.add_message(conn, target.id, "user", text, attachments=attachments)
             return target, message

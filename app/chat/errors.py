@@ -19,6 +19,11 @@ def describe_engine_error(error: EngineError) -> str:
         )
     elif kind is ErrorKind.PERMISSION:
         head = translate("EngineErrors", "This key is not allowed to use that model.")
+    elif kind is ErrorKind.NOT_FOUND and error.successor:
+        head = translate(
+            "EngineErrors",
+            "This model has been retired. Choose “{successor}” in Send to cloud… to go on.",
+        ).format(successor=error.successor)
     elif kind is ErrorKind.NOT_FOUND:
         head = translate(
             "EngineErrors", "The model was not found. Pick another model or download this one."

@@ -7,9 +7,9 @@ from __future__ import annotations
 import sqlite3
 
 from app.chat.conversation import build_request
-from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
 from app.cloud.providers import UnknownProviderError, get_provider
-from app.storage import repo, tree
+from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
+from app.storage import liveness, repo, tree
 from app.storage.records import UsageRecord, from_db_time
 
 INTERRUPTED = "interrupted"
@@ -26,12 +26,16 @@ def _is_local(engine: str) -> bool:
 
 
 def recover_interrupted(conn: sqlite3.Connection) -> int:
-    """Mark every reply left 'streaming' as stopped, with an estimated usage row."""
+    """Mark every reply left 'streaming' by a process that no longer runs as stopped,
+    with an estimated usage row; return how many."""
     rows = conn.execute(
         "SELECT id, conversation_id, content, engine, model, created_at FROM messages"
         " WHERE status = 'streaming' ORDER BY id"
     ).fetchall()
+    recovered = 0
     for row in rows:
+        if liveness.written_elsewhere(conn, row["id"]):
+            continue  # a running `hearth ask` (or another window) is still writing it
         conversation = repo.get_conversation(conn, row["conversation_id"])
         # What it was answering: its branch up to it (issue 16: app/storage/tree.py).
         earlier = tree.path_to(conn, row["conversation_id"], tree.parent_of(conn, row["id"]))
@@ -66,4 +70,5 @@ def recover_interrupted(conn: sqlite3.Connection) -> int:
             )
         if conn.in_transaction:
             conn.execute("COMMIT")
-    return len(rows)
+        recovered += 1
+    return recovered

@@ -17,7 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
-from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
+from app.cloud.retired import name_successor
 from app.core.i18n import translate
 from app.engines.base import (
     ChatEngine,
@@ -29,6 +29,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
 from app.ledger.reconcile import CUT_REASON, NO_WORK_SOURCE
 from app.storage.records import Outcome, UsageRecord, utc_now
 
@@ -139,7 +140,8 @@ def _read_stream(
             if cancel.is_set():
                 break
     except EngineError as exc:
-        streamed.error = exc
+        # h14: a retired cloud model id names its successor
+        streamed.error = name_successor(exc, engine.engine_id, request.model)
     except Exception as exc:  # a bug, not the engine's answer: still keep the text
         log.exception("the reply stream failed unexpectedly")
         streamed.error = unexpected_failure(exc)

@@ -16,6 +16,7 @@ from typing import Any
 from app.chat.conversation import ChatCore, FinishedReply
 from app.chat.routes import EngineResolver
 from app.chat.service import LazyEnergyProbe, LazyPricer, Pricer
+from app.chat.system_prompt import prompt_for_new
 from app.core import paths, validate
 from app.core.errors import KnownError
 from app.core.i18n import translate
@@ -259,8 +260,11 @@ def _ask(
     core = ChatCore(writer, pool.submit, resolver, energy_probe=probe, pricer=pricer, gate=gate)
     conversation = _conversation(writer, args.conversation)
     model = _pick_model(args, conversation, settings, resolver, host)
+    _refuse_retired(args.provider or _cloud_provider(conversation), model)
     local_model = "" if args.provider else model
-    target, _message = core.send(conversation, text, model=local_model).result()
+    target, _message = core.send(
+        conversation, text, model=local_model, system_prompt=prompt_for_new(settings)
+    ).result()
     if args.provider:
         target = core.escalate(target.id, args.provider, model).result()
     elif conversation is None or not target.escalated:
@@ -279,6 +283,29 @@ def _ask(
         _report(args, finished)
         return 130
     return _report(args, finished)
+
+
+def _cloud_provider(conversation: Conversation | None) -> str:
+    if conversation is None or not conversation.escalated:
+        return ""
+    return conversation.cloud_provider or ""
+
+
+def _refuse_retired(provider_id: str, model: str) -> None:
+    """A model id its provider has retired fails at the provider; say so before anything
+    is stored or sent, naming the model that replaces it."""
+    with serial_imports:
+        from app.cloud.providers import retired_message, retired_model
+
+    entry = retired_model(provider_id, model) if provider_id else None
+    if entry is None:
+        return
+    raise KnownError(
+        retired_message(provider_id, model),
+        hint=translate(
+            "AskCommand", "Ask again with --provider {provider} --model {model}."
+        ).format(provider=provider_id, model=entry.successor),
+    )
 
 
 def _gate(

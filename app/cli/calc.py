@@ -15,8 +15,8 @@ from app.core.numbers import NumberInputError, parse_integer, parse_number
 from app.core.settings import Settings
 from app.ledger.calculator import CalculatorError, CalculatorInputs, calculate
 from app.ledger.money import as_json_number, format_money
-from app.ledger.settings import CURRENCIES, load_config
-from app.pricing.custom import CustomEntry, custom_entries
+from app.ledger.settings import CURRENCIES, baseline_entries, load_config
+from app.pricing.custom import CustomEntry
 
 
 def _decimal(text: str) -> Decimal:
@@ -114,7 +114,7 @@ def inputs_from(args: argparse.Namespace) -> CalculatorInputs:
 
 def _custom(settings: Settings, baseline: str) -> tuple[CustomEntry, ...]:
     provider, _, model = baseline.partition(":")
-    return custom_entries(settings, provider, model)
+    return baseline_entries(settings, provider, model)
 
 
 def run(args: argparse.Namespace) -> int:

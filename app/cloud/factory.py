@@ -12,7 +12,6 @@ import threading
 from typing import Protocol
 from urllib.parse import urlparse
 
-from app.cloud.errors import blocked, missing_key
 from app.cloud.keys import KeyringUnavailableError
 from app.cloud.providers import Provider, base_url, get_provider
 from app.core.i18n import translate
@@ -26,6 +25,7 @@ from app.engines.base import (
     ErrorKind,
     ReplyFinished,
 )
+from app.engines.sdk_errors import blocked, missing_key
 
 
 class KeySource(Protocol):

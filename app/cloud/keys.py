@@ -17,10 +17,10 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from app.cloud import secret_guard
 from app.cloud.providers import PROVIDERS, get_provider
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.engines import secret_guard
 
 log = logging.getLogger(__name__)
 

@@ -7,22 +7,24 @@ also how tests point the real SDKs at local fake servers.
 
 ``prices_id`` is the provider id in ``genai-prices`` and in Hearth's own price table
 (``resources/prices.json``, which adds Qwen on DashScope and DeepSeek in yuan). A model
-neither lists is priced from the person's own price (``app.pricing.custom``; earlier
-releases' ``cloud/<id>/input_price_per_mtok`` / ``output_price_per_mtok`` still count).
+neither lists is priced from the person's own price per model (``app.pricing.custom``;
+earlier releases' per-provider dollar prices are moved there by the settings upgrade).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Literal
 from urllib.parse import urlparse
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
-from app.core.settings import Setting, Settings, declare, non_negative
+from app.core.settings import Setting, Settings, declare
 
 Protocol = Literal["anthropic", "openai"]
+PRESETS_CHECKED = "2026-12-01"
+"""When the preset model lists below were last looked up; shown when a provider's own
+list (``GET /models``) cannot be read and the presets stand in for it."""
 
 
 @dataclass(frozen=True)
@@ -141,14 +143,15 @@ PROVIDERS: tuple[Provider, ...] = (
         models=("kimi-k3", "kimi-k2.5", "kimi-k2-turbo-preview"),
         currency="CNY",
     ),
-    # https://openrouter.ai/docs/quickstart ("base_url=https://openrouter.ai/api/v1")
+    # https://openrouter.ai/docs/quickstart ("base_url=https://openrouter.ai/api/v1");
+    # deepseek/deepseek-v4-flash: openrouter.ai/deepseek/deepseek-v4-flash (checked 2026-12-01)
     Provider(
         "openrouter",
         "OpenRouter",
         "openai",
         "https://openrouter.ai/api/v1",
         prices_id="openrouter",
-        models=("anthropic/claude-sonnet-4.5", "openai/gpt-5", "deepseek/deepseek-chat"),
+        models=("anthropic/claude-sonnet-4.5", "openai/gpt-5", "deepseek/deepseek-v4-flash"),
     ),
     # Any OpenAI-compatible endpoint; the person enters the base URL and the model.
     Provider("custom", "Custom (OpenAI-compatible)", "openai", ""),
@@ -199,12 +202,16 @@ class Retired:
 
 
 RETIRED_MODELS: tuple[Retired, ...] = (
-    # https://api-docs.deepseek.com/quick_start/pricing: the old names mapped to V4 Flash's
-    # non-thinking and thinking modes from 2026-04-24, and were retired on 2026-07-24;
-    # deepseek-flash is the current name of V4 Flash (thinking is a request option).
-    Retired("deepseek", "deepseek-chat", "2026-07-24", "deepseek-flash", "api-docs.deepseek.com"),
+    # DeepSeek's V4 release notes (api-docs.deepseek.com/news/news260424) and its migration
+    # notice: the old names stopped working after 2026-07-24 15:59 UTC; deepseek-chat is
+    # V4 Flash without thinking, deepseek-reasoner V4 Flash with thinking (checked
+    # 2026-12-01 through the notice as quoted in github.com/Open-Less/openless/issues/132
+    # and dev.to's migration guide). deepseek-v4-pro is an upgrade, not the successor.
     Retired(
-        "deepseek", "deepseek-reasoner", "2026-07-24", "deepseek-flash", "api-docs.deepseek.com"
+        "deepseek", "deepseek-chat", "2026-07-24", "deepseek-v4-flash", "api-docs.deepseek.com"
+    ),
+    Retired(
+        "deepseek", "deepseek-reasoner", "2026-07-24", "deepseek-v4-flash", "api-docs.deepseek.com"
     ),
 )
 
@@ -255,6 +262,21 @@ def provider_name(provider_id: str) -> str:
     return provider.name if provider is not None else provider_id
 
 
+def provider_for_ref(provider_ref: str) -> Provider | None:
+    """The Hearth provider a baseline's ``PROVIDER`` names: its own id (``zhipu``) or its
+    price-table id (``zhipuai``), the two ways a baseline may be written."""
+    provider = _BY_ID.get(provider_ref)
+    if provider is not None:
+        return provider
+    return next((p for p in PROVIDERS if p.prices_id == provider_ref), None)
+
+
+def prices_provider(provider_ref: str) -> str:
+    """The price-table id for a baseline's ``PROVIDER`` (``zhipu`` → ``zhipuai``)."""
+    provider = provider_for_ref(provider_ref)
+    return (provider.prices_id or provider.id) if provider is not None else provider_ref
+
+
 def cloud_providers() -> list[Provider]:
     return [provider for provider in PROVIDERS if not provider.is_local]
 
@@ -293,32 +315,6 @@ BASE_URLS: dict[str, Setting[str]] = {
         )
     )
     for provider in PROVIDERS
-}
-
-INPUT_PRICES: dict[str, Setting[Decimal]] = {
-    provider.id: declare(
-        Setting(
-            f"cloud/{provider.id}/input_price_per_mtok",
-            Decimal(0),
-            f"{provider.name}: your price per million input tokens (USD)",
-            validate=non_negative,
-        )
-    )
-    for provider in PROVIDERS
-    if not provider.is_local
-}
-
-OUTPUT_PRICES: dict[str, Setting[Decimal]] = {
-    provider.id: declare(
-        Setting(
-            f"cloud/{provider.id}/output_price_per_mtok",
-            Decimal(0),
-            f"{provider.name}: your price per million output tokens (USD)",
-            validate=non_negative,
-        )
-    )
-    for provider in PROVIDERS
-    if not provider.is_local
 }
 
 LAST_PROVIDER = declare(Setting("cloud/last_provider", "anthropic", "Last cloud provider"))

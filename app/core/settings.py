@@ -21,11 +21,13 @@ from typing import Any, Generic, TypeVar, cast
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.settings_upgrades import upgrade
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
+"""2: one list of per-model prices (``app.core.settings_upgrades``)."""
 
 
 class SettingError(KnownError):
@@ -115,6 +117,7 @@ class Settings:
         self._path = path
         self._lock = threading.Lock()
         self._values: dict[str, object] = {}
+        self._file_version = SETTINGS_VERSION
         self._load()
 
     @property
@@ -132,8 +135,19 @@ class Settings:
         if not isinstance(data, dict):
             return
         values = data.get("values", {})
-        if isinstance(values, dict):
-            self._values = dict(values)
+        if not isinstance(values, dict):
+            return
+        self._values = dict(values)
+        version = data.get("version", 1)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            version = 1
+        if version > SETTINGS_VERSION:
+            # A newer Hearth wrote it: read what this one knows, leave the rest alone.
+            log.warning("settings file %s is version %s (newer)", self._path, version)
+            self._file_version = version
+            return
+        if upgrade(self._values, version, SETTINGS_VERSION):
+            log.info("settings upgraded from version %s to %s", version, SETTINGS_VERSION)
 
     def get(self, setting: Setting[T]) -> T:
         with self._lock:
@@ -183,7 +197,7 @@ class Settings:
         """Write atomically: a crash or a full disk never leaves a half-written file."""
         with self._lock:
             payload = json.dumps(
-                {"version": SETTINGS_VERSION, "values": self._values},
+                {"version": self._file_version, "values": self._values},
                 ensure_ascii=False,
                 indent=2,
                 sort_keys=True,

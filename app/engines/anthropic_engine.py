@@ -14,15 +14,7 @@ from typing import Any
 
 import anthropic
 
-from app.cloud import secret_guard
-from app.cloud.errors import from_sdk_error, stream_cut
-from app.cloud.streaming import (
-    CloseOnCancel,
-    base64_text,
-    image_media_type,
-    interrupt,
-    open_with_retries,
-)
+from app.engines import secret_guard
 from app.engines.base import (
     ChatMessage,
     ChatRequest,
@@ -34,6 +26,14 @@ from app.engines.base import (
     StreamEvent,
     TextDelta,
     ThinkingDelta,
+)
+from app.engines.sdk_errors import from_sdk_error, stream_cut
+from app.engines.sdk_streaming import (
+    CloseOnCancel,
+    base64_text,
+    image_media_type,
+    interrupt,
+    open_with_retries,
 )
 
 DEFAULT_MAX_OUTPUT_TOKENS = 4096  # the Messages API requires max_tokens

@@ -110,12 +110,15 @@ class EngineError(Exception):
         *,
         status: int | None = None,
         retry_after: float | None = None,
+        successor: str | None = None,
     ) -> None:
         super().__init__(detail)
         self.kind = kind
         self.detail = detail
         self.status = status
         self.retry_after = retry_after
+        self.successor = successor
+        """The model id that replaces a retired one, when the provider retired it."""
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
 from app.engines.base import ChatMessage
+from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
 from app.hardware import Machine
 
 GIB = 1024**3
@@ -168,7 +168,7 @@ def context_check(
     """Will this conversation outgrow the context the engine runs with?
 
     The lead's conversation layer calls this before each send with its own token
-    estimate (``app.chat.tokens.estimate_context_tokens``) and the context from
+    estimate (``app.engines.tokens.estimate_context_tokens``) and the context from
     :func:`app.engines.discovery.running_context` (or Hearth's ``num_ctx``). OVER means
     the engine would silently drop the oldest messages: offer to raise the context or to
     start a new conversation.

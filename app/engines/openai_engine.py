@@ -6,7 +6,7 @@ text-generation-webui — ``is_local``: no API cost, counted as local use).
 
 Usage: ``stream_options={"include_usage": True}`` asks for a last chunk with
 ``choices == []`` and ``usage``. Some compatible servers ignore it; then the usage is
-Hearth's estimate (``app.chat.tokens``) and marked ``estimated``. Input tokens exclude
+Hearth's estimate (``app.engines.tokens``) and marked ``estimated``. Input tokens exclude
 cached ones (``prompt_tokens - cached_tokens``), as ``ReplyUsage`` documents. A reply is
 complete once a ``finish_reason`` arrived; a stream that ends before it was cut.
 """
@@ -20,16 +20,7 @@ from typing import Any
 import httpx2
 import openai
 
-from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
-from app.cloud import secret_guard
-from app.cloud.errors import from_sdk_error, stream_cut
-from app.cloud.streaming import (
-    CloseOnCancel,
-    base64_text,
-    image_media_type,
-    interrupt,
-    open_with_retries,
-)
+from app.engines import secret_guard
 from app.engines.abortable import Abort, abortable_transport2, tracking
 from app.engines.base import (
     ChatMessage,
@@ -43,6 +34,15 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.engines.sdk_errors import from_sdk_error, stream_cut
+from app.engines.sdk_streaming import (
+    CloseOnCancel,
+    base64_text,
+    image_media_type,
+    interrupt,
+    open_with_retries,
+)
+from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
 
 NO_KEY = "hearth-no-key"  # local servers without auth still need a non-empty bearer value
 _VISION_PREFIXES = ("gpt-4o", "gpt-4.1", "gpt-5", "o3", "o4", "glm-4v", "glm-4.5v", "qwen-vl")

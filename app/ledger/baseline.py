@@ -27,7 +27,7 @@ from genai_prices.types import (
     TimeOfDateConstraint,
 )
 
-from app.cloud.providers import retired_message
+from app.cloud.providers import prices_provider, retired_message
 from app.core.i18n import translate
 from app.ledger.money import convert, rate_words
 from app.ledger.settings import BASELINE_CUSTOM_KIND, LedgerConfig
@@ -321,7 +321,13 @@ class ModelBaseline:
         listed = self._price_at(slot_start(day, slot))
         price = self._tiered(listed, tier)
         amount = Decimal(price.calc_price(self._usage(price, tokens))["total_price"])
+        amount += self._per_request(slot_start(day, slot)) * tokens.requests
         return amount * self.factor(listed)  # the listed price knows its currency, a copy not
+
+    def _per_request(self, moment: datetime) -> Decimal:
+        """A person's fixed price per request, in the same currency as the period's."""
+        period = self.info.period(moment) if isinstance(self.info, TableModelInfo) else None
+        return period.per_request if period is not None else Decimal(0)
 
     def price_request(self, at: datetime, context: int, output: int, cache_read: int) -> Decimal:
         price = self._price_at(at)
@@ -391,5 +397,9 @@ def make_baseline(config: LedgerConfig) -> Baseline:
         )
     provider, model = config.baseline_provider_model
     return ModelBaseline(
-        provider, model, config, cache=config.cache_discount, custom=config.baseline_custom
+        prices_provider(provider),  # "zhipu" and "zhipuai" both name Zhipu's prices
+        model,
+        config,
+        cache=config.cache_discount,
+        custom=config.baseline_custom,
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from app.cloud.providers import retired_message
+from app.cloud.providers import prices_provider, retired_message
 from app.core.i18n import translate
 from app.ledger.baseline import MILLION
 from app.ledger.energy import MEASURED_SOURCES
@@ -106,7 +106,7 @@ def per_request_cost(inputs: CalculatorInputs) -> tuple[Decimal, str]:
     if problem:
         raise CalculatorError(problem)
     result = quote(
-        provider,
+        prices_provider(provider),  # "zhipu" and "zhipuai" both name Zhipu's prices
         model,
         input_tokens=inputs.input_tokens,
         output_tokens=inputs.output_tokens,

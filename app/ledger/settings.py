@@ -1,8 +1,11 @@
 """The ledger's settings, declared once, and the snapshot the arithmetic works from.
 
-Money settings (electricity, hardware, custom prices) are in the person's chosen
-currency; genai-prices and cloud bills are in US dollars and are converted with the
-exchange rate the person sets (Hearth never fetches live rates).
+Money settings (electricity, hardware) are in the person's chosen currency; prices keep
+their own currency (yuan for DeepSeek, dollars for genai-prices, whatever the person
+entered for their own price per model, ``app.pricing.custom``) and are converted with the
+exchange rate the person sets (Hearth never fetches live rates). The baseline is always a
+model; a custom baseline is a price entered for a model (``custom:baseline`` after the
+settings upgrade from 0.1).
 """
 
 from __future__ import annotations
@@ -85,41 +88,12 @@ FX_RATE = declare(
         validate=positive,
     )
 )
-BASELINE_KIND = declare(
-    Setting(
-        "ledger/baseline_kind",
-        BASELINE_MODEL_KIND,
-        "Baseline price",
-        choices=(BASELINE_MODEL_KIND, BASELINE_CUSTOM_KIND),
-    )
-)
 BASELINE_MODEL = declare(
     Setting(
         "ledger/baseline_model",
         DEFAULT_BASELINE_MODEL,
         "Baseline cloud model (PROVIDER:MODEL)",
         validate=_valid_model_ref,
-    )
-)
-CUSTOM_INPUT_PER_MTOK = declare(
-    Setting(
-        "ledger/custom_input_per_mtok",
-        Decimal(0),
-        "Custom price per million input tokens",
-        validate=non_negative,
-    )
-)
-CUSTOM_OUTPUT_PER_MTOK = declare(
-    Setting(
-        "ledger/custom_output_per_mtok",
-        Decimal(0),
-        "Custom price per million output tokens",
-        validate=non_negative,
-    )
-)
-CUSTOM_PER_REQUEST = declare(
-    Setting(
-        "ledger/custom_per_request", Decimal(0), "Custom price per request", validate=non_negative
     )
 )
 CACHE_DISCOUNT = declare(
@@ -164,11 +138,7 @@ DAYS_PER_MONTH = declare(
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     CURRENCY,
     FX_RATE,
-    BASELINE_KIND,
     BASELINE_MODEL,
-    CUSTOM_INPUT_PER_MTOK,
-    CUSTOM_OUTPUT_PER_MTOK,
-    CUSTOM_PER_REQUEST,
     CACHE_DISCOUNT,
     ELECTRICITY_PER_KWH,
     CONFIGURED_WATTS,
@@ -259,20 +229,27 @@ def adopt_local_currency(settings: Settings, territory: str) -> bool:
     return True
 
 
-def load_config(settings: Settings) -> LedgerConfig:
+def baseline_entries(settings: Settings, provider_ref: str, model: str) -> tuple[CustomEntry, ...]:
+    """The person's prices for a baseline written ``PROVIDER:MODEL``: a price is stored
+    under Hearth's provider id (the keys dialog's), a baseline may name the price-table id
+    (``zhipuai`` for ``zhipu``), so both are read."""
     with serial_imports:
-        from app.pricing.custom import custom_entries
+        from app.cloud.providers import provider_for_ref
+        from app.pricing.custom import ALL_MODELS, custom_entries
 
+    provider = provider_for_ref(provider_ref)
+    ids = {provider_ref} | ({provider.id} if provider is not None else set())
+    found = [e for pid in sorted(ids) for e in custom_entries(settings, pid, model)]
+    return tuple(sorted(found, key=lambda e: (e.start or date.min, e.model != ALL_MODELS)))
+
+
+def load_config(settings: Settings) -> LedgerConfig:
     purchase = settings.get(PURCHASE_DATE)
     provider, _, model = settings.get(BASELINE_MODEL).partition(":")
     return LedgerConfig(
         currency=settings.get(CURRENCY),
         fx_rate=settings.get(FX_RATE),
-        baseline_kind=settings.get(BASELINE_KIND),
         baseline_model=settings.get(BASELINE_MODEL),
-        custom_input_per_mtok=settings.get(CUSTOM_INPUT_PER_MTOK),
-        custom_output_per_mtok=settings.get(CUSTOM_OUTPUT_PER_MTOK),
-        custom_per_request=settings.get(CUSTOM_PER_REQUEST),
         cache_discount=settings.get(CACHE_DISCOUNT),
         electricity_per_kwh=settings.get(ELECTRICITY_PER_KWH),
         configured_watts=settings.get(CONFIGURED_WATTS),
@@ -280,5 +257,5 @@ def load_config(settings: Settings) -> LedgerConfig:
         purchase_date=date.fromisoformat(purchase) if purchase else None,
         amortization_months=settings.get(AMORTIZATION_MONTHS),
         days_per_month=settings.get(DAYS_PER_MONTH),
-        baseline_custom=custom_entries(settings, provider, model),
+        baseline_custom=baseline_entries(settings, provider, model),
     )

@@ -87,9 +87,11 @@ def find_model(
     entry = table_model(provider_id, model)
     if entry is not None or custom:
         if provider_name == provider_id:
-            provider_name = {"deepseek": "DeepSeek", "qwen": "Alibaba Qwen"}.get(
-                provider_id, provider_id
-            )
+            provider_name = {
+                "deepseek": "DeepSeek",
+                "qwen": "Alibaba Qwen",
+                "ark": "Volcano Engine Ark",
+            }.get(provider_id, provider_id)
         name = (base.name if base is not None else None) or model
         periods = tuple(e.as_period() for e in custom)
         merged = with_periods(entry, provider_id, model, name, periods) if custom else entry
@@ -141,14 +143,19 @@ def quote(
         source = translate("Pricing", "your price for {provider} {model} from {date}").format(
             provider=provider_name, model=name, date=period.start.date()
         )
+    elif period is not None and period.secondary:
+        source = translate(
+            "Pricing", "Hearth price table: {provider} {model} ({url}, a secondary source)"
+        ).format(provider=provider_name, model=name, url=period.source)
     elif period is not None:
         source = translate("Pricing", "Hearth price table: {provider} {model} ({url})").format(
             provider=provider_name, model=name, url=period.source
         )
     else:
         source = f"genai-prices: {provider_name} {name}"
+    per_request = period.per_request if period is not None else Decimal(0)
     return PriceQuote(
-        amount=Decimal(result["total_price"]),
+        amount=Decimal(result["total_price"]) + per_request,
         input_amount=Decimal(result["input_price"]),
         output_amount=Decimal(result["output_price"]),
         source=source,

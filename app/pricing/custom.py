@@ -3,9 +3,9 @@ currency, from a date on. One list, kept in one setting, read by the cloud price
 baseline and ``hearth calc`` alike, and written by the keys dialog.
 
 Earlier releases kept one US-dollar price per provider (``cloud/<id>/input_price_per_mtok``
-and ``…output…``). Those settings are still read, as a provider-wide US-dollar price with
-no start date, so nothing a person entered is lost; a price set here for the same
-provider takes precedence.
+and ``…output…``) and a custom savings baseline in the ledger's currency; settings version
+2 moves both into this list (``app.core.settings_upgrades``), so nothing a person entered
+is lost and there is one place a price lives.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ class CustomEntry:
     output_per_mtok: Decimal
     start: date | None = None
     """Applies to requests from this UTC date on (None: to every request)."""
+    per_request: Decimal = Decimal(0)
+    """A fixed amount per request on top (some plans and the old custom baseline)."""
 
     def applies_to(self, provider: str, model: str) -> bool:
         return self.provider == provider and self.model in (model, ALL_MODELS)
@@ -74,7 +76,18 @@ class CustomEntry:
 
         start = datetime.combine(self.start or date(1970, 1, 1), time(0), tzinfo=UTC)
         source = translate("Pricing", "your price")
-        return Period(start, self.price(), None, (), False, source, "", self.currency, True)
+        return Period(
+            start,
+            self.price(),
+            None,
+            (),
+            False,
+            source,
+            "",
+            self.currency,
+            True,
+            per_request=self.per_request,
+        )
 
 
 def parse_entries(text: str) -> tuple[CustomEntry, ...]:
@@ -89,6 +102,7 @@ def parse_entries(text: str) -> tuple[CustomEntry, ...]:
                 input_per_mtok=Decimal(str(item["input"])),
                 output_per_mtok=Decimal(str(item["output"])),
                 start=date.fromisoformat(start) if start else None,
+                per_request=Decimal(str(item.get("per_request") or 0)),
             )
         )
     return tuple(entries)
@@ -106,38 +120,17 @@ def _dump(entries: tuple[CustomEntry, ...]) -> str:
                 "input": str(entry.input_per_mtok),
                 "output": str(entry.output_per_mtok),
                 "from": entry.start.isoformat() if entry.start else "",
+                **({"per_request": str(entry.per_request)} if entry.per_request else {}),
             }
         )
     return json.dumps(items, ensure_ascii=False)
-
-
-def legacy_entries(settings: Settings) -> tuple[CustomEntry, ...]:
-    """The per-provider US-dollar prices of earlier releases, as entries."""
-    with serial_imports:
-        from app.cloud.providers import INPUT_PRICES, OUTPUT_PRICES
-
-    entries = []
-    for provider_id, input_setting in INPUT_PRICES.items():
-        price_in = settings.get(input_setting)
-        price_out = settings.get(OUTPUT_PRICES[provider_id])
-        if price_in or price_out:
-            entries.append(CustomEntry(provider_id, ALL_MODELS, "USD", price_in, price_out))
-    return tuple(entries)
 
 
 def custom_entries(settings: Settings, provider: str, model: str) -> tuple[CustomEntry, ...]:
     """The person's prices that apply to ``provider``/``model``, oldest start first; a
     model's own price sorts after a provider-wide one with the same start."""
     own = [e for e in parse_entries(settings.get(CUSTOM_PRICES)) if e.applies_to(provider, model)]
-    providers_with_new_prices = {e.provider for e in own if e.model == ALL_MODELS}
-    legacy = [
-        e
-        for e in legacy_entries(settings)
-        if e.applies_to(provider, model) and e.provider not in providers_with_new_prices
-    ]
-    return tuple(
-        sorted([*legacy, *own], key=lambda e: (e.start or date.min, e.model != ALL_MODELS))
-    )
+    return tuple(sorted(own, key=lambda e: (e.start or date.min, e.model != ALL_MODELS)))
 
 
 def set_price(settings: Settings, entry: CustomEntry) -> None:

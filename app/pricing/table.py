@@ -52,6 +52,11 @@ class Period:
     """The period's currency when it differs from the model's (a person's own price)."""
     custom: bool = False
     """The person's own price (``app.pricing.custom``), not the table's."""
+    per_request: Decimal = Decimal(0)
+    """A fixed amount per request on top of the token prices (a person's own price)."""
+    secondary: bool = False
+    """The figure comes from a secondary source (a maintained table citing the provider's
+    page), because the provider's own page was not reachable; shown as such."""
 
     def resolve(self, moment: datetime) -> ModelPrice:
         if self.peak is None:
@@ -116,11 +121,16 @@ class TableModelInfo:
         )
 
     def period(self, moment: datetime) -> Period | None:
-        current = None
+        """The period in force at ``moment``: the person's own latest-started price if one
+        has started (it is laid over the table, whichever started later), else the table's."""
+        current = mine = None
         for period in self.entry.periods:
             if period.start <= moment:
-                current = period
-        return current
+                if period.custom:
+                    mine = period
+                else:
+                    current = period
+        return mine or current
 
     def get_prices(self, moment: datetime) -> ModelPrice:
         period = self.period(moment)
@@ -186,6 +196,7 @@ def _period(data: dict[str, Any]) -> Period:
         weekdays_only=bool(data.get("weekdays_only", False)),
         source=str(data.get("source", "")),
         note=str(data.get("note", "")),
+        secondary=bool(data.get("secondary", False)),
     )
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.core.lazy import serial_imports
+from app.storage import liveness
 from app.storage.records import (
     Attachment,
     Conversation,
@@ -143,6 +144,8 @@ def add_message(
             ),
         )
         message_id = int(cursor.lastrowid or 0)
+        if status == "streaming":
+            liveness.claim(conn, message_id)  # so no other process's recovery stops it
         stored: list[Attachment] = []
         for attachment in attachments:
             cur = conn.execute(

@@ -214,6 +214,55 @@ MIGRATIONS.append(
     """
 )
 
+# (issue 11) Which process is writing each reply still streaming: the window's start-up
+# recovery marks replies left 'streaming' by a crash as stopped, and without this it also
+# marked — and charged a second usage row for — a reply a running `hearth ask` (another
+# process on the same data dir) was still writing. The row goes when the reply leaves
+# 'streaming', by trigger, so every path that finishes or stops a reply keeps it right.
+MIGRATIONS.append(
+    """
+    CREATE TABLE live_replies (
+        message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        process_started REAL NOT NULL
+    );
+
+    CREATE TRIGGER live_replies_done AFTER UPDATE OF status ON messages
+    WHEN NEW.status <> 'streaming' BEGIN
+        DELETE FROM live_replies WHERE message_id = NEW.id;
+    END;
+    """
+)
+
+# (issue 16, per-conversation drafts -- app/chat/drafts.py reads and writes these): the
+# unsent text of each conversation and its pending images and documents, so a restart
+# loses nothing typed. conversation_id 0 is the new conversation not started yet, so the
+# column cannot reference conversations; a trigger drops a deleted conversation's draft.
+# New tables only.
+MIGRATIONS.append(
+    """
+    CREATE TABLE drafts (
+        conversation_id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE draft_items (
+        conversation_id INTEGER NOT NULL REFERENCES drafts(conversation_id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('image', 'document')),
+        mime TEXT NOT NULL,
+        name TEXT NOT NULL,
+        data BLOB NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (conversation_id, position)
+    );
+    CREATE TRIGGER drafts_of_deleted_conversation AFTER DELETE ON conversations BEGIN
+        DELETE FROM drafts WHERE conversation_id = OLD.id;
+    END;
+    """
+)
+
 # Issue 16, edit and branches (app/storage/tree.py reads and keeps these): a conversation
 # is a tree. ``messages.parent_id`` is the message a message follows (0: none, the first
 # of a branch); an edited question and a regenerated reply are siblings of the one they

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 from app.chat.recovery import recover_interrupted
 from app.core import paths
+from app.core.desktop import stored_language
 from app.core.i18n import install_translator
 from app.core.lazy import serial_imports
 from app.core.settings import Settings
@@ -64,7 +65,11 @@ def install_translations(app: QApplication) -> None:
     if QLocale().name() == "C":
         # No LANG set (a bare session): format numbers and money the common way.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    locale = QLocale()
+    # Issue 16: the language chosen in Preferences, for the words only (numbers and
+    # money keep the system's region).
+    choice = stored_language(paths.configured_data_dir() / "settings.json")
+    # QLocale() itself for "system": on macOS it carries the person's ordered languages.
+    locale = QLocale() if choice == "system" else QLocale(choice)
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

@@ -156,6 +156,8 @@ class ConversationList(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list, 1)
+        # Read by screen readers, and names the list's keys in Help → Keyboard shortcuts.
+        self.list.setAccessibleName(self.tr("Conversation list"))
         delete = QAction(self.tr("Delete conversation"), self.list)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

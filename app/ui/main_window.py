@@ -8,6 +8,7 @@ import logging
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -44,7 +45,14 @@ from app.ui.conversation_list import ConversationList
 log = logging.getLogger(__name__)
 
 # Each feature package exposes install(window, ctx): menus, status-bar widgets, dialogs.
-FEATURES: tuple[str, ...] = ("app.ui.library", "app.ui.cloud", "app.ui.ledger")
+FEATURES: tuple[str, ...] = (
+    "app.ui.library",
+    "app.ui.cloud",
+    "app.ui.ledger",
+    "app.ui.tray",  # issue 16: tray, quick ask, close to tray
+    "app.ui.preferences",  # issue 16: every setting in one window
+    "app.ui.shortcuts",  # issue 16: Help → Keyboard shortcuts; last, it lists the others
+)
 RECHECK_MS = 5000
 UNDO_MS = 10_000
 
@@ -81,6 +89,8 @@ class MainWindow(QMainWindow):
         self._status: OllamaStatus | None = None
         self._usable = False  # a local engine with a model answered the last look
         self._closing_confirmed = False
+        self.quitting = False
+        """Set by quit_hearth: this close is a quit even when closing would hide to the tray."""
 
         self.conversations = ConversationList(ctx, self)
         self.opening = OpeningGuard(ctx.writer.path.parent / "opening.json")
@@ -118,10 +128,13 @@ class MainWindow(QMainWindow):
 
     def _meters(self) -> tuple[EnergyProbe | None, Pricer | None]:
         """The energy probe and cloud pricer, when those features are present."""
-        with serial_imports:
-            from app.ledger.energy import make_energy_probe
-
         settings = self.ctx.settings
+
+        def make_probe() -> EnergyProbe:
+            with serial_imports:  # psutil and NVML's bindings: not while the window opens
+                from app.ledger.energy import make_energy_probe
+
+            return make_energy_probe(settings)
 
         def make_pricer() -> Pricer:
             with serial_imports:
@@ -132,7 +145,7 @@ class MainWindow(QMainWindow):
         # NVML initialisation can take a while on machines with GPUs, and the price tables
         # a while to import: both are built on the worker thread at the first reply that
         # needs them, not while the window is opening.
-        return LazyEnergyProbe(lambda: make_energy_probe(settings)), LazyPricer(make_pricer)
+        return LazyEnergyProbe(make_probe), LazyPricer(make_pricer)
 
     # --- building ------------------------------------------------------------------------
 
@@ -151,7 +164,8 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
+        quit_action.setObjectName("action_quit")
+        quit_action.triggered.connect(self.quit_hearth)
         file_menu.addAction(quit_action)
 
         conversation = self._menu("conversation", self.tr("&Conversation"))
@@ -386,7 +400,27 @@ class MainWindow(QMainWindow):
             if callable(cancel):
                 cancel()
 
+    def quit_hearth(self) -> None:
+        """File → Quit and the tray's Quit: through the same closeEvent as closing the
+        window, even when closing would only hide it in the tray."""
+        self.quitting = True
+        if self.close():
+            # A window hidden in the tray closes without "the last window closed".
+            QApplication.quit()
+        else:
+            self.quitting = False  # the person chose to stay (a download is running)
+
+    def _kept_running(self) -> bool:
+        """A feature keeps Hearth running instead (the tray, when the person wants it)."""
+        return not self.quitting and any(
+            callable(keep := getattr(feature, "keep_running", None)) and keep()
+            for feature in self.features.values()
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._kept_running():
+            event.ignore()  # not closed: nothing quits, nothing is shut down
+            return
         if not self._closing_confirmed and self.active_downloads():
             answer = QMessageBox.question(
                 self,
@@ -398,6 +432,7 @@ class MainWindow(QMainWindow):
                 return
         self._closing_confirmed = True
         self._cancel_downloads()  # partial files stay; the library offers Resume next time
+        self.chat.drafts.flush()  # what was typed in the last moment is kept too
         self.asker.close()
         self.core.close()
         # A clean quit is no crash, however soon after opening a conversation: one

@@ -163,6 +163,10 @@
         <translation>消息为空。</translation>
     </message>
     <message>
+        <source>Ask again with --provider {provider} --model {model}.</source>
+        <translation>请改用 --provider {provider} --model {model} 再问一次。</translation>
+    </message>
+    <message>
         <source>hearth: not sent.</source>
         <translation>hearth：未发送。</translation>
     </message>
@@ -501,6 +505,13 @@ Price: %5</source>
     </message>
 </context>
 <context>
+    <name>ChatPage</name>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+</context>
+<context>
     <name>ChatPanel</name>
     <message>
         <source>New conversation</source>
@@ -541,14 +552,6 @@ Price: %5</source>
     <message>
         <source>Not sent: your message is kept here.</source>
         <translation>未发送：你的消息保留在这里。</translation>
-    </message>
-    <message>
-        <source>System prompt</source>
-        <translation>系统提示词</translation>
-    </message>
-    <message>
-        <source>Instructions the model follows throughout this conversation:</source>
-        <translation>模型在整个对话中遵循的指示：</translation>
     </message>
     <message>
         <source>Attach images</source>
@@ -709,6 +712,14 @@ Your message is still in the box.</source>
         <translation>附加图像（视觉模型）</translation>
     </message>
     <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Attach a text, code, PDF or Word file: its text goes with your message</source>
+        <translation>附加文本、代码、PDF 或 Word 文件：其中的文字会随消息一起发送</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -787,6 +798,10 @@ Your message is still in the box.</source>
         <translation>按标题筛选</translation>
     </message>
     <message>
+        <source>Conversation list</source>
+        <translation>对话列表</translation>
+    </message>
+    <message>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
@@ -813,6 +828,17 @@ Your message is still in the box.</source>
     <message>
         <source>The conversation could not be deleted: {error}</source>
         <translation>无法删除此对话：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DefaultPromptEditor</name>
+    <message>
+        <source>New conversations start with this system prompt (empty: none). Conversations you already have keep their own.</source>
+        <translation>新对话以此系统提示词开始（留空则没有）。已有的对话保留各自的提示词。</translation>
+    </message>
+    <message>
+        <source>For example: Answer briefly, in Chinese.</source>
+        <translation>例如：用中文简短回答。</translation>
     </message>
 </context>
 <context>
@@ -919,6 +945,112 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>DocumentChip</name>
+    <message>
+        <source>Pages: {pages}</source>
+        <translation>页数：{pages}</translation>
+    </message>
+    <message>
+        <source>{empty} of them are scanned images without text; they are left out.</source>
+        <translation>其中 {empty} 页是没有文字的扫描图像，已略过。</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}</source>
+        <translation>按 {encoding} 编码读取</translation>
+    </message>
+    <message>
+        <source>About {tokens} tokens are added to your message.</source>
+        <translation>约 {tokens} 个 token 会加入你的消息。</translation>
+    </message>
+    <message>
+        <source>{icon} {name} · {tokens} tokens</source>
+        <translation>{icon} {name} · {tokens} 个 token</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>移除文档</translation>
+    </message>
+    <message>
+        <source>⚠ With the documents this message is about {new} tokens and the conversation {used} more: {model} reads {limit} at once, so the start will be cut off. Remove a document, attach a part of it, or choose a model with a longer context.</source>
+        <translation>⚠ 加上文档，这条消息约 {new} 个 token，对话另有 {used} 个：{model} 一次只能读取 {limit} 个，开头部分会被截掉。请移除一个文档、只附加其中一部分，或选择上下文更长的模型。</translation>
+    </message>
+    <message>
+        <source>⚠ With the documents this message is about {new} tokens: {model} reads {limit} at once, so the start will be cut off. Remove a document, attach a part of it, or choose a model with a longer context.</source>
+        <translation>⚠ 加上文档，这条消息约 {new} 个 token：{model} 一次只能读取 {limit} 个，开头部分会被截掉。请移除一个文档、只附加其中一部分，或选择上下文更长的模型。</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>[Attached: {name} · about {tokens} tokens]</source>
+        <translation>[附件：{name} · 约 {tokens} 个 token]</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size} MB; Hearth attaches documents up to {limit} MB.</source>
+        <translation>“{name}”有 {size} MB；Hearth 最多附加 {limit} MB 的文档。</translation>
+    </message>
+    <message>
+        <source>Attach a smaller part of it, or the text alone.</source>
+        <translation>请附加其中较小的一部分，或只附加文字。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds {chars} characters of text, more than any model reads at once.</source>
+        <translation>“{name}”含有 {chars} 个字符，超过任何模型一次能读取的量。</translation>
+    </message>
+    <message>
+        <source>Attach the part you want to ask about.</source>
+        <translation>请只附加你想询问的部分。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or not really a {kind} file.</source>
+        <translation>“{name}”已损坏，或并不是真正的 {kind} 文件。</translation>
+    </message>
+    <message>
+        <source>Open it in its own app and save it again, then attach it.</source>
+        <translation>请用它原本的应用打开并重新保存，然后再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no text in it.</source>
+        <translation>“{name}”里没有文字。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a text, PDF or Word document Hearth can read.</source>
+        <translation>“{name}”不是 Hearth 能读取的文本、PDF 或 Word 文档。</translation>
+    </message>
+    <message>
+        <source>“{name}” is an image-only PDF (scanned pages): it has no text layer to read.</source>
+        <translation>“{name}”是纯图像 PDF（扫描页面）：没有可读取的文字层。</translation>
+    </message>
+    <message>
+        <source>Run it through OCR first, or attach the pages as images for a vision model.</source>
+        <translation>请先进行 OCR 文字识别，或把页面作为图片附加给视觉模型。</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected with a password.</source>
+        <translation>“{name}”受密码保护。</translation>
+    </message>
+    <message>
+        <source>Save an unprotected copy from your PDF reader and attach it.</source>
+        <translation>请在 PDF 阅读器中另存一份不加密的副本再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” is password-protected or an old Word (.doc) file.</source>
+        <translation>“{name}”受密码保护，或是旧版 Word（.doc）文件。</translation>
+    </message>
+    <message>
+        <source>Save it from Word as an unprotected .docx document, then attach it.</source>
+        <translation>请在 Word 中将其另存为不加密的 .docx 文档，然后再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>DownloadManager</name>
     <message>
         <source>stopped</source>
@@ -977,6 +1109,17 @@ Your message is still in the box.</source>
     <message>
         <source>Starting…</source>
         <translation>正在开始…</translation>
+    </message>
+</context>
+<context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>Your draft could not be saved ({reason}); it is still here.</source>
+        <translation>草稿未能保存（{reason}）；它仍在输入框里。</translation>
+    </message>
+    <message>
+        <source>Drafts from last time could not be read: {reason}</source>
+        <translation>无法读取上次的草稿：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1206,10 @@ Your message is still in the box.</source>
         <translation>此密钥无权使用该模型。</translation>
     </message>
     <message>
+        <source>This model has been retired. Choose “{successor}” in Send to cloud… to go on.</source>
+        <translation>此模型已停用。请在“发送到云端…”中选择“{successor}”继续。</translation>
+    </message>
+    <message>
         <source>The model was not found. Pick another model or download this one.</source>
         <translation>找不到该模型。请选择其他模型，或下载这个模型。</translation>
     </message>
@@ -1120,6 +1267,25 @@ Your message is still in the box.</source>
     <message>
         <source>{address} is not a local address.</source>
         <translation>{address} 不是本地地址。</translation>
+    </message>
+</context>
+<context>
+    <name>EnginesPage</name>
+    <message>
+        <source>Set by the OLLAMA_HOST environment variable.</source>
+        <translation>由 OLLAMA_HOST 环境变量设定。</translation>
+    </message>
+    <message>
+        <source>Ollama address</source>
+        <translation>Ollama 地址</translation>
+    </message>
+    <message>
+        <source>LM Studio, llama.cpp, Jan, vLLM and text-generation-webui are found at their usual addresses by themselves; add a server here when it runs elsewhere, e.g. http://127.0.0.1:8081/v1.</source>
+        <translation>LM Studio、llama.cpp、Jan、vLLM 和 text-generation-webui 在它们的常用地址上会被自动找到；服务器运行在别处时在这里添加，例如 http://127.0.0.1:8081/v1。</translation>
+    </message>
+    <message>
+        <source>Local engines</source>
+        <translation>本地引擎</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1363,10 @@ Your message is still in the box.</source>
         <translation>有 {count} 个模型可用。</translation>
     </message>
     <message>
+        <source>Showing Hearth&apos;s list of models, checked %1.</source>
+        <translation>显示 Hearth 自带的模型列表（核对于 %1）。</translation>
+    </message>
+    <message>
         <source>Choose a model to see the cost.</source>
         <translation>选择一个模型以查看费用。</translation>
     </message>
@@ -1223,6 +1393,21 @@ Your message is still in the box.</source>
     <message>
         <source>No private data found in this conversation.</source>
         <translation>此对话中未发现隐私数据。</translation>
+    </message>
+</context>
+<context>
+    <name>FileAttacher</name>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文档 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {count} file(s)…</source>
+        <translation>正在读取 {count} 个文件…</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1470,37 @@ Your message is still in the box.</source>
     <message>
         <source>Copy line</source>
         <translation>复制此行</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Hearth starts.</source>
+        <translation>新的语言将在下次启动 Hearth 时生效。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons, so closing the window always quits Hearth (nothing would bring a hidden window back).</source>
+        <translation>此桌面不显示托盘图标，因此关闭窗口总会退出 Hearth（隐藏的窗口将无法找回）。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Restart Hearth to see the new language.</source>
+        <translation>重新启动 Hearth 后即可看到新的语言。</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2192,14 @@ Your message is still in the box.</source>
         <source>Prices, electricity and hardware are in your currency; the exchange rate converts published US-dollar prices. Hearth never fetches live rates.</source>
         <translation>价格、电费和硬件都使用你的货币；汇率用于换算以美元公布的价格。Hearth 从不在线获取实时汇率。</translation>
     </message>
+    <message>
+        <source>Write the baseline as PROVIDER:MODEL to set your own price for it.</source>
+        <translation>将基准写成 PROVIDER:MODEL，即可为它设置你自己的价格。</translation>
+    </message>
+    <message>
+        <source>Your own price for %1 (any currency, from a date on; also in Tools → API keys):</source>
+        <translation>你为 %1 设置的价格（任意货币，可指定生效日期；也可在“工具 → API 密钥”中设置）：</translation>
+    </message>
 </context>
 <context>
     <name>Library</name>
@@ -2441,6 +2665,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Model library…</source>
+        <translation>模型库…</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“{text}” is ambiguous here: did you mean {options}?</source>
@@ -2675,6 +2910,20 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesFeature</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>PriceEditor</name>
     <message>
         <source>input</source>
@@ -2746,6 +2995,10 @@ Your message is still in the box.</source>
     <message>
         <source>your price for {provider} {model} from {date}</source>
         <translation>你为 {provider} {model} 设定的价格（自 {date} 起）</translation>
+    </message>
+    <message>
+        <source>Hearth price table: {provider} {model} ({url}, a secondary source)</source>
+        <translation>Hearth 价格表：{provider} {model}（{url}，二手来源）</translation>
     </message>
     <message>
         <source>Hearth price table: {provider} {model} ({url})</source>
@@ -2832,6 +3085,21 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Cloud providers are used only when you send a conversation there; their keys stay in the system keyring.</source>
+        <translation>只有当你把对话发送到云服务商时才会使用它们；密钥只保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>API keys and prices…</source>
+        <translation>API 密钥和价格…</translation>
+    </message>
+    <message>
+        <source>Privacy and cloud</source>
+        <translation>隐私与云端</translation>
+    </message>
+</context>
+<context>
     <name>PullCommand</name>
     <message>
         <source>download a model into Ollama</source>
@@ -2880,6 +3148,69 @@ Your message is still in the box.</source>
     <message>
         <source>{name} is ready.</source>
         <translation>{name} 已就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAskWindow</name>
+    <message>
+        <source>Quick ask</source>
+        <translation>快速提问</translation>
+    </message>
+    <message>
+        <source>Ask anything, then press Enter</source>
+        <translation>随便问点什么，然后按回车</translation>
+    </message>
+    <message>
+        <source>Open in Hearth</source>
+        <translation>在 Hearth 中打开</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>新问题</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Hide quick ask</source>
+        <translation>隐藏快速提问</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>No model chosen</source>
+        <translation>尚未选择模型</translation>
+    </message>
+    <message>
+        <source>Choose a model in the main window first; your question is kept here.</source>
+        <translation>请先在主窗口中选择模型；你的问题会保留在这里。</translation>
+    </message>
+    <message>
+        <source>Asking {model}…</source>
+        <translation>正在询问 {model}…</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Saved as a conversation.</source>
+        <translation>已保存为对话。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
     </message>
 </context>
 <context>
@@ -2978,6 +3309,28 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>RetiredNotice</name>
+    <message>
+        <source>Use %1</source>
+        <translation>改用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsPage</name>
+    <message>
+        <source>Currency, exchange rate, electricity price, hardware cost and the cloud model your savings are measured against.</source>
+        <translation>货币、汇率、电价、硬件成本，以及用来衡量节省金额的云端模型。</translation>
+    </message>
+    <message>
+        <source>Savings settings…</source>
+        <translation>节省设置…</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>节省</translation>
+    </message>
+</context>
+<context>
     <name>SavingsTally</name>
     <message>
         <source>Saved this month: …</source>
@@ -3055,24 +3408,8 @@ Your message is still in the box.</source>
         <translation>汇率（每美元兑换你的货币数）</translation>
     </message>
     <message>
-        <source>Baseline price</source>
-        <translation>基准价格</translation>
-    </message>
-    <message>
         <source>Baseline cloud model (PROVIDER:MODEL)</source>
         <translation>基准云端模型（服务商:模型）</translation>
-    </message>
-    <message>
-        <source>Custom price per million input tokens</source>
-        <translation>自定义每百万输入 token 价格</translation>
-    </message>
-    <message>
-        <source>Custom price per million output tokens</source>
-        <translation>自定义每百万输出 token 价格</translation>
-    </message>
-    <message>
-        <source>Custom price per request</source>
-        <translation>自定义每次请求价格</translation>
     </message>
     <message>
         <source>Model the baseline provider&apos;s prompt-cache discount</source>
@@ -3163,86 +3500,6 @@ Your message is still in the box.</source>
         <translation>text-generation-webui 的基础 URL</translation>
     </message>
     <message>
-        <source>Anthropic: your price per million input tokens (USD)</source>
-        <translation>Anthropic：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenAI: your price per million input tokens (USD)</source>
-        <translation>OpenAI：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>DeepSeek: your price per million input tokens (USD)</source>
-        <translation>DeepSeek：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Zhipu GLM (bigmodel.cn): your price per million input tokens (USD)</source>
-        <translation>智谱 GLM（bigmodel.cn）：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Z.ai GLM: your price per million input tokens (USD)</source>
-        <translation>Z.ai GLM：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Alibaba Qwen (DashScope): your price per million input tokens (USD)</source>
-        <translation>阿里通义千问（DashScope）：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Volcano Engine Ark (Doubao): your price per million input tokens (USD)</source>
-        <translation>火山引擎方舟（豆包）：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Moonshot Kimi: your price per million input tokens (USD)</source>
-        <translation>月之暗面 Kimi：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenRouter: your price per million input tokens (USD)</source>
-        <translation>OpenRouter：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Custom (OpenAI-compatible): your price per million input tokens (USD)</source>
-        <translation>自定义（OpenAI 兼容）：你的每百万输入 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Anthropic: your price per million output tokens (USD)</source>
-        <translation>Anthropic：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenAI: your price per million output tokens (USD)</source>
-        <translation>OpenAI：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>DeepSeek: your price per million output tokens (USD)</source>
-        <translation>DeepSeek：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Zhipu GLM (bigmodel.cn): your price per million output tokens (USD)</source>
-        <translation>智谱 GLM（bigmodel.cn）：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Z.ai GLM: your price per million output tokens (USD)</source>
-        <translation>Z.ai GLM：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Alibaba Qwen (DashScope): your price per million output tokens (USD)</source>
-        <translation>阿里通义千问（DashScope）：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Volcano Engine Ark (Doubao): your price per million output tokens (USD)</source>
-        <translation>火山引擎方舟（豆包）：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Moonshot Kimi: your price per million output tokens (USD)</source>
-        <translation>月之暗面 Kimi：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenRouter: your price per million output tokens (USD)</source>
-        <translation>OpenRouter：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
-        <source>Custom (OpenAI-compatible): your price per million output tokens (USD)</source>
-        <translation>自定义（OpenAI 兼容）：你的每百万输出 token 价格（美元）</translation>
-    </message>
-    <message>
         <source>Last cloud provider</source>
         <translation>上次使用的云服务商</translation>
     </message>
@@ -3267,6 +3524,22 @@ Your message is still in the box.</source>
         <translation>模型下载来源</translation>
     </message>
     <message>
+        <source>Closing the window keeps Hearth in the tray</source>
+        <translation>关闭窗口时让 Hearth 留在托盘中</translation>
+    </message>
+    <message>
+        <source>Told where Hearth went</source>
+        <translation>已告知 Hearth 的去向</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>System prompt for new conversations</source>
+        <translation>新对话的系统提示词</translation>
+    </message>
+    <message>
         <source>USD</source>
         <translation>USD</translation>
     </message>
@@ -3285,14 +3558,6 @@ Your message is still in the box.</source>
     <message>
         <source>JPY</source>
         <translation>JPY</translation>
-    </message>
-    <message>
-        <source>model</source>
-        <translation>按基准模型</translation>
-    </message>
-    <message>
-        <source>custom</source>
-        <translation>自定义价格</translation>
     </message>
     <message>
         <source>system</source>
@@ -3317,6 +3582,52 @@ Your message is still in the box.</source>
     <message>
         <source>huggingface</source>
         <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>zh_CN</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>zh_TW</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>A system prompt can be at most {limit} characters (this one: {count}).</source>
+        <translation>系统提示词最多 {limit} 个字符（当前：{count}）。</translation>
+    </message>
+    <message>
+        <source>Not one of the choices.</source>
+        <translation>不是可选的选项之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsFeature</name>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3409,6 +3720,60 @@ What could be read was recovered into a new database: {conversations} conversati
     <message>
         <source>Nothing in the damaged file could be read.</source>
         <translation>损坏的文件中没有可读取的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows throughout this conversation:</source>
+        <translation>模型在整个对话中遵循的指示：</translation>
+    </message>
+    <message>
+        <source>Use for new conversations</source>
+        <translation>用于新对话</translation>
+    </message>
+    <message>
+        <source>New conversations start with this prompt; existing ones keep their own.</source>
+        <translation>新对话以此提示词开始；已有的对话保留各自的提示词。</translation>
+    </message>
+    <message>
+        <source>This new conversation starts with your default prompt.</source>
+        <translation>这个新对话以你的默认提示词开始。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayFeature</name>
+    <message>
+        <source>&amp;Quick ask…</source>
+        <translation>快速提问(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Hearth</source>
+        <translation>显示 Hearth(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Hearth</source>
+        <translation>退出 Hearth(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Hearth is still running</source>
+        <translation>Hearth 仍在运行</translation>
+    </message>
+    <message>
+        <source>Hearth keeps running in the tray (the menu bar on macOS) when you close its window. Click its icon to bring the window back, or choose Quit there to quit. You can change this in Preferences.</source>
+        <translation>关闭窗口后，Hearth 会继续在托盘（macOS 上为菜单栏）中运行。点击它的图标可以找回窗口，或在那里选择“退出”来退出。你可以在偏好设置中更改此行为。</translation>
     </message>
 </context>
 <context>

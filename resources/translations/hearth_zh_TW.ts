@@ -163,6 +163,10 @@
         <translation>訊息為空。</translation>
     </message>
     <message>
+        <source>Ask again with --provider {provider} --model {model}.</source>
+        <translation>請改用 --provider {provider} --model {model} 再問一次。</translation>
+    </message>
+    <message>
         <source>hearth: not sent.</source>
         <translation>hearth：未傳送。</translation>
     </message>
@@ -501,6 +505,13 @@ Price: %5</source>
     </message>
 </context>
 <context>
+    <name>ChatPage</name>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+</context>
+<context>
     <name>ChatPanel</name>
     <message>
         <source>New conversation</source>
@@ -541,14 +552,6 @@ Price: %5</source>
     <message>
         <source>Not sent: your message is kept here.</source>
         <translation>未傳送：你的訊息保留在這裡。</translation>
-    </message>
-    <message>
-        <source>System prompt</source>
-        <translation>系統提示詞</translation>
-    </message>
-    <message>
-        <source>Instructions the model follows throughout this conversation:</source>
-        <translation>模型在整個對話中遵循的指示：</translation>
     </message>
     <message>
         <source>Attach images</source>
@@ -709,6 +712,14 @@ Your message is still in the box.</source>
         <translation>附加影像（視覺模型）</translation>
     </message>
     <message>
+        <source>File…</source>
+        <translation>檔案…</translation>
+    </message>
+    <message>
+        <source>Attach a text, code, PDF or Word file: its text goes with your message</source>
+        <translation>附加文字、程式碼、PDF 或 Word 檔案：其中的文字會隨訊息一起送出</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>傳送</translation>
     </message>
@@ -787,6 +798,10 @@ Your message is still in the box.</source>
         <translation>按標題篩選</translation>
     </message>
     <message>
+        <source>Conversation list</source>
+        <translation>對話清單</translation>
+    </message>
+    <message>
         <source>Delete conversation</source>
         <translation>刪除對話</translation>
     </message>
@@ -813,6 +828,17 @@ Your message is still in the box.</source>
     <message>
         <source>The conversation could not be deleted: {error}</source>
         <translation>無法刪除此對話：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DefaultPromptEditor</name>
+    <message>
+        <source>New conversations start with this system prompt (empty: none). Conversations you already have keep their own.</source>
+        <translation>新對話以此系統提示詞開始（留空則沒有）。現有的對話保留各自的提示詞。</translation>
+    </message>
+    <message>
+        <source>For example: Answer briefly, in Chinese.</source>
+        <translation>例如：用中文簡短回答。</translation>
     </message>
 </context>
 <context>
@@ -919,6 +945,112 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>DocumentChip</name>
+    <message>
+        <source>Pages: {pages}</source>
+        <translation>頁數：{pages}</translation>
+    </message>
+    <message>
+        <source>{empty} of them are scanned images without text; they are left out.</source>
+        <translation>其中 {empty} 頁是沒有文字的掃描影像，已略過。</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}</source>
+        <translation>以 {encoding} 編碼讀取</translation>
+    </message>
+    <message>
+        <source>About {tokens} tokens are added to your message.</source>
+        <translation>約 {tokens} 個 token 會加入你的訊息。</translation>
+    </message>
+    <message>
+        <source>{icon} {name} · {tokens} tokens</source>
+        <translation>{icon} {name} · {tokens} 個 token</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>⚠ With the documents this message is about {new} tokens and the conversation {used} more: {model} reads {limit} at once, so the start will be cut off. Remove a document, attach a part of it, or choose a model with a longer context.</source>
+        <translation>⚠ 加上文件，這則訊息約 {new} 個 token，對話另有 {used} 個：{model} 一次只能讀取 {limit} 個，開頭部分會被截掉。請移除一份文件、只附加其中一部分，或選擇上下文更長的模型。</translation>
+    </message>
+    <message>
+        <source>⚠ With the documents this message is about {new} tokens: {model} reads {limit} at once, so the start will be cut off. Remove a document, attach a part of it, or choose a model with a longer context.</source>
+        <translation>⚠ 加上文件，這則訊息約 {new} 個 token：{model} 一次只能讀取 {limit} 個，開頭部分會被截掉。請移除一份文件、只附加其中一部分，或選擇上下文更長的模型。</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>[Attached: {name} · about {tokens} tokens]</source>
+        <translation>[附件：{name} · 約 {tokens} 個 token]</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size} MB; Hearth attaches documents up to {limit} MB.</source>
+        <translation>「{name}」有 {size} MB；Hearth 最多附加 {limit} MB 的文件。</translation>
+    </message>
+    <message>
+        <source>Attach a smaller part of it, or the text alone.</source>
+        <translation>請附加其中較小的一部分，或只附加文字。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds {chars} characters of text, more than any model reads at once.</source>
+        <translation>「{name}」含有 {chars} 個字元，超過任何模型一次能讀取的量。</translation>
+    </message>
+    <message>
+        <source>Attach the part you want to ask about.</source>
+        <translation>請只附加你想詢問的部分。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or not really a {kind} file.</source>
+        <translation>「{name}」已損毀，或並不是真正的 {kind} 檔案。</translation>
+    </message>
+    <message>
+        <source>Open it in its own app and save it again, then attach it.</source>
+        <translation>請用它原本的應用程式開啟並重新儲存，然後再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no text in it.</source>
+        <translation>「{name}」裡沒有文字。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a text, PDF or Word document Hearth can read.</source>
+        <translation>「{name}」不是 Hearth 能讀取的文字、PDF 或 Word 文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is an image-only PDF (scanned pages): it has no text layer to read.</source>
+        <translation>「{name}」是純影像 PDF（掃描頁面）：沒有可讀取的文字層。</translation>
+    </message>
+    <message>
+        <source>Run it through OCR first, or attach the pages as images for a vision model.</source>
+        <translation>請先進行 OCR 文字辨識，或把頁面當作圖片附加給視覺模型。</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected with a password.</source>
+        <translation>「{name}」受密碼保護。</translation>
+    </message>
+    <message>
+        <source>Save an unprotected copy from your PDF reader and attach it.</source>
+        <translation>請在 PDF 閱讀器中另存一份未加密的副本再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” is password-protected or an old Word (.doc) file.</source>
+        <translation>「{name}」受密碼保護，或是舊版 Word（.doc）檔案。</translation>
+    </message>
+    <message>
+        <source>Save it from Word as an unprotected .docx document, then attach it.</source>
+        <translation>請在 Word 中將其另存為未加密的 .docx 文件，然後再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>無法讀取「{name}」：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>DownloadManager</name>
     <message>
         <source>stopped</source>
@@ -977,6 +1109,17 @@ Your message is still in the box.</source>
     <message>
         <source>Starting…</source>
         <translation>正在開始…</translation>
+    </message>
+</context>
+<context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>Your draft could not be saved ({reason}); it is still here.</source>
+        <translation>草稿未能儲存（{reason}）；它仍在輸入框裡。</translation>
+    </message>
+    <message>
+        <source>Drafts from last time could not be read: {reason}</source>
+        <translation>無法讀取上次的草稿：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1206,10 @@ Your message is still in the box.</source>
         <translation>此金鑰無權使用該模型。</translation>
     </message>
     <message>
+        <source>This model has been retired. Choose “{successor}” in Send to cloud… to go on.</source>
+        <translation>此模型已停用。請在「傳送到雲端…」中選擇「{successor}」繼續。</translation>
+    </message>
+    <message>
         <source>The model was not found. Pick another model or download this one.</source>
         <translation>找不到該模型。請選擇其他模型，或下載這個模型。</translation>
     </message>
@@ -1120,6 +1267,25 @@ Your message is still in the box.</source>
     <message>
         <source>{address} is not a local address.</source>
         <translation>{address} 不是本機位址。</translation>
+    </message>
+</context>
+<context>
+    <name>EnginesPage</name>
+    <message>
+        <source>Set by the OLLAMA_HOST environment variable.</source>
+        <translation>由 OLLAMA_HOST 環境變數設定。</translation>
+    </message>
+    <message>
+        <source>Ollama address</source>
+        <translation>Ollama 位址</translation>
+    </message>
+    <message>
+        <source>LM Studio, llama.cpp, Jan, vLLM and text-generation-webui are found at their usual addresses by themselves; add a server here when it runs elsewhere, e.g. http://127.0.0.1:8081/v1.</source>
+        <translation>LM Studio、llama.cpp、Jan、vLLM 與 text-generation-webui 在它們的常用位址上會自動找到；伺服器在別處執行時請在這裡新增，例如 http://127.0.0.1:8081/v1。</translation>
+    </message>
+    <message>
+        <source>Local engines</source>
+        <translation>本機引擎</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1363,10 @@ Your message is still in the box.</source>
         <translation>有 {count} 個模型可用。</translation>
     </message>
     <message>
+        <source>Showing Hearth&apos;s list of models, checked %1.</source>
+        <translation>顯示 Hearth 內建的模型清單（核對於 %1）。</translation>
+    </message>
+    <message>
         <source>Choose a model to see the cost.</source>
         <translation>選擇一個模型以檢視費用。</translation>
     </message>
@@ -1223,6 +1393,21 @@ Your message is still in the box.</source>
     <message>
         <source>No private data found in this conversation.</source>
         <translation>此對話中未發現隱私資料。</translation>
+    </message>
+</context>
+<context>
+    <name>FileAttacher</name>
+    <message>
+        <source>Attach files</source>
+        <translation>附加檔案</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文件 ({patterns});;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {count} file(s)…</source>
+        <translation>正在讀取 {count} 個檔案…</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1470,37 @@ Your message is still in the box.</source>
     <message>
         <source>Copy line</source>
         <translation>複製此行</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Hearth starts.</source>
+        <translation>新的語言會在下次啟動 Hearth 時生效。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons, so closing the window always quits Hearth (nothing would bring a hidden window back).</source>
+        <translation>此桌面不顯示系統匣圖示，因此關閉視窗一律會結束 Hearth（隱藏的視窗將無法叫回）。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Restart Hearth to see the new language.</source>
+        <translation>重新啟動 Hearth 後即可看到新的語言。</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2192,14 @@ Your message is still in the box.</source>
         <source>Prices, electricity and hardware are in your currency; the exchange rate converts published US-dollar prices. Hearth never fetches live rates.</source>
         <translation>價格、電費和硬體都使用你的貨幣；匯率用於換算以美元公佈的價格。Hearth 從不線上獲取即時匯率。</translation>
     </message>
+    <message>
+        <source>Write the baseline as PROVIDER:MODEL to set your own price for it.</source>
+        <translation>將基準寫成 PROVIDER:MODEL，即可為它設定你自己的價格。</translation>
+    </message>
+    <message>
+        <source>Your own price for %1 (any currency, from a date on; also in Tools → API keys):</source>
+        <translation>你為 %1 設定的價格（任意貨幣，可指定生效日期；也可在「工具 → API 金鑰」中設定）：</translation>
+    </message>
 </context>
 <context>
     <name>Library</name>
@@ -2441,6 +2665,17 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Model library…</source>
+        <translation>模型庫…</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“{text}” is ambiguous here: did you mean {options}?</source>
@@ -2675,6 +2910,20 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesFeature</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好設定(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>PriceEditor</name>
     <message>
         <source>input</source>
@@ -2746,6 +2995,10 @@ Your message is still in the box.</source>
     <message>
         <source>your price for {provider} {model} from {date}</source>
         <translation>你為 {provider} {model} 設定的價格（自 {date} 起）</translation>
+    </message>
+    <message>
+        <source>Hearth price table: {provider} {model} ({url}, a secondary source)</source>
+        <translation>Hearth 價格表：{provider} {model}（{url}，二手來源）</translation>
     </message>
     <message>
         <source>Hearth price table: {provider} {model} ({url})</source>
@@ -2832,6 +3085,21 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Cloud providers are used only when you send a conversation there; their keys stay in the system keyring.</source>
+        <translation>只有當你把對話傳送到雲端服務商時才會使用它們；金鑰只存放在系統鑰匙圈中。</translation>
+    </message>
+    <message>
+        <source>API keys and prices…</source>
+        <translation>API 金鑰與價格…</translation>
+    </message>
+    <message>
+        <source>Privacy and cloud</source>
+        <translation>隱私與雲端</translation>
+    </message>
+</context>
+<context>
     <name>PullCommand</name>
     <message>
         <source>download a model into Ollama</source>
@@ -2880,6 +3148,69 @@ Your message is still in the box.</source>
     <message>
         <source>{name} is ready.</source>
         <translation>{name} 已就緒。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAskWindow</name>
+    <message>
+        <source>Quick ask</source>
+        <translation>快速提問</translation>
+    </message>
+    <message>
+        <source>Ask anything, then press Enter</source>
+        <translation>想問什麼都可以，然後按 Enter</translation>
+    </message>
+    <message>
+        <source>Open in Hearth</source>
+        <translation>在 Hearth 中開啟</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>新問題</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Hide quick ask</source>
+        <translation>隱藏快速提問</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>No model chosen</source>
+        <translation>尚未選擇模型</translation>
+    </message>
+    <message>
+        <source>Choose a model in the main window first; your question is kept here.</source>
+        <translation>請先在主視窗中選擇模型；你的問題會保留在這裡。</translation>
+    </message>
+    <message>
+        <source>Asking {model}…</source>
+        <translation>正在詢問 {model}…</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未傳送。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Saved as a conversation.</source>
+        <translation>已儲存為對話。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>發生錯誤：{error}</translation>
     </message>
 </context>
 <context>
@@ -2978,6 +3309,28 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>RetiredNotice</name>
+    <message>
+        <source>Use %1</source>
+        <translation>改用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsPage</name>
+    <message>
+        <source>Currency, exchange rate, electricity price, hardware cost and the cloud model your savings are measured against.</source>
+        <translation>貨幣、匯率、電價、硬體成本，以及用來衡量節省金額的雲端模型。</translation>
+    </message>
+    <message>
+        <source>Savings settings…</source>
+        <translation>節省設定…</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>節省</translation>
+    </message>
+</context>
+<context>
     <name>SavingsTally</name>
     <message>
         <source>Saved this month: …</source>
@@ -3055,24 +3408,8 @@ Your message is still in the box.</source>
         <translation>匯率（每美元兌換你的貨幣數）</translation>
     </message>
     <message>
-        <source>Baseline price</source>
-        <translation>基準價格</translation>
-    </message>
-    <message>
         <source>Baseline cloud model (PROVIDER:MODEL)</source>
         <translation>基準雲端模型（服務商:模型）</translation>
-    </message>
-    <message>
-        <source>Custom price per million input tokens</source>
-        <translation>自定義每百萬輸入 token 價格</translation>
-    </message>
-    <message>
-        <source>Custom price per million output tokens</source>
-        <translation>自定義每百萬輸出 token 價格</translation>
-    </message>
-    <message>
-        <source>Custom price per request</source>
-        <translation>自定義每次請求價格</translation>
     </message>
     <message>
         <source>Model the baseline provider&apos;s prompt-cache discount</source>
@@ -3163,86 +3500,6 @@ Your message is still in the box.</source>
         <translation>text-generation-webui 的基礎 URL</translation>
     </message>
     <message>
-        <source>Anthropic: your price per million input tokens (USD)</source>
-        <translation>Anthropic：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenAI: your price per million input tokens (USD)</source>
-        <translation>OpenAI：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>DeepSeek: your price per million input tokens (USD)</source>
-        <translation>DeepSeek：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Zhipu GLM (bigmodel.cn): your price per million input tokens (USD)</source>
-        <translation>智譜 GLM（bigmodel.cn）：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Z.ai GLM: your price per million input tokens (USD)</source>
-        <translation>Z.ai GLM：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Alibaba Qwen (DashScope): your price per million input tokens (USD)</source>
-        <translation>阿里通義千問（DashScope）：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Volcano Engine Ark (Doubao): your price per million input tokens (USD)</source>
-        <translation>火山引擎方舟（豆包）：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Moonshot Kimi: your price per million input tokens (USD)</source>
-        <translation>月之暗面 Kimi：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenRouter: your price per million input tokens (USD)</source>
-        <translation>OpenRouter：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Custom (OpenAI-compatible): your price per million input tokens (USD)</source>
-        <translation>自定義（OpenAI 相容）：你的每百萬輸入 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Anthropic: your price per million output tokens (USD)</source>
-        <translation>Anthropic：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenAI: your price per million output tokens (USD)</source>
-        <translation>OpenAI：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>DeepSeek: your price per million output tokens (USD)</source>
-        <translation>DeepSeek：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Zhipu GLM (bigmodel.cn): your price per million output tokens (USD)</source>
-        <translation>智譜 GLM（bigmodel.cn）：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Z.ai GLM: your price per million output tokens (USD)</source>
-        <translation>Z.ai GLM：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Alibaba Qwen (DashScope): your price per million output tokens (USD)</source>
-        <translation>阿里通義千問（DashScope）：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Volcano Engine Ark (Doubao): your price per million output tokens (USD)</source>
-        <translation>火山引擎方舟（豆包）：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Moonshot Kimi: your price per million output tokens (USD)</source>
-        <translation>月之暗面 Kimi：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>OpenRouter: your price per million output tokens (USD)</source>
-        <translation>OpenRouter：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
-        <source>Custom (OpenAI-compatible): your price per million output tokens (USD)</source>
-        <translation>自定義（OpenAI 相容）：你的每百萬輸出 token 價格（美元）</translation>
-    </message>
-    <message>
         <source>Last cloud provider</source>
         <translation>上次使用的雲服務商</translation>
     </message>
@@ -3267,6 +3524,22 @@ Your message is still in the box.</source>
         <translation>模型下載來源</translation>
     </message>
     <message>
+        <source>Closing the window keeps Hearth in the tray</source>
+        <translation>關閉視窗時讓 Hearth 留在系統匣中</translation>
+    </message>
+    <message>
+        <source>Told where Hearth went</source>
+        <translation>已告知 Hearth 的去向</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>System prompt for new conversations</source>
+        <translation>新對話的系統提示詞</translation>
+    </message>
+    <message>
         <source>USD</source>
         <translation>USD</translation>
     </message>
@@ -3285,14 +3558,6 @@ Your message is still in the box.</source>
     <message>
         <source>JPY</source>
         <translation>JPY</translation>
-    </message>
-    <message>
-        <source>model</source>
-        <translation>按基準模型</translation>
-    </message>
-    <message>
-        <source>custom</source>
-        <translation>自訂價格</translation>
     </message>
     <message>
         <source>system</source>
@@ -3317,6 +3582,52 @@ Your message is still in the box.</source>
     <message>
         <source>huggingface</source>
         <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>zh_CN</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>zh_TW</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>A system prompt can be at most {limit} characters (this one: {count}).</source>
+        <translation>系統提示詞最多 {limit} 個字元（目前：{count}）。</translation>
+    </message>
+    <message>
+        <source>Not one of the choices.</source>
+        <translation>不是可選的選項之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsFeature</name>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3409,6 +3720,60 @@ What could be read was recovered into a new database: {conversations} conversati
     <message>
         <source>Nothing in the damaged file could be read.</source>
         <translation>損毀的檔案中沒有可讀取的內容。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows throughout this conversation:</source>
+        <translation>模型在整個對話中遵循的指示：</translation>
+    </message>
+    <message>
+        <source>Use for new conversations</source>
+        <translation>用於新對話</translation>
+    </message>
+    <message>
+        <source>New conversations start with this prompt; existing ones keep their own.</source>
+        <translation>新對話以此提示詞開始；現有的對話保留各自的提示詞。</translation>
+    </message>
+    <message>
+        <source>This new conversation starts with your default prompt.</source>
+        <translation>這個新對話以你的預設提示詞開始。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayFeature</name>
+    <message>
+        <source>&amp;Quick ask…</source>
+        <translation>快速提問(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Hearth</source>
+        <translation>顯示 Hearth(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新對話(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Hearth</source>
+        <translation>結束 Hearth(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <source>Hearth is still running</source>
+        <translation>Hearth 仍在執行</translation>
+    </message>
+    <message>
+        <source>Hearth keeps running in the tray (the menu bar on macOS) when you close its window. Click its icon to bring the window back, or choose Quit there to quit. You can change this in Preferences.</source>
+        <translation>關閉視窗後，Hearth 會繼續在系統匣（macOS 上為選單列）中執行。按一下它的圖示即可叫回視窗，或在那裡選擇「結束」來結束。你可以在偏好設定中變更此行為。</translation>
     </message>
 </context>
 <context>

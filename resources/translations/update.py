@@ -30,6 +30,8 @@ SETTING_MODULES = (
     "app.ui.theme",
     "app.engines.addresses",
     "app.library.sources",
+    "app.core.desktop",
+    "app.chat.system_prompt",
 )
 
 

@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.cloud.streaming import CloseOnCancel
 from app.engines.discovery import discover
+from app.engines.sdk_streaming import CloseOnCancel
 from tests.fakes.local_engines import FakeJan, FakeLlamaCpp, FakeLMStudio, FakeTextGen, FakeVLLM
 
 

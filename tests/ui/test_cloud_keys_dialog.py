@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.cloud.keys import SERVICE, KeyStore
-from app.cloud.providers import BASE_URLS, INPUT_PRICES
+from app.cloud.providers import BASE_URLS
 from app.core.settings import LOCAL_ONLY
 from app.pricing.custom import CustomEntry, custom_entries
 from app.ui.cloud import install
@@ -121,8 +121,9 @@ def test_bad_base_urls_are_refused_and_prices_are_saved(
         ),
     )
     assert "qwen3.6-plus" in prices.listing.text()
-    assert ctx.settings.get(INPUT_PRICES["qwen"]) == 0  # the old per-provider USD field
     qtbot.waitUntil(ctx.settings.path.exists, timeout=5000)
+    stored = ctx.settings.path.read_text(encoding="utf-8")
+    assert "input_price_per_mtok" not in stored  # the old per-provider USD field is gone
     # An ambiguous amount is refused with both readings; nothing is stored
     prices.input_price_edit.clear()
     qtbot.keyClicks(prices.input_price_edit, "1.500")

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 from app.chat.service import Reply, run_reply
-from app.chat.tokens import estimate_context_tokens
 from app.engines.base import ChatMessage, ChatRequest, ErrorKind, StreamEvent, TextDelta
 from app.engines.ollama import OllamaEngine
+from app.engines.tokens import estimate_context_tokens
 from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens
 
 

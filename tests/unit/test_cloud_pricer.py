@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -11,11 +12,12 @@ import pytest
 
 from app.chat.service import run_reply
 from app.cloud.pricer import CloudPricer, Tokens, price_request, tokens_from_usage
-from app.cloud.providers import BASE_URLS, INPUT_PRICES, OUTPUT_PRICES
+from app.cloud.providers import BASE_URLS
 from app.core.settings import Settings
 from app.engines.base import ChatMessage, ChatRequest, ReplyUsage
 from app.engines.openai_engine import OpenAICompatibleEngine
 from app.pricing import PriceUnknownError, quote
+from app.pricing.custom import CustomEntry, set_price
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
 AT = datetime(2025, 11, 3, 12, 0, tzinfo=UTC)
@@ -73,14 +75,17 @@ def test_presets_map_to_their_genai_prices_provider(settings: Settings) -> None:
         assert result.source.startswith("genai-prices: ")
 
 
-def test_a_price_from_an_earlier_release_still_applies(settings: Settings) -> None:
-    """The per-provider US-dollar price of release 0.1 is read as before: nothing lost."""
+def test_a_price_from_an_earlier_release_still_applies(tmp_path: Path) -> None:
+    """The per-provider US-dollar price of release 0.1 becomes a price for every model of
+    that provider, in dollars, when the settings file is read: nothing lost."""
+    empty = Settings(tmp_path / "empty.json")
     with pytest.raises(PriceUnknownError):
-        price_request("qwen", "qwen3.6-plus", Tokens(1000, 1000), AT, settings)
-    settings.set(INPUT_PRICES["qwen"], Decimal("0.40"))
-    settings.set(OUTPUT_PRICES["qwen"], Decimal("1.20"))
-    result = price_request("qwen", "qwen3.6-plus", Tokens(2_000_000, 500_000), AT, settings)
-    assert result.usd == Decimal("0.80") + Decimal("0.60")
+        price_request("qwen", "qwen3.6-plus", Tokens(1000, 1000), AT, empty)
+    path = tmp_path / "settings.json"
+    values = {"cloud/qwen/input_price_per_mtok": "0.40", "cloud/qwen/output_price_per_mtok": "1.2"}
+    path.write_text(json.dumps({"version": 1, "values": values}), encoding="utf-8")
+    result = price_request("qwen", "qwen3.6-plus", Tokens(2_000_000, 500_000), AT, Settings(path))
+    assert (result.amount, result.currency) == (Decimal("0.80") + Decimal("0.60"), "USD")
     assert "your price" in result.source
 
 
@@ -95,7 +100,7 @@ def test_an_unknown_model_falls_back_to_the_persons_price_or_none(settings: Sett
     usage = ReplyUsage(input_tokens=1000, output_tokens=1000)
     cost, source, _ = pricer("openai", "gpt-from-the-future", usage, 0, AT)
     assert cost is None and "No published price" in source
-    settings.set(INPUT_PRICES["openai"], Decimal(3))
+    set_price(settings, CustomEntry("openai", "*", "USD", Decimal(3), Decimal(0)))
     cost, _, _ = pricer("openai", "gpt-from-the-future", usage, 0, AT)
     assert cost == Decimal("0.003")
 

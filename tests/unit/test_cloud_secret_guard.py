@@ -8,9 +8,9 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import ClassVar
 
-from app.cloud import secret_guard
-from app.cloud.errors import from_sdk_error, retry_after_seconds
+from app.engines import secret_guard
 from app.engines.base import ErrorKind
+from app.engines.sdk_errors import from_sdk_error, retry_after_seconds
 
 SECRET = "sk-GuardTestSecret0123456789abcdef"
 

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from app.cloud.streaming import CloseOnCancel
 from app.engines.base import ChatMessage, ChatRequest, ReplyFinished
 from app.engines.ollama import OllamaEngine
+from app.engines.sdk_streaming import CloseOnCancel
 from tests.fakes.ollama_server import ChatScript, FakeOllama
 
 HELLO = ChatRequest("llama3.2", (ChatMessage("user", "Say hello"),))

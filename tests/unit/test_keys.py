@@ -12,7 +12,7 @@ from keyring.backends import fail, null
 from app.cli import main
 from app.cloud.keys import SERVICE, KeyringUnavailableError, KeyStore, KeyStoreError
 from app.cloud.providers import UnknownProviderError
-from app.cloud.secret_guard import mask
+from app.engines.secret_guard import mask
 from tests.fakes.memory_keyring import (
     LowPriorityKeyring,
     MemoryKeyring,

@@ -20,12 +20,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.chat.service import run_reply
-from app.chat.tokens import estimate_context_tokens, estimate_text_tokens
 from app.cloud.pricer import CloudPricer
 from app.core.settings import Settings
 from app.engines.base import ChatMessage, ChatRequest
 from app.engines.ollama import OllamaEngine
 from app.engines.openai_engine import OpenAICompatibleEngine
+from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
 from app.ledger.energy import ConfiguredWattsProbe
 from app.ledger.explain import provenance, summary
 from app.ledger.ledger import reply_saving

@@ -10,7 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.cloud.pricer import Tokens, price_request
-from app.cloud.providers import INPUT_PRICES, OUTPUT_PRICES
 from app.core.settings import Settings
 from app.ledger.report import PICO, build_month_report
 from app.ledger.settings import LedgerConfig
@@ -51,7 +50,8 @@ def test_an_old_ledger_reads_the_same_money_after_step_7(tmp_path: Path) -> None
 
 
 def test_an_old_per_provider_dollar_price_still_counts(tmp_path: Path) -> None:
-    """Release 0.1 stored one US-dollar price per provider; nothing of it is lost."""
+    """Release 0.1 stored one US-dollar price per provider; the settings upgrade makes it a
+    price for every model of that provider, in dollars, and the old keys are gone."""
     path = tmp_path / "settings.json"
     path.write_text(
         json.dumps(
@@ -67,14 +67,17 @@ def test_an_old_per_provider_dollar_price_still_counts(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     settings = Settings(path)
-    assert settings.get(INPUT_PRICES["ark"]) == Decimal("0.8")
-    assert settings.get(OUTPUT_PRICES["ark"]) == Decimal(2)
-    entries = custom_entries(settings, "ark", "doubao-seed-1-6")
-    assert [(e.model, e.currency, e.input_per_mtok) for e in entries] == [
-        ("*", "USD", Decimal("0.8"))
+    entries = custom_entries(settings, "ark", "doubao-seed-2-0-lite")
+    assert [(e.model, e.currency, e.input_per_mtok, e.output_per_mtok) for e in entries] == [
+        ("*", "USD", Decimal("0.8"), Decimal(2))
     ]
     quote = price_request(
-        "ark", "doubao-seed-1-6", Tokens(1_000_000, 1_000_000), datetime(2026, 12, 1, tzinfo=UTC),
-        settings,
+        "ark", "doubao-seed-2-0-lite", Tokens(1_000_000, 1_000_000),
+        datetime(2026, 12, 1, tzinfo=UTC), settings,
     )  # fmt: skip
     assert (quote.amount, quote.currency) == (Decimal("2.8"), "USD")
+    settings.save()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["version"] == 2
+    assert not any("price_per_mtok" in key for key in saved["values"])
+    assert saved["values"]["chat/last_model"] == "qwen2.5:7b"

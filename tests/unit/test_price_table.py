@@ -72,6 +72,8 @@ def test_every_table_entry_is_dated_sourced_and_in_the_providers_currency() -> N
         for period in entry.periods:
             assert period.start.tzinfo is not None
             assert period.source.startswith("https://"), entry.model
+            # A figure not read from the provider's own page says so in its note.
+            assert not period.secondary or "Secondary source" in period.note, entry.model
     assert {"zhipu", "ark", "moonshot"} <= {item["provider"] for item in raw["not_found"]}
 
 
@@ -144,16 +146,16 @@ def test_grouped_v4_baseline_equals_pricing_each_request(
 
 def test_retired_ids_name_their_successor() -> None:
     assert retired_message("deepseek", "deepseek-chat") == (
-        "DeepSeek retired “deepseek-chat” on 2026-07-24; use “deepseek-flash” instead."
+        "DeepSeek retired “deepseek-chat” on 2026-07-24; use “deepseek-v4-flash” instead."
     )
-    assert "deepseek-flash" in retired_message("deepseek", "deepseek-reasoner")
+    assert "“deepseek-v4-flash”" in retired_message("deepseek", "deepseek-reasoner")
     assert retired_message("deepseek", "deepseek-v4-pro") == ""
     deepseek = get_provider("deepseek")
     assert "deepseek-chat" not in deepseek.models and "deepseek-reasoner" not in deepseek.models
     for provider in PROVIDERS:
         for model in provider.models:
             assert retired_message(provider.id, model) == "", (provider.id, model)
-    with pytest.raises(CalculatorError, match="deepseek-flash"):
+    with pytest.raises(CalculatorError, match="deepseek-v4-flash"):
         calculate(CalculatorInputs(D(1), 1, 1, baseline_model="deepseek:deepseek-chat"))
 
 
@@ -217,7 +219,7 @@ def test_calc_prices_v4_flash_at_its_list_price(tmp_path: Path) -> None:
         "--requests-per-day", "1", "--input-tokens", "1", "--output-tokens", "1",
         "--baseline-model", "deepseek:deepseek-chat", data_dir=tmp_path,
     )  # fmt: skip
-    assert retired.returncode == 1 and "deepseek-flash" in retired.stderr
+    assert retired.returncode == 1 and "deepseek-v4-flash" in retired.stderr
 
 
 def test_a_deepseek_baseline_in_the_report_names_its_rate(tmp_path: Path) -> None:
@@ -239,5 +241,5 @@ def test_a_retired_baseline_still_prices_history_and_says_so(tmp_path: Path) -> 
     config = LedgerConfig(currency="CNY", fx_rate=D("7.1"), baseline_model="deepseek:deepseek-chat")
     report = build_month_report(conn, "2026-06", config, now=at("2026-12-01T00:00:00"))
     assert report.totals.local_baseline == D(1)  # ¥1 per million input, as billed in June
-    assert "use “deepseek-flash” instead" in report.baseline_description
+    assert "use “deepseek-v4-flash” instead" in report.baseline_description
     conn.close()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.chat.tokens import PER_IMAGE_TOKENS, estimate_context_tokens, estimate_text_tokens
 from app.engines.base import ChatMessage
+from app.engines.tokens import PER_IMAGE_TOKENS, estimate_context_tokens, estimate_text_tokens
 
 
 @pytest.mark.parametrize(

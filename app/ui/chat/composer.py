@@ -1,4 +1,5 @@
-"""The message box: Enter sends, Shift+Enter breaks the line; images by button, paste or drop.
+"""The message box: Enter sends, Shift+Enter breaks the line; images by button, paste or drop;
+documents (text, code, PDF, DOCX) by button or drop, their text sent with the message.
 
 Pending images show as chips with a × to remove them. They belong to the conversation
 they were attached in: ``switch_conversation`` keeps each conversation's unsent text
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QPixmap
+from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.chat.documents import Document, compose_message
+from app.engines.tokens import estimate_text_tokens
 from app.storage.records import Attachment
+from app.ui.chat.document_chips import DocumentChip, fit_warning
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
 DraftKey = int | None
@@ -44,6 +48,10 @@ class Draft:
 
     text: str = ""
     attachments: list[Attachment] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.text.strip() or self.attachments or self.documents)
 
 
 class MessageEdit(QPlainTextEdit):
@@ -113,15 +121,21 @@ class AttachmentChip(QWidget):
 class Composer(QWidget):
     """Text plus pending image attachments; emits ``send_requested`` with both."""
 
-    send_requested = Signal(str, list)  # text, list[Attachment]
+    send_requested = Signal(str, list)  # text (with the documents' text), list[Attachment]
     stop_requested = Signal()
     attach_requested = Signal()
+    document_requested = Signal()
     files_dropped = Signal(list)
+    draft_edited = Signal(object)  # the DraftKey whose text or attachments changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._attachments: list[Attachment] = []
         self._chips: list[AttachmentChip] = []
+        self._documents: list[Document] = []
+        self._document_chips: list[DocumentChip] = []
+        self._budget = (0, 0, "")  # context limit, tokens used so far, model
+        self._restoring = False
         self._streaming = False
         self._vision = True
         self._model = ""
@@ -138,12 +152,19 @@ class Composer(QWidget):
         self.notice.setStyleSheet("color: palette(highlight);")
         self.notice.hide()
         layout.addWidget(self.notice)
+        self.fit_notice = QLabel(self)
+        self.fit_notice.setObjectName("composer_fit_warning")
+        self.fit_notice.setWordWrap(True)
+        self.fit_notice.setStyleSheet("color: #bc4c00;")
+        self.fit_notice.hide()
+        layout.addWidget(self.fit_notice)
         row = QHBoxLayout()
         self.edit = MessageEdit(self)
         self.edit.setObjectName("composer")
         self.edit.setPlaceholderText(self.tr("Message — Enter to send, Shift+Enter for a new line"))
         self.edit.setTabChangesFocus(True)
         self.edit.document().contentsChanged.connect(self._fit_height)
+        self.edit.document().contentsChanged.connect(self._edited)
         self._fit_height()
         self.edit.submit.connect(self._submit)
         self.edit.images_pasted.connect(self._pasted)
@@ -155,6 +176,14 @@ class Composer(QWidget):
         self.attach_button.setToolTip(self.tr("Attach an image (vision models)"))
         self.attach_button.clicked.connect(self.attach_requested)
         buttons.addWidget(self.attach_button)
+        self.document_button = QToolButton(self)
+        self.document_button.setObjectName("attach_document")
+        self.document_button.setText(self.tr("File…"))
+        self.document_button.setToolTip(
+            self.tr("Attach a text, code, PDF or Word file: its text goes with your message")
+        )
+        self.document_button.clicked.connect(self.document_requested)
+        buttons.addWidget(self.document_button)
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setObjectName("send")
         self.send_button.clicked.connect(self._send_or_stop)
@@ -197,6 +226,69 @@ class Composer(QWidget):
             self._strip.insertWidget(self._strip.count() - 1, chip)
         if attachments and not self._vision:
             self.show_notice(self._no_vision_text())
+        if attachments:
+            self._edited()
+
+    def add_documents(self, documents: list[Document]) -> None:
+        for document in documents:
+            self._documents.append(document)
+            chip = DocumentChip(document, self)
+            chip.remove_requested.connect(self._remove_document_chip)
+            self._document_chips.append(chip)
+            self._strip.insertWidget(self._strip.count() - 1, chip)
+        if documents:
+            self._update_fit()
+            self._edited()
+
+    def _remove_document_chip(self, chip: DocumentChip) -> None:
+        self.remove_document(self._document_chips.index(chip))
+
+    def remove_document(self, index: int) -> None:
+        chip = self._document_chips.pop(index)
+        del self._documents[index]
+        self._strip.removeWidget(chip)
+        chip.hide()
+        chip.deleteLater()
+        self._update_fit()
+        self._edited()
+
+    def add_to_draft(
+        self, key: DraftKey, attachments: list[Attachment], documents: list[Document]
+    ) -> None:
+        """Files read for ``key``'s draft: into the box if it is still shown, else into
+        that conversation's draft kept aside."""
+        if key == self._draft_key:
+            self.add_attachments(attachments)
+            self.add_documents(documents)
+            return
+        draft = self._drafts.setdefault(key, Draft())
+        draft.attachments.extend(attachments)
+        draft.documents.extend(documents)
+        if attachments or documents:
+            self.draft_edited.emit(key)
+
+    def documents(self) -> list[Document]:
+        return list(self._documents)
+
+    def document_chips(self) -> list[DocumentChip]:
+        return list(self._document_chips)
+
+    def set_context_budget(self, limit: int, used: int, model: str) -> None:
+        """The model's context and what the conversation already holds (the panel's
+        estimate), for the warning when the documents will not fit."""
+        self._budget = (limit, used, model)
+        self._update_fit()
+
+    def _update_fit(self) -> None:
+        limit, used, model = self._budget
+        text_tokens = estimate_text_tokens(self.edit.toPlainText()) if self._documents else 0
+        warning = fit_warning(self._documents, text_tokens, used, limit, model)
+        self.fit_notice.setText(warning)
+        self.fit_notice.setVisible(bool(warning))
+
+    def _edited(self) -> None:
+        if not self._restoring:
+            self.draft_edited.emit(self._draft_key)
 
     def _remove_chip(self, chip: AttachmentChip) -> None:
         self.remove_attachment(self._chips.index(chip))
@@ -210,6 +302,7 @@ class Composer(QWidget):
         chip.deleteLater()
         if not self._attachments:
             self.show_notice("")
+        self._edited()
 
     def chips(self) -> list[AttachmentChip]:
         return list(self._chips)
@@ -220,6 +313,8 @@ class Composer(QWidget):
     def clear_attachments(self) -> None:
         while self._chips:
             self.remove_attachment(len(self._chips) - 1)
+        while self._document_chips:
+            self.remove_document(len(self._document_chips) - 1)
 
     def clear(self) -> None:
         self.edit.clear()
@@ -227,23 +322,64 @@ class Composer(QWidget):
         self.show_notice("")
         self._drafts.pop(self._draft_key, None)
 
+    def message_stored(self, key: DraftKey, new_key: int) -> None:
+        """The message sent from ``key``'s draft is safe on disk: that draft goes — from
+        the box if it is still shown, else from the drafts kept aside (the person may
+        have switched conversations while it was being stored; their box is theirs)."""
+        if key == self._draft_key:
+            self.clear()
+            if key is None:
+                self._draft_key = new_key  # the new conversation got its id
+            self.draft_edited.emit(key)
+        elif self._drafts.pop(key, None) is not None:
+            self.draft_edited.emit(key)
+
     # --- drafts per conversation --------------------------------------------------------------
 
     @property
     def draft_key(self) -> DraftKey:
         return self._draft_key
 
+    def current_draft(self) -> Draft:
+        return Draft(self.edit.toPlainText(), list(self._attachments), list(self._documents))
+
+    def draft_for(self, key: DraftKey) -> Draft:
+        """``key``'s unsent text and attachments (in the box, or kept aside)."""
+        if key == self._draft_key:
+            return self.current_draft()
+        return self._drafts.get(key) or Draft()
+
     def take_draft(self) -> Draft:
         """What is in the box now (the box is emptied)."""
-        draft = Draft(self.edit.toPlainText(), list(self._attachments))
-        self.edit.clear()
-        self.clear_attachments()
+        draft = self.current_draft()
+        self._restoring = True  # a switch, not an edit: nothing to save
+        try:
+            self.edit.clear()
+            self.clear_attachments()
+        finally:
+            self._restoring = False
         self.show_notice("")
         return draft
 
     def restore_draft(self, draft: Draft) -> None:
-        self.edit.setPlainText(draft.text)
-        self.add_attachments(list(draft.attachments))
+        self._restoring = True
+        try:
+            self.edit.setPlainText(draft.text)
+            self.add_attachments(list(draft.attachments))
+            self.add_documents(list(draft.documents))
+        finally:
+            self._restoring = False
+        self.edit.moveCursor(QTextCursor.MoveOperation.End)
+
+    def seed_drafts(self, drafts: dict[DraftKey, Draft]) -> None:
+        """Drafts kept from the last run. One for the conversation on screen fills the box
+        unless the person has already typed there."""
+        for key, draft in drafts.items():
+            if key == self._draft_key:
+                if self.current_draft().is_empty():
+                    self.restore_draft(draft)
+            else:
+                self._drafts.setdefault(key, draft)
 
     def switch_conversation(self, key: DraftKey) -> None:
         """Keep what was typed for the conversation being left; show what belongs to ``key``.
@@ -254,7 +390,7 @@ class Composer(QWidget):
         if key == self._draft_key:
             return
         draft = self.take_draft()
-        if draft.text.strip() or draft.attachments:
+        if not draft.is_empty():
             self._drafts[self._draft_key] = draft
         self._draft_key = key
         saved = self._drafts.pop(key, None)
@@ -263,7 +399,8 @@ class Composer(QWidget):
 
     def adopt_draft_key(self, key: int) -> None:
         """The new conversation got its id: what is in the box now belongs to it."""
-        self._draft_key = key
+        if self._draft_key is None:
+            self._draft_key = key
 
     # --- vision -----------------------------------------------------------------------------
 
@@ -313,10 +450,11 @@ class Composer(QWidget):
         if self._streaming:
             return
         text = self.edit.toPlainText().strip()
-        if not text and not self._attachments:
+        if not text and not self._attachments and not self._documents:
             return
         if self._attachments and not self._vision:
             self.show_notice(self._no_vision_text())
             return  # never sent to a model that cannot see it; the box keeps everything
         # The text stays in the box until it is safely stored; the panel clears it then.
-        self.send_requested.emit(text, list(self._attachments))
+        # Documents travel inside the text, so every check of a message sees them.
+        self.send_requested.emit(compose_message(text, self._documents), list(self._attachments))

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.chat.documents import fold_documents
 from app.core.lazy import serial_imports
 from app.storage.records import Message
 from app.ui.chat.markdown import (
@@ -390,7 +391,7 @@ class MessageWidget(QFrame):
 
     def _start_render(self) -> None:
         if self.role == "user":
-            self.body.setPlainText(plain_view(self._text))
+            self.body.setPlainText(plain_view(fold_documents(self._text)))  # issue 16
             return
         if self._status != "streaming" and 0 < len(self._text) <= SYNC_CHARS:
             # Short: rendered here and now, so it never shows as plain text first.

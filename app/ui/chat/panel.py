@@ -12,7 +12,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.chat.conversation import FinishedReply, LiveReply, Opened
 from app.chat.routes import EngineResolver
+from app.chat.system_prompt import prompt_for_new
 from app.cloud.providers import provider_name
 from app.core.errors import KnownError
 from app.core.lazy import serial_imports
@@ -32,12 +32,15 @@ from app.engines.addresses import parse_ref
 from app.engines.base import ModelDetails
 from app.engines.found import Discovery
 from app.storage.records import Attachment, Conversation, Message
+from app.ui.chat.attach_files import FileAttacher
 from app.ui.chat.branch_flow import BranchFlow
 from app.ui.chat.branch_pager import BranchControls
 from app.ui.chat.composer import Composer
+from app.ui.chat.drafts import DraftKeeper
 from app.ui.chat.message_list import MessageList
 from app.ui.chat.model_picker import ModelPicker
 from app.ui.chat.streaming import StreamController
+from app.ui.chat.system_prompt_dialog import SystemPromptDialog
 from app.ui.context import AppContext
 from app.ui.widgets import ElidedLabel
 
@@ -140,7 +143,15 @@ class ChatPanel(BranchFlow, QWidget):
         self.composer.send_requested.connect(self.send)
         self.composer.stop_requested.connect(self.stop)
         self.composer.attach_requested.connect(self._choose_images)
-        self.composer.files_dropped.connect(self._load_images)
+        # Issue 16: documents and dropped files (app/ui/chat/attach_files.py), drafts kept
+        # per conversation across restarts (app/ui/chat/drafts.py).
+        self.files = FileAttacher(
+            ctx.tasks, self.composer, self, self._error, lambda: self._update_hint(True)
+        )
+        self.composer.files_dropped.connect(self.files.load)
+        self.composer.document_requested.connect(self.files.choose_documents)
+        self.drafts = DraftKeeper(ctx.writer, ctx.tasks, self.composer, self)
+        self.drafts.load()
         layout.addWidget(self.composer)
         self.setAcceptDrops(False)
 
@@ -411,6 +422,10 @@ class ChatPanel(BranchFlow, QWidget):
                 ).format(model=model)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
+        escalated = self._conversation is not None and self._conversation.escalated
+        limit = (details.context_length or 0) if details and not escalated else 0
+        used = self._context_tokens if self._conversation else 0
+        self.composer.set_context_budget(limit, used, model)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -423,9 +438,8 @@ class ChatPanel(BranchFlow, QWidget):
 
         def stored(result: tuple[Conversation, Message]) -> None:
             target, message = result
-            # Only now is the text safe on disk: clear the box.
-            self.composer.clear()
-            self.composer.adopt_draft_key(target.id)
+            # Only now is the text safe on disk: clear the draft it came from.
+            self.composer.message_stored(conversation.id if conversation else None, target.id)
             created = conversation is None
             if self._conversation is None or self._conversation.id == target.id:
                 self._conversation = target
@@ -438,7 +452,12 @@ class ChatPanel(BranchFlow, QWidget):
 
         self._when(
             self._core.send(
-                conversation, text, attachments, model=model, untitled=self.tr("New conversation")
+                conversation,
+                text,
+                attachments,
+                model=model,
+                untitled=self.tr("New conversation"),
+                system_prompt=prompt_for_new(self._ctx.settings) if conversation is None else "",
             ),
             stored,
         )
@@ -496,15 +515,18 @@ class ChatPanel(BranchFlow, QWidget):
         self._mark_sent_versions()
 
     def edit_system_prompt(self) -> None:
+        # Issue 16: a new conversation starts with the default; the dialog can set it.
+        settings = self._ctx.settings
+        new = self._conversation is None
         current = self._conversation.system_prompt if self._conversation else ""
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("System prompt"),
-            self.tr("Instructions the model follows throughout this conversation:"),
-            current,
+        dialog = SystemPromptDialog(
+            settings, prompt_for_new(settings) if new else current, new, self
         )
-        if not ok:
+        if dialog.exec() != SystemPromptDialog.DialogCode.Accepted:
             return
+        if dialog.default_changed():
+            self._ctx.tasks.run(settings.save)  # a failure is reported by default
+        text = dialog.text()
         conversation = self._conversation
 
         def saved(updated: Conversation) -> None:
@@ -600,24 +622,7 @@ class ChatPanel(BranchFlow, QWidget):
             self.tr("Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)"),
         )
         if paths:
-            self._load_images(paths)
-
-    def _load_images(self, paths: list[str]) -> None:
-        with serial_imports:
-            from app.chat.attachments import load_image_files
-
-        def read() -> tuple[list[Attachment], list[str]]:
-            # Issue 12: an image only if it decodes as one, whatever its name says.
-            return load_image_files(paths)
-
-        def loaded(result: tuple[list[Attachment], list[str]]) -> None:
-            attachments, problems = result
-            self.composer.add_attachments(attachments)
-            if problems:
-                self.composer.show_problems(problems)
-            self._update_hint(pending_images=bool(attachments))
-
-        self._ctx.tasks.run(read, loaded, self._error, self)
+            self.files.load(paths)
 
     # --- errors ----------------------------------------------------------------------------
 

@@ -30,16 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.chat.tokens import estimate_context_tokens
 from app.cloud.factory import available_models
 from app.cloud.keys import KeyStore
 from app.cloud.pricer import Tokens, price_request
-from app.cloud.providers import LAST_CLOUD_MODEL, LAST_PROVIDER, PROVIDERS, Provider, get_provider
+from app.cloud.providers import (
+    LAST_CLOUD_MODEL,
+    LAST_PROVIDER,
+    PRESETS_CHECKED,
+    PROVIDERS,
+    Provider,
+    get_provider,
+)
 from app.cloud.providers import base_url as provider_base_url
 from app.core.errors import KnownError
 from app.core.lazy import serial_imports
 from app.core.settings import LOCAL_ONLY, Settings
 from app.engines.base import ChatMessage, ChatRequest
+from app.engines.tokens import estimate_context_tokens
 from app.ledger.money import in_usd
 from app.ledger.settings import load_config
 from app.privacy.egress import Destination, provider_destination
@@ -47,6 +54,7 @@ from app.privacy.gate import Action, Check, Decision, History, Item, Status, che
 from app.privacy.store import history_for, load_allowances, load_sent
 from app.storage.records import Conversation, Message
 from app.ui.cloud.keys_dialog import ApiKeysDialog, error_text
+from app.ui.cloud.retired_notice import RetiredNotice
 from app.ui.context import AppContext
 
 __all__ = ["EscalationDecision", "EscalationDialog"]
@@ -138,6 +146,7 @@ class EscalationDialog(QDialog):
         self.model_combo.setEditable(True)
         self.model_status = QLabel(self)
         self.model_status.setObjectName("model_status")
+        self.retired = RetiredNotice(self)  # h14: a retired id names its successor
         self.key_label = QLabel(self)
         self.key_label.setObjectName("key_label")
         self.key_label.setWordWrap(True)
@@ -168,6 +177,7 @@ class EscalationDialog(QDialog):
         form.addRow(self.tr("Provider:"), self.provider_combo)
         form.addRow(self.tr("Model:"), self.model_combo)
         form.addRow("", self.model_status)
+        form.addRow("", self.retired)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_label, 1)
         key_row.addWidget(self.set_key_button)
@@ -191,6 +201,7 @@ class EscalationDialog(QDialog):
         self.set_key_button.clicked.connect(self.open_keys_dialog)
         self.provider_combo.currentIndexChanged.connect(self._provider_changed)
         self.model_combo.currentTextChanged.connect(self._model_changed)
+        self.retired.switch.connect(self.model_combo.setEditText)
 
         last = ctx.settings.get(LAST_PROVIDER)
         index = self.provider_combo.findData(last)
@@ -240,6 +251,7 @@ class EscalationDialog(QDialog):
         ready = (
             self._findings is not None
             and bool(self.model())
+            and not self.retired.show_for(provider.id, self.model())
             and not self._blocked(provider)
             and (not provider.needs_key or self._key_ok.get(provider.id, False))
         )
@@ -336,7 +348,11 @@ class EscalationDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
-                self.model_status.setText(error_text(exc))
+                # The presets stay in the list: say how old they are (h14).
+                fallback = self.tr("Showing Hearth's list of models, checked %1.").replace(
+                    "%1", PRESETS_CHECKED
+                )
+                self.model_status.setText(f"{error_text(exc)} {fallback}")
 
         self._ctx.tasks.run(
             lambda: available_models(provider.id, settings, self._keys), loaded, failed, self

@@ -37,9 +37,9 @@ from app.cloud.providers import (
     Provider,
     get_provider,
 )
-from app.cloud.secret_guard import mask
 from app.core.errors import KnownError
 from app.engines.base import EngineError
+from app.engines.secret_guard import mask
 from app.ui.cloud.price_editor import PriceEditor
 from app.ui.context import AppContext
 

@@ -27,9 +27,8 @@ from app.ledger.calculator import (
     calculate,
     measured_usage,
 )
-from app.ledger.settings import CURRENCIES, load_config
+from app.ledger.settings import CURRENCIES, baseline_entries, load_config
 from app.ledger.store import open_reader
-from app.pricing.custom import custom_entries
 from app.ui.context import AppContext
 from app.ui.ledger.common import money_formatter
 
@@ -181,7 +180,7 @@ class CalculatorDialog(QDialog):
             currency=self.currency.currentText(),
             fx=self._number("fx") or Decimal(0),
             days_per_month=int(self._number("days_per_month") or 0),
-            custom=custom_entries(self._ctx.settings, *_provider_model(baseline)),
+            custom=baseline_entries(self._ctx.settings, *_provider_model(baseline)),
         )
 
     def recompute(self, *_args: object) -> None:

@@ -19,16 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.cloud.providers import provider_for_ref
 from app.core.i18n import translate
 from app.core.numbers import NumberInputError, format_number, parse_number
 from app.core.settings import Setting, SettingError
 from app.ledger.settings import (
     ALL_SETTINGS,
+    BASELINE_MODEL,
     CURRENCY,
     ELECTRICITY_PER_KWH,
     FX_RATE,
     STARTING_VALUES,
 )
+from app.ui.cloud.price_editor import PriceEditor
 from app.ui.context import AppContext
 
 Editor = QComboBox | QCheckBox | QLineEdit | QSpinBox
@@ -59,6 +62,16 @@ class LedgerSettingsDialog(QDialog):
             )
         )
         note.setWordWrap(True)
+        # h14: the same per-model prices as Tools → API keys and hearth calc, in the price's
+        # own currency; here for the baseline model.
+        self.baseline_price_label = QLabel(self)
+        self.baseline_price_label.setWordWrap(True)
+        self.prices = PriceEditor(ctx.settings, self)
+        self.prices.saved.connect(self._price_saved)
+        baseline = self.editors[BASELINE_MODEL.key]
+        assert isinstance(baseline, QLineEdit)
+        baseline.editingFinished.connect(lambda: self._show_baseline(baseline.text()))
+        self._show_baseline(baseline.text())
         self.error = QLabel()
         self.error.setObjectName("settings_error")
         self.error.setWordWrap(True)
@@ -71,8 +84,32 @@ class LedgerSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.baseline_price_label)
+        layout.addWidget(self.prices)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _show_baseline(self, ref: str) -> None:
+        provider_ref, _, model = ref.strip().partition(":")
+        provider = provider_for_ref(provider_ref)
+        if provider is None or provider.is_local or not model:
+            self.prices.hide()
+            self.baseline_price_label.setText(
+                self.tr("Write the baseline as PROVIDER:MODEL to set your own price for it.")
+            )
+            return
+        self.prices.set_provider(provider)
+        self.prices.model.setEditText(model)
+        self.prices.show()
+        self.baseline_price_label.setText(
+            self.tr(
+                "Your own price for %1 (any currency, from a date on; also in Tools → API keys):"
+            ).replace("%1", f"{provider.name} {model}")
+        )
+
+    def _price_saved(self, key: str) -> None:
+        self._ctx.tasks.run(self._ctx.settings.save, None, self._save_failed)
+        self._ctx.events.settings_changed.emit(key)
 
     def _currency_changed(self, combo: QComboBox) -> None:
         """A rate or electricity price still at the old currency's starting value would be
