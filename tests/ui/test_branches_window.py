@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -219,8 +220,19 @@ def test_delete_from_the_context_menu_asks_and_keeps_the_ledger(
     send(qtbot, window, "second", 4)
 
     reply = widgets(window)[1]
-    reply.customContextMenuRequested.emit(reply.rect().center())
-    menu = QApplication.activePopupWidget()
+    # From the keyboard (the Menu key, Shift+F10): the focused Copy button's context-menu
+    # event goes up to the message, which offers Delete.
+    reply._copy.setFocus()
+    at = reply._copy.rect().center()
+    QApplication.sendEvent(
+        reply._copy,
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Keyboard,
+            at,
+            reply._copy.mapToGlobal(at),
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
     menu = QApplication.activePopupWidget()
     assert menu is not None
@@ -235,3 +247,42 @@ def test_delete_from_the_context_menu_asks_and_keeps_the_ledger(
         qtbot.wait(200)
         assert texts(window) == ["first", "One.", "second", "Two."]
     assert usage_count() == 2
+
+
+def test_versions_far_back_in_a_long_conversation_arrive_with_their_page(
+    qtbot: QtBot, open_window: OpenWindow
+) -> None:
+    from app.storage import repo, tree
+
+    window = open_window()
+    wait_ready(qtbot, window)
+
+    def build(conn: sqlite3.Connection) -> tuple[int, int, int]:
+        cid = repo.create_conversation(conn, "long").id
+        first = repo.add_message(conn, cid, "user", "q0")
+        old = repo.add_message(conn, cid, "assistant", "old a0")
+        newer = repo.add_message(conn, cid, "assistant", "a0", parent_id=first.id)
+        tree.forget_choice(conn, first.id)
+        for i in range(1, 150):
+            repo.add_message(conn, cid, "user", f"q{i}")
+            repo.add_message(conn, cid, "assistant", f"a{i}")
+        return cid, old.id, newer.id
+
+    cid, old_id, newer_id = window.ctx.writer.call(build)
+    window.chat.show_conversation(cid)
+    qtbot.waitUntil(lambda: window.chat.messages.message_count() > 0, timeout=5000)
+    assert window.chat.branches.versions(newer_id) is None  # not on the first page
+    bar = window.chat.messages.verticalScrollBar()
+
+    def scrolled_to_the_start() -> bool:
+        bar.setValue(0)
+        shown = widgets(window)
+        return window.chat.messages.message_count() == 300 and shown[0].text == "q0"
+
+    qtbot.waitUntil(scrolled_to_the_start, timeout=10000)
+    qtbot.waitUntil(lambda: window.chat.branches.versions(newer_id) is not None, timeout=5000)
+    versions = window.chat.branches.versions(newer_id)
+    assert versions is not None and (versions.ids, versions.position) == ((old_id, newer_id), 2)
+    qtbot.waitUntil(lambda: pager_of(window, widgets(window)[1]) is not None, timeout=5000)
+    assert widgets(window)[1].text == "a0"
+    assert pager_of(window, widgets(window)[1]).text() == "2/2"  # type: ignore[union-attr]
