@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.storage import repo, tree
 from app.storage.records import Message
 from app.storage.tree import Alternatives, Deleted
@@ -184,7 +185,8 @@ class BranchHooks:
     ) -> Future[Opened]:
         """Make the version ``message_id`` (and what followed it) the active branch;
         answers with its newest page, as ``open`` does."""
-        from app.chat.conversation import HISTORY_PAGE, open_page
+        with serial_imports:  # at call time: conversation.py imports this module
+            from app.chat.conversation import HISTORY_PAGE, open_page
 
         def job(conn: sqlite3.Connection) -> Opened:
             switch(conn, conversation_id, message_id)
