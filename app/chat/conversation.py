@@ -33,6 +33,7 @@ from app.chat import branches
 from app.chat.attachments import wire_images
 from app.chat.documents import title_text
 from app.chat.errors import describe_engine_error
+from app.chat.options import load_options, request_options
 from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
 from app.core.errors import KnownError
 from app.core.i18n import translate
@@ -356,6 +357,8 @@ class ChatCore(branches.BranchHooks):
                 tree.delete_message(conn, replacing)
             history = tree.path_to(conn, conversation_id, after)
             request = build_request(conversation, history, route.model)
+            # Issues 15/16: the conversation's own temperature, seed, context, … if any.
+            request = replace(request, options=request_options(load_options(conn, conversation_id)))
             placeholder = repo.add_message(
                 conn,
                 conversation_id,

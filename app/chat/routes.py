@@ -50,9 +50,16 @@ class EngineResolver:
         with self._ollama_lock:
             if self._ollama is None:
                 with serial_imports:
+                    from app.engines.machine_context import machine_default_num_ctx
                     from app.engines.ollama import OllamaEngine
 
-                self._ollama = OllamaEngine(host=self._ollama_host)
+                # Issue 15: num_ctx on every chat, by default what Ollama would pick here
+                # (an Ollama on another computer has that computer's VRAM: not sent).
+                default = machine_default_num_ctx() if is_loopback_url(self._ollama_host) else None
+                self._ollama = OllamaEngine(
+                    host=self._ollama_host,
+                    default_options={"num_ctx": default} if default else None,
+                )
             return self._ollama
 
     @property

@@ -27,6 +27,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.engines.sampling import sampling_params
 from app.engines.sdk_errors import from_sdk_error, stream_cut
 from app.engines.sdk_streaming import (
     CloseOnCancel,
@@ -127,6 +128,13 @@ class AnthropicEngine:
         }
         if system:
             params["system"] = system
+        # Temperature (at most 1 here), else top_p; the Messages API takes no seed. The
+        # SDK dropped these keywords in anthropic 1.0 (2026-08-20; simonw/llm-anthropic#82,
+        # read 2026-12-01) while the API still takes them on models that allow sampling,
+        # so they travel as extra body fields -- and only when the person set one.
+        sampling = sampling_params(request.options, anthropic=True)
+        if sampling:
+            params["extra_body"] = sampling
         try:
             stream = open_with_retries(
                 lambda: self._client.messages.stream(**params).__enter__(), cancel, self._retries

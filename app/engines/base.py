@@ -147,6 +147,11 @@ class ModelDetails:
     context_length: int | None = None
     remote_host: str = ""
     """Issue 12: where Ollama runs this model when it is a cloud model (/api/show)."""
+    num_ctx: int | None = None
+    """Issue 15: the context the model itself asks for (an Ollama Modelfile's ``PARAMETER
+    num_ctx``), which Ollama prefers to its own default."""
+    architecture: tuple[int, int, int] | None = None
+    """(layers, KV heads, head dim) for the KV-cache cost (app/engines/context.py)."""
 
     @property
     def vision(self) -> bool:

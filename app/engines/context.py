@@ -4,11 +4,18 @@ Pure functions, no I/O, no Qt: the chat layer asks them before sending and the l
 asks them for the fit check.
 
 - **Ollama's default context** depends on the machine's VRAM. Ollama's docs
-  (docs/context-length.mdx, read 2026-12-01; also shared/PROTOCOLS.md): 4k below 24 GiB,
-  32k from 24 GiB up to 48 GiB, 256k at 48 GiB or more. Past the context Ollama drops
-  the oldest tokens *silently*, so Hearth sends ``num_ctx`` itself (by default exactly
-  this value, so nothing changes for the person unless they choose otherwise) and warns
-  before a conversation outgrows it.
+  (docs/context-length.mdx, read 2026-12-01) say 4k below 24 GiB, 32k at 24–48 GiB, 256k
+  at 48 GiB or more. The server itself (ollama/ollama server/routes.go ``Serve``, commit
+  fb30760 of 2026-08-21, read 2026-12-01) sums every GPU's total memory minus
+  ``OLLAMA_GPU_OVERHEAD`` (default 0) and switches at **47 and 23 GiB** ("slightly lower
+  thresholds to account for small differences in the exact value": a "24 GB" RTX 4090
+  reports 23.99 GiB and gets 32k). ``OLLAMA_CONTEXT_LENGTH`` on the server and a
+  Modelfile's ``PARAMETER num_ctx`` take precedence (server/routes.go
+  ``usesAutomaticNumCtx``); a ``num_ctx`` above the model's trained context is cut to it
+  (server/sched.go ``effectiveContext``). Ollama's FAQ (docs/faq.mdx, same commit) still
+  says a flat 4096: stale. Past the context Ollama drops the oldest tokens *silently*, so
+  Hearth sends ``num_ctx`` itself (by default exactly this value, so nothing changes for
+  the person unless they choose otherwise) and warns before a conversation outgrows it.
 - **KV cache** (memory the context costs): ``2 (K and V) × layers × kv_heads × head_dim
   × context × 2 bytes`` for Ollama's default f16 cache; see :mod:`app.library.fit`.
 - **Will it outgrow?** :func:`context_check` compares what the next request will hold
@@ -18,21 +25,27 @@ asks them for the fit check.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.engines.base import ChatMessage
 from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
-from app.hardware import Machine
+
+if TYPE_CHECKING:  # no psutil for the engines that only parse model info
+    from app.hardware import Machine
 
 GIB = 1024**3
 OLLAMA_CONTEXT_SMALL = 4096
 OLLAMA_CONTEXT_MEDIUM = 32768
 OLLAMA_CONTEXT_LARGE = 262144
-OLLAMA_MEDIUM_VRAM = 24 * GIB
-OLLAMA_LARGE_VRAM = 48 * GIB
+OLLAMA_MEDIUM_VRAM = 23 * GIB  # server/routes.go: ">= 23*format.GibiByte" (read 2026-12-01)
+OLLAMA_LARGE_VRAM = 47 * GIB  # server/routes.go: ">= 47*format.GibiByte"
 APPLE_GPU_SHARE = 0.75
-"""Share of unified memory Metal lets the GPU use by default (what Ollama counts as VRAM
-on Apple Silicon: ``recommendedMaxWorkingSetSize``)."""
+"""Share of unified memory Metal lets the GPU use by default. Ollama counts Metal's
+``recommendedMaxWorkingSetSize`` as the GPU's total memory (discover/gpu_info_darwin.m,
+commit fb30760, read 2026-12-01); macOS does not publish the share, 75 % is the usual
+figure for Macs with 32 GB or more (an approximation: smaller Macs get somewhat less)."""
 
 DEFAULT_REPLY_RESERVE = 1024
 """Tokens kept free for the reply when checking whether a conversation still fits."""
@@ -47,6 +60,8 @@ def ollama_default_context(vram_bytes: int) -> int:
 
     >>> ollama_default_context(8 * GIB), ollama_default_context(24 * GIB)
     (4096, 32768)
+    >>> ollama_default_context(int(23.99 * GIB))  # an RTX 4090 as NVML reports it
+    32768
     """
     if vram_bytes >= OLLAMA_LARGE_VRAM:
         return OLLAMA_CONTEXT_LARGE
@@ -65,9 +80,10 @@ def machine_vram_bytes(machine: Machine) -> int:
     return 0
 
 
-def ollama_context_for(machine: Machine) -> int:
-    """What Ollama would pick on this machine: Hearth's default ``num_ctx``."""
-    return ollama_default_context(machine_vram_bytes(machine))
+def ollama_context_for(machine: Machine | None) -> int:
+    """What Ollama would pick on this machine: Hearth's default ``num_ctx`` (no machine
+    measured: the smallest tier, as Ollama does without a GPU)."""
+    return ollama_default_context(machine_vram_bytes(machine) if machine is not None else 0)
 
 
 def kv_cache_bytes(layers: int, kv_heads: int, head_dim: int, context: int) -> int:
@@ -135,6 +151,16 @@ def architecture_from_model_info(info: dict[str, object]) -> tuple[int, int, int
     if not layers or not kv_heads or not head_dim:
         return None
     return layers, kv_heads, head_dim
+
+
+_NUM_CTX_LINE = re.compile(r"^\s*num_ctx\s+(\d+)\s*$", re.MULTILINE)
+
+
+def modelfile_num_ctx(parameters: str) -> int | None:
+    """The ``num_ctx`` a Modelfile sets, from ``/api/show``'s ``parameters`` text (one
+    ``name  value`` line per parameter, e.g. ``num_ctx                        8192``)."""
+    found = _NUM_CTX_LINE.search(parameters)
+    return int(found.group(1)) if found and int(found.group(1)) > 0 else None
 
 
 class ContextState(enum.Enum):
@@ -214,3 +240,79 @@ def will_outgrow(
         new_message_tokens=estimate_text_tokens(new_message) if new_message else 0,
         reply_reserve=reply_reserve,
     )
+
+
+# --- the context a conversation actually runs with (issue 15) ---------------------------
+
+
+class ContextSource(enum.Enum):
+    CONVERSATION = "conversation"  # the person chose it for this conversation (num_ctx)
+    MODEL = "model"  # the model's Modelfile sets num_ctx
+    DEFAULT = "default"  # what Ollama picks on this machine (Hearth sends the same)
+    ENGINE = "engine"  # what the engine says it runs with (llama.cpp /props, LM Studio…)
+    UNKNOWN = "unknown"  # the engine does not say (Jan, text-generation-webui)
+
+
+@dataclass(frozen=True)
+class EffectiveContext:
+    tokens: int | None
+    source: ContextSource
+    adjustable: bool
+    """True when Hearth can change it per conversation (Ollama's ``num_ctx``). Other
+    engines fix the context when the server or model is loaded (llama.cpp ``-c``, vLLM
+    ``--max-model-len``, LM Studio's load settings)."""
+    model_max: int | None = None
+    requested: int | None = None
+    """What Hearth sends as ``num_ctx`` (before Ollama cuts it to the model's maximum)."""
+
+
+def ollama_effective_context(
+    *,
+    chosen: int | None,
+    modelfile: int | None,
+    machine_default: int | None,
+    model_max: int | None,
+) -> EffectiveContext:
+    """What an Ollama model runs with for this conversation: the person's choice, else
+    the Modelfile's ``num_ctx``, else Ollama's default for this machine; never more than
+    the model was trained for (Ollama cuts a larger ``num_ctx`` to that)."""
+    if chosen:
+        requested, source = chosen, ContextSource.CONVERSATION
+    elif modelfile:
+        requested, source = modelfile, ContextSource.MODEL
+    elif machine_default:
+        requested, source = machine_default, ContextSource.DEFAULT
+    else:
+        return EffectiveContext(None, ContextSource.UNKNOWN, True, model_max)
+    tokens = min(requested, model_max) if model_max else requested
+    return EffectiveContext(tokens, source, True, model_max, requested)
+
+
+def fixed_context(tokens: int | None, model_max: int | None = None) -> EffectiveContext:
+    """An engine whose context Hearth cannot change: what it reports, or unknown."""
+    source = ContextSource.ENGINE if tokens else ContextSource.UNKNOWN
+    return EffectiveContext(tokens or None, source, False, model_max)
+
+
+def reply_reserve_for(context_tokens: int) -> int:
+    """Room kept for the reply: 1,024 tokens, but no more than an eighth of a small
+    context (a 4k context would otherwise warn with 60 % of it still free)."""
+    return min(DEFAULT_REPLY_RESERVE, max(0, context_tokens) // 8)
+
+
+def warning_due(
+    conversation_tokens: int, context_tokens: int | None, already: frozenset[str]
+) -> tuple[ContextCheck, str | None]:
+    """The check for a conversation and, when a warning is due that has not been given
+    for this conversation at this context yet, its key (``"<context>:near"`` or
+    ``"<context>:over"``). Once per threshold per conversation: the caller stores the key
+    and passes it back in ``already``. Raising the context starts afresh (new keys)."""
+    if not context_tokens:
+        return context_check(conversation_tokens, None), None
+    check = context_check(
+        conversation_tokens, context_tokens, reply_reserve=reply_reserve_for(context_tokens)
+    )
+    if check.state not in (ContextState.NEAR, ContextState.OVER):
+        return check, None
+    key = f"{context_tokens}:{check.state.value}"
+    return check, None if key in already else key

@@ -39,6 +39,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.engines.context import architecture_from_model_info, modelfile_num_ctx
 from app.engines.hosts import ollama_host
 
 log = logging.getLogger(__name__)
@@ -149,6 +150,7 @@ class OllamaEngine:
     ) -> None:
         self.host = ollama_host(host)
         self.default_options: dict[str, Any] = dict(default_options or {})
+        self._known: dict[str, ModelDetails] = {}  # /api/show answers, for num_ctx_for
         """Sent with every chat unless the request sets its own (Hearth's ``num_ctx``:
         what Ollama would pick for this machine, see app/engines/context.py)."""
         # Model loading can take minutes before the first byte, so chat reads wait long;
@@ -228,13 +230,32 @@ class OllamaEngine:
         info: dict[str, Any] = dict(shown.modelinfo or {})
         arch = info.get("general.architecture")
         length = info.get(f"{arch}.context_length") if arch else None
-        return ModelDetails(
+        details = ModelDetails(
             name=model,
             capabilities=frozenset(shown.capabilities or ()),
             context_length=int(length) if isinstance(length, int | float) else None,
             remote_host=shown.remote_host
             or ("https://ollama.com:443" if shown.remote_model else ""),
+            num_ctx=modelfile_num_ctx(shown.parameters or ""),
+            architecture=architecture_from_model_info(info),
         )
+        self._known[model] = details
+        return details
+
+    def num_ctx_for(self, model: str) -> int | None:
+        """Issue 15: the ``num_ctx`` Hearth sends when the conversation chose none: the
+        model's own (its Modelfile's), else Hearth's machine default — what Ollama itself
+        would use, so the person's model behaves as before, but now Hearth knows it."""
+        default = self.default_options.get("num_ctx")
+        if default is None:
+            return None
+        details = self._known.get(model)
+        if details is None:
+            with contextlib.suppress(EngineError):
+                details = self.model_details(model)
+        if details is not None and details.num_ctx:
+            return details.num_ctx
+        return int(default)
 
     # --- chat ---------------------------------------------------------------------------
 
@@ -363,6 +384,8 @@ class OllamaEngine:
             messages.append(entry)
         body: dict[str, Any] = {"model": request.model, "messages": messages, "stream": True}
         options = {**self.default_options, **(request.options or {})}
+        if "num_ctx" not in (request.options or {}) and "num_ctx" in options:
+            options["num_ctx"] = self.num_ctx_for(request.model)
         if request.max_output_tokens:
             options["num_predict"] = request.max_output_tokens
         if options:

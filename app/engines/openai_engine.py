@@ -34,6 +34,7 @@ from app.engines.base import (
     TextDelta,
     ThinkingDelta,
 )
+from app.engines.sampling import sampling_params
 from app.engines.sdk_errors import from_sdk_error, stream_cut
 from app.engines.sdk_streaming import (
     CloseOnCancel,
@@ -151,6 +152,7 @@ class OpenAICompatibleEngine:
         }
         if request.max_output_tokens:
             params["max_tokens"] = request.max_output_tokens
+        params.update(sampling_params(request.options))  # temperature, top_p, seed
         abort = Abort()
         try:
             # Until the first byte arrives the SDK blocks in create(); a Stop meanwhile

@@ -263,6 +263,24 @@ MIGRATIONS.append(
     """
 )
 
+# Issues 15/16 (per-conversation model options; app/chat/options.py reads and writes it):
+# temperature, top_p, seed and the context (Ollama's num_ctx) the person set for one
+# conversation, and which "filling up" warnings it has already shown (once each). A new
+# table: a conversation without a row -- every one from an earlier release -- runs with
+# the engine's defaults, exactly as before.
+MIGRATIONS.append(
+    """
+    CREATE TABLE conversation_options (
+        conversation_id INTEGER PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+        temperature REAL,
+        top_p REAL,
+        seed INTEGER,
+        num_ctx INTEGER,
+        context_warnings TEXT NOT NULL DEFAULT ''
+    )
+    """
+)
+
 # Issue 16, edit and branches (app/storage/tree.py reads and keeps these): a conversation
 # is a tree. ``messages.parent_id`` is the message a message follows (0: none, the first
 # of a branch); an edited question and a regenerated reply are siblings of the one they

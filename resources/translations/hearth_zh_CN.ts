@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdvancedDialog</name>
+    <message>
+        <source>Advanced options</source>
+        <translation>高级选项</translation>
+    </message>
+    <message>
+        <source>Options for this conversation with {model} ({engine}). Leave a field empty to use the engine&apos;s default.</source>
+        <translation>此对话中 {model}（{engine}）的选项。留空则使用引擎的默认值。</translation>
+    </message>
+    <message>
+        <source>engine default</source>
+        <translation>引擎默认</translation>
+    </message>
+    <message>
+        <source>Lower is steadier, higher more varied. 0 to 2 (Claude: 0 to 1).</source>
+        <translation>越低越稳定，越高越多变。0 到 2（Claude：0 到 1）。</translation>
+    </message>
+    <message>
+        <source>Only the most likely words whose chances add up to this.</source>
+        <translation>只从概率累计达到此值的最可能的词中选择。</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>The same seed and question give the same reply again.</source>
+        <translation>相同的种子和问题会再次得到相同的回复。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <source>Engine defaults</source>
+        <translation>引擎默认值</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens (set by {engine})</source>
+        <translation>{tokens} 个 token（由 {engine} 设定）</translation>
+    </message>
+    <message>
+        <source>set by {engine}</source>
+        <translation>由 {engine} 设定</translation>
+    </message>
+    <message>
+        <source>Default: {tokens} tokens</source>
+        <translation>默认：{tokens} 个 token</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens</source>
+        <translation>{tokens} 个 token</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <source>Memory for the context: {kv}{estimate}. The model then needs about {total} in all: {verdict}.</source>
+        <translation>上下文所需内存：{kv}{estimate}。模型总共约需 {total}：{verdict}。</translation>
+    </message>
+    <message>
+        <source>Claude takes a temperature from 0 to 1 (higher is sent as 1) and has no seed. Top P is sent only when no temperature is set. Some Claude models refuse sampling options; the reply then says so.</source>
+        <translation>Claude 接受 0 到 1 的温度（更高的值按 1 发送），没有种子。仅在未设置温度时才发送 Top P。部分 Claude 模型拒绝采样选项，届时回复中会说明。</translation>
+    </message>
+    <message>
+        <source>{engine} runs this model with a context of {tokens} tokens, set when the model is loaded: it cannot be changed from Hearth.</source>
+        <translation>{engine} 以 {tokens} 个 token 的上下文运行此模型，在加载模型时设定，无法在 Hearth 中更改。</translation>
+    </message>
+    <message>
+        <source>{engine} sets the context itself and does not say how large it is: it cannot be changed from Hearth.</source>
+        <translation>{engine} 自行设定上下文且不告知其大小，无法在 Hearth 中更改。</translation>
+    </message>
+    <message>
+        <source>Past the context, Ollama forgets the oldest messages without a warning. A larger context needs more memory.</source>
+        <translation>超出上下文后，Ollama 会在没有任何提示的情况下遗忘最早的消息。更大的上下文需要更多内存。</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysDialog</name>
     <message>
         <source>API keys</source>
@@ -526,6 +621,10 @@ Price: %5</source>
         <translation>系统提示词…</translation>
     </message>
     <message>
+        <source>Advanced…</source>
+        <translation>高级…</translation>
+    </message>
+    <message>
         <source>Send to cloud…</source>
         <translation>发送到云端…</translation>
     </message>
@@ -746,6 +845,29 @@ Your message is still in the box.</source>
     <message>
         <source>Stop the reply and keep what arrived</source>
         <translation>停止回复并保留已收到的内容</translation>
+    </message>
+</context>
+<context>
+    <name>ContextBar</name>
+    <message>
+        <source>Raise context…</source>
+        <translation>扩大上下文…</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Hide this warning</source>
+        <translation>隐藏此提醒</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) no longer fits the {context}-token context the model runs with: it is already forgetting the earliest messages.</source>
+        <translation>此对话（约 {tokens} 个 token）已超出模型运行时 {context} 个 token 的上下文：最早的消息已经被遗忘。</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) has nearly filled the {context}-token context the model runs with. Past it, the earliest messages are forgotten without a warning.</source>
+        <translation>此对话（约 {tokens} 个 token）即将占满模型运行时 {context} 个 token 的上下文。超出后，最早的消息会在没有提示的情况下被遗忘。</translation>
     </message>
 </context>
 <context>
@@ -2830,6 +2952,41 @@ Your message is still in the box.</source>
     <message>
         <source>Starting Ollama…</source>
         <translation>正在启动 Ollama…</translation>
+    </message>
+</context>
+<context>
+    <name>Options</name>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>use a number from {low} to {high}.</source>
+        <translation>请填写 {low} 到 {high} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>use a number above 0 and at most 1.</source>
+        <translation>请填写大于 0 且不超过 1 的数字。</translation>
+    </message>
+    <message>
+        <source>use a whole number from 0 to {high}.</source>
+        <translation>请填写 0 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
     </message>
 </context>
 <context>

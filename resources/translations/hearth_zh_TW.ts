@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AdvancedDialog</name>
+    <message>
+        <source>Advanced options</source>
+        <translation>進階選項</translation>
+    </message>
+    <message>
+        <source>Options for this conversation with {model} ({engine}). Leave a field empty to use the engine&apos;s default.</source>
+        <translation>此對話中 {model}（{engine}）的選項。留空則使用引擎的預設值。</translation>
+    </message>
+    <message>
+        <source>engine default</source>
+        <translation>引擎預設</translation>
+    </message>
+    <message>
+        <source>Lower is steadier, higher more varied. 0 to 2 (Claude: 0 to 1).</source>
+        <translation>越低越穩定，越高越多變。0 到 2（Claude：0 到 1）。</translation>
+    </message>
+    <message>
+        <source>Only the most likely words whose chances add up to this.</source>
+        <translation>只從機率累計達到此值的最可能的詞中選擇。</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>隨機</translation>
+    </message>
+    <message>
+        <source>The same seed and question give the same reply again.</source>
+        <translation>相同的種子和問題會再次得到相同的回覆。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>溫度</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文長度</translation>
+    </message>
+    <message>
+        <source>Engine defaults</source>
+        <translation>引擎預設值</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens (set by {engine})</source>
+        <translation>{tokens} 個 token（由 {engine} 設定）</translation>
+    </message>
+    <message>
+        <source>set by {engine}</source>
+        <translation>由 {engine} 設定</translation>
+    </message>
+    <message>
+        <source>Default: {tokens} tokens</source>
+        <translation>預設：{tokens} 個 token</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens</source>
+        <translation>{tokens} 個 token</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <source>Memory for the context: {kv}{estimate}. The model then needs about {total} in all: {verdict}.</source>
+        <translation>上下文所需記憶體：{kv}{estimate}。模型總共約需 {total}：{verdict}。</translation>
+    </message>
+    <message>
+        <source>Claude takes a temperature from 0 to 1 (higher is sent as 1) and has no seed. Top P is sent only when no temperature is set. Some Claude models refuse sampling options; the reply then says so.</source>
+        <translation>Claude 接受 0 到 1 的溫度（更高的值以 1 傳送），沒有種子。僅在未設定溫度時才傳送 Top P。部分 Claude 模型拒絕取樣選項，屆時回覆中會說明。</translation>
+    </message>
+    <message>
+        <source>{engine} runs this model with a context of {tokens} tokens, set when the model is loaded: it cannot be changed from Hearth.</source>
+        <translation>{engine} 以 {tokens} 個 token 的上下文執行此模型，於載入模型時設定，無法在 Hearth 中變更。</translation>
+    </message>
+    <message>
+        <source>{engine} sets the context itself and does not say how large it is: it cannot be changed from Hearth.</source>
+        <translation>{engine} 自行設定上下文且不告知其大小，無法在 Hearth 中變更。</translation>
+    </message>
+    <message>
+        <source>Past the context, Ollama forgets the oldest messages without a warning. A larger context needs more memory.</source>
+        <translation>超出上下文後，Ollama 會在沒有任何提示的情況下遺忘最早的訊息。更大的上下文需要更多記憶體。</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysDialog</name>
     <message>
         <source>API keys</source>
@@ -526,6 +621,10 @@ Price: %5</source>
         <translation>系統提示詞…</translation>
     </message>
     <message>
+        <source>Advanced…</source>
+        <translation>進階…</translation>
+    </message>
+    <message>
         <source>Send to cloud…</source>
         <translation>傳送到雲端…</translation>
     </message>
@@ -746,6 +845,29 @@ Your message is still in the box.</source>
     <message>
         <source>Stop the reply and keep what arrived</source>
         <translation>停止回覆並保留已收到的內容</translation>
+    </message>
+</context>
+<context>
+    <name>ContextBar</name>
+    <message>
+        <source>Raise context…</source>
+        <translation>擴大上下文…</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Hide this warning</source>
+        <translation>隱藏此提醒</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) no longer fits the {context}-token context the model runs with: it is already forgetting the earliest messages.</source>
+        <translation>此對話（約 {tokens} 個 token）已超出模型執行時 {context} 個 token 的上下文：最早的訊息已經被遺忘。</translation>
+    </message>
+    <message>
+        <source>This conversation (about {tokens} tokens) has nearly filled the {context}-token context the model runs with. Past it, the earliest messages are forgotten without a warning.</source>
+        <translation>此對話（約 {tokens} 個 token）即將占滿模型執行時 {context} 個 token 的上下文。超出後，最早的訊息會在沒有提示的情況下被遺忘。</translation>
     </message>
 </context>
 <context>
@@ -2830,6 +2952,41 @@ Your message is still in the box.</source>
     <message>
         <source>Starting Ollama…</source>
         <translation>正在啟動 Ollama…</translation>
+    </message>
+</context>
+<context>
+    <name>Options</name>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>use a number from {low} to {high}.</source>
+        <translation>請填寫 {low} 到 {high} 之間的數字。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>溫度</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <source>use a number above 0 and at most 1.</source>
+        <translation>請填寫大於 0 且不超過 1 的數字。</translation>
+    </message>
+    <message>
+        <source>use a whole number from 0 to {high}.</source>
+        <translation>請填寫 0 到 {high} 之間的整數。</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文長度</translation>
     </message>
 </context>
 <context>

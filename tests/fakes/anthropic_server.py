@@ -80,6 +80,23 @@ MODELS = [
 ]
 
 
+def _sampling_refusal(body: dict[str, Any]) -> str | None:
+    """What the real API says to sampling fields it refuses: temperature outside 0–1,
+    a seed (no such field), and -- Claude models since Opus 4.1 -- temperature and top_p
+    together (the message seen in client trackers, e.g. open-webui/pipelines#546)."""
+    temperature = body.get("temperature")
+    if isinstance(temperature, int | float) and not 0 <= temperature <= 1:
+        return "temperature: range: 0 <= temperature <= 1"
+    if "seed" in body:
+        return "seed: Extra inputs are not permitted"
+    if "temperature" in body and "top_p" in body:
+        return (
+            "`temperature` and `top_p` cannot both be specified for this model. "
+            "Please use only one."
+        )
+    return None
+
+
 class FakeAnthropic(FakeServer):
     def __init__(self, *, api_key: str | None = None) -> None:
         super().__init__()
@@ -137,6 +154,10 @@ class FakeAnthropic(FakeServer):
     def _messages(self, handler: _Handler, body: dict[str, Any], reply: Reply) -> None:
         if reply.error is not None:
             handler.send_json(reply.error.status, reply.error.body, reply.error.headers)
+            return
+        refusal = _sampling_refusal(body)
+        if refusal is not None:
+            handler.send_json(400, anthropic_error(400, "invalid_request_error", refusal).body)
             return
 
         def event(name: str, data: dict[str, Any]) -> None:

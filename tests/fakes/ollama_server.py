@@ -59,6 +59,8 @@ class FakeModel:
     """Issue 12: a cloud model (Ollama >= 0.12) names the model it runs on ``remote_host``;
     ``/api/tags``, ``/api/show`` and every chat line then carry both (Go omitempty)."""
     remote_host: str = ""
+    parameters: str = 'stop                           "<|eot_id|>"'
+    """``/api/show`` ``parameters``: the Modelfile's PARAMETER lines (``num_ctx  8192``)."""
 
     def __post_init__(self) -> None:
         if not self.digest:
@@ -201,6 +203,10 @@ class FakeOllama:
         self.pull_scripts: dict[str, PullScript] = {}
         self.requests: list[RecordedRequest] = []
         self.loaded: list[str] = []
+        self.loaded_context: dict[str, int] = {}
+        """The context each model was loaded with: the request's num_ctx, else the
+        Modelfile's, else 4096 (this fake's "VRAM"), cut to the model's maximum -- what
+        /api/ps reports as ``context_length`` (server/sched.go effectiveContext)."""
         self.blob_progress: dict[str, int] = {}
         """Bytes completed per layer digest, kept across pulls (Ollama's -partial blobs)."""
         self.url = ""

@@ -43,12 +43,18 @@ def machine(*, vram_gib: float = 0, apple_gib: float = 0) -> Machine:
 @pytest.mark.parametrize(
     ("vram_gib", "expected"),
     [
+        # Ollama's server switches at 23 and 47 GiB (server/routes.go, read 2026-12-01),
+        # a little below the 24/48 its docs name, so a card sold as "24 GB" counts.
         (0, 4096),  # no GPU
         (8, 4096),  # RTX 4060
-        (23.99, 4096),
-        (24, 32768),  # RTX 4090: exactly 24 GiB is the 32k tier
-        (47.99, 32768),
-        (48, 262144),
+        (16, 4096),  # RTX 4080
+        (22.99, 4096),
+        (23, 32768),
+        (23.99, 32768),  # RTX 4090 as NVML reports it (24,564 MiB)
+        (24, 32768),
+        (46.99, 32768),
+        (47, 262144),
+        (47.99, 262144),  # RTX 6000 Ada / two 24 GB cards
         (80, 262144),
     ],
 )
@@ -139,3 +145,104 @@ def test_a_long_conversation_outgrows_ollamas_4k_default() -> None:
     assert states[first_near - 1] is ContextState.FITS
     # At 32k (a 24 GiB card) the same day still fits.
     assert will_outgrow(history, 32768).state is ContextState.FITS
+
+
+# --- issue 15: the context a conversation runs with, and when to warn -----------------------
+
+
+def test_kv_cache_cost_per_model_size_and_context() -> None:
+    # (layers, KV heads, head dim) from each model's config.json; f16 cache.
+    # Qwen2.5 7B: 28 x 4 x 128 -> 56 KiB a token: 4k 224 MiB, 32k 1.75 GiB, 128k 7 GiB.
+    assert kv_cache_bytes(28, 4, 128, 4096) == 224 * 1024**2
+    assert kv_cache_bytes(28, 4, 128, 131072) == 7 * GIB
+    # Qwen2.5 14B: 48 x 8 x 128 -> 192 KiB a token: 8k = 1.5 GiB, 32k = 6 GiB.
+    assert kv_cache_bytes(48, 8, 128, 8192) == 1.5 * GIB
+    assert kv_cache_bytes(48, 8, 128, 32768) == 6 * GIB
+    # Llama 3.1 70B: 80 x 8 x 128 -> 320 KiB a token: 256k tokens = 80 GiB.
+    assert kv_cache_bytes(80, 8, 128, 262144) == 80 * GIB
+    # Raising an 8B from Ollama's 4k to 8k costs another 512 MiB.
+    assert context_cost(32, 8, 128, 4096, 8192).extra_bytes == 512 * 1024**2
+
+
+def test_a_modelfiles_num_ctx_is_read_from_api_show_parameters() -> None:
+    from app.engines.context import modelfile_num_ctx
+
+    params = 'num_ctx                        8192\nstop                           "<|eot_id|>"'
+    assert modelfile_num_ctx(params) == 8192
+    assert modelfile_num_ctx('stop                           "<|eot_id|>"') is None
+    assert modelfile_num_ctx("num_ctx 0") is None
+    assert modelfile_num_ctx("") is None
+
+
+def test_what_an_ollama_conversation_runs_with() -> None:
+    from app.engines.context import ContextSource, ollama_effective_context
+
+    default = ollama_effective_context(
+        chosen=None, modelfile=None, machine_default=4096, model_max=131072
+    )
+    assert (default.tokens, default.source, default.adjustable) == (
+        4096,
+        ContextSource.DEFAULT,
+        True,
+    )
+    own = ollama_effective_context(
+        chosen=None, modelfile=16384, machine_default=4096, model_max=131072
+    )
+    assert (own.tokens, own.source) == (16384, ContextSource.MODEL)
+    chosen = ollama_effective_context(
+        chosen=8192, modelfile=16384, machine_default=4096, model_max=131072
+    )
+    assert (chosen.tokens, chosen.source) == (8192, ContextSource.CONVERSATION)
+    # A 256k default on a 48 GB machine for a model trained on 32k: Ollama runs 32k.
+    cut = ollama_effective_context(
+        chosen=None, modelfile=None, machine_default=262144, model_max=32768
+    )
+    assert (cut.tokens, cut.requested) == (32768, 262144)
+    unknown = ollama_effective_context(
+        chosen=None, modelfile=None, machine_default=None, model_max=None
+    )
+    assert unknown.tokens is None and unknown.source is ContextSource.UNKNOWN
+
+
+def test_warned_once_per_threshold_per_conversation_before_the_context_is_full() -> None:
+    from app.engines.context import reply_reserve_for, warning_due
+
+    assert reply_reserve_for(4096) == 512 and reply_reserve_for(32768) == 1024
+    given: frozenset[str] = frozenset()
+    keys = []
+    for tokens in range(0, 5000, 100):  # a conversation growing by 100 tokens a turn
+        _check, key = warning_due(tokens, 4096, given)
+        if key is not None:
+            keys.append((tokens, key))
+            given |= {key}
+    # Near from 2,970 tokens (+512 for the reply = 3,482 = 85 % of 4,096); over past
+    # 3,584 (+512 > 4,096). Each said exactly once.
+    assert keys == [(3000, "4096:near"), (3600, "4096:over")]
+    # Raised to 8k: thresholds of the new context, said afresh.
+    assert warning_due(3600, 8192, given)[1] is None
+    assert warning_due(6400, 8192, given)[1] == "8192:near"
+    # Unknown context: never a warning on a guess.
+    assert warning_due(100_000, None, given) == (context_check(100_000, None), None)
+
+
+def test_ollamas_server_override_and_the_probe_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.engines import machine_context
+
+    assert machine_context.server_override({"OLLAMA_CONTEXT_LENGTH": "65536"}) == 65536
+    assert machine_context.server_override({"OLLAMA_CONTEXT_LENGTH": "0"}) is None
+    assert machine_context.server_override({"OLLAMA_CONTEXT_LENGTH": "lots"}) is None
+    assert machine_context.server_override({}) is None
+    machine_context.forget()
+    monkeypatch.setenv("OLLAMA_CONTEXT_LENGTH", "16384")
+    assert machine_context.machine_default_num_ctx(lambda: machine(vram_gib=80)) == 16384
+    machine_context.forget()
+    monkeypatch.delenv("OLLAMA_CONTEXT_LENGTH")
+    assert machine_context.machine_default_num_ctx(lambda: machine(vram_gib=80)) == 262144
+    assert machine_context.machine_default_num_ctx(lambda: machine(vram_gib=8)) == 262144  # cached
+    machine_context.forget()
+
+    def broken() -> Machine:
+        raise OSError("NVML exploded")
+
+    assert machine_context.machine_default_num_ctx(broken) == 4096
+    machine_context.forget()

@@ -36,6 +36,7 @@ from app.ui.chat.attach_files import FileAttacher
 from app.ui.chat.branch_flow import BranchFlow
 from app.ui.chat.branch_pager import BranchControls
 from app.ui.chat.composer import Composer
+from app.ui.chat.context_bar import ContextBar
 from app.ui.chat.drafts import DraftKeeper
 from app.ui.chat.message_list import MessageList
 from app.ui.chat.model_picker import ModelPicker
@@ -98,6 +99,10 @@ class ChatPanel(BranchFlow, QWidget):
         self.system_button = QPushButton(self.tr("System prompt…"), self)
         self.system_button.clicked.connect(self.edit_system_prompt)
         header.addWidget(self.system_button)
+        # Issues 15/16: temperature, top_p, seed and context length for this conversation.
+        self.advanced_button = QPushButton(self.tr("Advanced…"), self)
+        self.advanced_button.setObjectName("advanced_options")
+        header.addWidget(self.advanced_button)
         self.cloud_button = QPushButton(self.tr("Send to cloud…"), self)
         self.cloud_button.setObjectName("send_to_cloud")
         self.cloud_button.clicked.connect(self.escalate)
@@ -124,6 +129,12 @@ class ChatPanel(BranchFlow, QWidget):
         self.hint.setStyleSheet("color: palette(placeholder-text); padding: 0 8px;")
         self.hint.hide()
         layout.addWidget(self.hint)
+        # Issue 15: warns before the conversation outgrows the context it runs with.
+        self.context_bar = ContextBar(ctx, resolver, self)
+        self.context_bar.new_requested.connect(self.new_conversation)
+        self.context_bar.changed.connect(self._update_hint)
+        self.advanced_button.clicked.connect(self.context_bar.advanced_clicked)
+        layout.addWidget(self.context_bar)
 
         self.stack = QStackedWidget(self)
         self.messages = MessageList(self)
@@ -174,6 +185,7 @@ class ChatPanel(BranchFlow, QWidget):
         """What the look around found: every local engine and its models."""
         current = self.current_model()
         self.model_picker.set_discovery(discovery)
+        self.context_bar.discovery = discovery
         preferred = [
             self._conversation.model if self._conversation else "",
             current,
@@ -422,8 +434,12 @@ class ChatPanel(BranchFlow, QWidget):
                 ).format(model=model)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
+        self.advanced_button.setEnabled(self._conversation is not None)
+        self.context_bar.refresh(self._conversation, model, details, self._context_tokens)
         escalated = self._conversation is not None and self._conversation.escalated
-        limit = (details.context_length or 0) if details and not escalated else 0
+        # Issue 15: documents must fit the context the model runs with, not its maximum.
+        running = self.context_bar.effective.tokens if self.context_bar.effective else None
+        limit = (running or details.context_length or 0) if details and not escalated else 0
         used = self._context_tokens if self._conversation else 0
         self.composer.set_context_budget(limit, used, model)
 
