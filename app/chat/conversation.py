@@ -29,6 +29,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
+from app.chat import branches
 from app.chat.attachments import wire_images
 from app.chat.documents import title_text
 from app.chat.errors import describe_engine_error
@@ -39,7 +40,7 @@ from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.engines.base import ChatEngine, ChatMessage, ChatRequest, EngineError, ErrorKind
 from app.engines.tokens import estimate_context_tokens
-from app.storage import repo
+from app.storage import repo, tree
 from app.storage.pages import page_from
 from app.storage.records import Attachment, Conversation, Message, UsageRecord, utc_now
 
@@ -202,6 +203,18 @@ class Opened:
     messages: list[Message]
     """The latest page, oldest first."""
     has_older: bool
+    alternatives: dict[int, branches.Alternatives] = field(default_factory=dict)
+    """Issue 16: the shown messages that have other versions (◀ n/m ▶)."""
+
+
+def open_page(conn: sqlite3.Connection, conversation_id: int, limit: int) -> Opened:
+    """The newest page of the active branch, with the versions of what it shows."""
+    conversation = repo.get_conversation(conn, conversation_id)
+    if conversation is None:
+        return Opened(None, [], False)
+    page, has_older = tree.path_page(conn, conversation_id, limit=limit)
+    found = tree.alternatives(conn, conversation_id, [m.id for m in page])
+    return Opened(conversation, page, has_older, found)
 
 
 StoreProblem = Callable[[LiveReply, BaseException], None]
@@ -223,7 +236,10 @@ def _not_sent_usage(live: LiveReply) -> UsageRecord:
     )
 
 
-class ChatCore:
+class ChatCore(branches.BranchHooks):
+    """Also edit and branches: ``edit_and_resend``, ``switch_branch``, ``delete_message``
+    (app/chat/branches.py)."""
+
     def __init__(
         self,
         store: Store,
@@ -257,14 +273,7 @@ class ChatCore:
             return list(self._live.values())
 
     def open(self, conversation_id: int, limit: int = HISTORY_PAGE) -> Future[Opened]:
-        def load(conn: sqlite3.Connection) -> Opened:
-            conversation = repo.get_conversation(conn, conversation_id)
-            if conversation is None:
-                return Opened(None, [], False)
-            page = repo.list_messages_page(conn, conversation_id, limit=limit + 1)
-            return Opened(conversation, page[-limit:], len(page) > limit)
-
-        return self._store.submit(load)
+        return self._store.submit(lambda conn: open_page(conn, conversation_id, limit))
 
     def open_at(self, conversation_id: int, message_id: int) -> Future[Opened]:
         """Like ``open``, but reaching back to ``message_id`` (a search result) with a
@@ -275,7 +284,8 @@ class ChatCore:
             if conversation is None:
                 return Opened(None, [], False)
             messages, has_older = page_from(conn, conversation_id, message_id)
-            return Opened(conversation, messages, has_older)
+            found = tree.alternatives(conn, conversation_id, [m.id for m in messages])
+            return Opened(conversation, messages, has_older, found)
 
         return self._store.submit(load)
 
@@ -284,13 +294,11 @@ class ChatCore:
     ) -> Future[tuple[list[Message], bool]]:
         """The page before ``before_message_id``, oldest first, and whether more remain."""
 
-        def load(conn: sqlite3.Connection) -> tuple[list[Message], bool]:
-            page = repo.list_messages_page(
-                conn, conversation_id, before_id=before_message_id, limit=limit + 1
+        return self._store.submit(
+            lambda conn: tree.path_page(
+                conn, conversation_id, before_id=before_message_id, limit=limit
             )
-            return page[-limit:], len(page) > limit
-
-        return self._store.submit(load)
+        )
 
     def context_estimate(self, conversation_id: int, model: str) -> Future[int]:
         """Tokens the next request would carry: the whole history, read on the writer."""
@@ -299,14 +307,15 @@ class ChatCore:
             conversation = repo.get_conversation(conn, conversation_id)
             if conversation is None:
                 return 0
-            messages = repo.list_messages(conn, conversation_id)
+            messages = tree.path_to(conn, conversation_id)  # the active branch only
             return estimate_context_tokens(build_request(conversation, messages, model).messages)
 
         return self._store.submit(estimate)
 
     def history(self, conversation_id: int) -> Future[list[Message]]:
-        """Every message, for what must see all of them (the escalation check)."""
-        return self._store.submit(lambda conn: repo.list_messages(conn, conversation_id))
+        """Every message of the active branch, for what must see all that would be sent
+        (the escalation check)."""
+        return self._store.submit(lambda conn: tree.path_to(conn, conversation_id))
 
     # --- a turn --------------------------------------------------------------------------
 
@@ -341,12 +350,15 @@ class ChatCore:
         on_delta: Callable[[str], None] | None = None,
         *,
         replacing: int | None = None,
+        alternative_to: int | None = None,
         think: bool | str | None = None,
     ) -> Future[LiveReply]:
         """Start the next reply: read the history, decide the request, add the
         placeholder (in one job on the writer), then stream on the reply lane. With
-        ``replacing``, that reply is deleted first (regenerate, retry). ``think``
-        (issue 16) goes on the request as it is (see app/chat/thinking.py)."""
+        ``replacing``, that reply is deleted first (retry); with ``alternative_to`` the
+        new reply is another version of that one (regenerate). The history is the
+        active branch up to the message the reply follows. ``think`` (issue 16) goes on
+        the request as it is (see app/chat/thinking.py)."""
         if self.live(conversation_id) is not None:
             failed: Future[LiveReply] = Future()
             failed.set_exception(
@@ -358,14 +370,14 @@ class ChatCore:
             conversation = repo.get_conversation(conn, conversation_id)
             if conversation is None:
                 raise KnownError(translate("Chat", "This conversation no longer exists."))
-            if replacing is not None:
-                repo.delete_message(conn, replacing)
+            after = branches.anchor(conn, conversation_id, replacing or alternative_to)
             route = self._router.route(conversation, local_model or conversation.model)
             if not route.model:
                 raise KnownError(translate("Chat", "Choose a model first."))
-            request = build_request(
-                conversation, repo.list_messages(conn, conversation_id), route.model
-            )
+            if replacing is not None:
+                tree.delete_message(conn, replacing)
+            history = tree.path_to(conn, conversation_id, after)
+            request = build_request(conversation, history, route.model)
             # Issues 15/16: the conversation's own temperature, seed, context, … if any.
             request = replace(request, options=request_options(load_options(conn, conversation_id)))
             if think is not None:
@@ -378,7 +390,9 @@ class ChatCore:
                 engine=route.engine_label,
                 model=route.model,
                 status="streaming",
+                parent_id=after,
             )
+            tree.forget_choice(conn, after)  # the newest version is the one chosen
             live = LiveReply(conversation_id, placeholder, route, on_delta=on_delta)
             return live, request
 
@@ -413,10 +427,22 @@ class ChatCore:
         *,
         think: bool | str | None = None,
     ) -> Future[LiveReply]:
-        """Redo a reply (the last one, or a failed one): drop it and ask again."""
-        return self.reply(conversation_id, local_model, on_delta, replacing=message_id, think=think)
+        """Ask for this reply again; the earlier one stays as an alternative."""
+        return self.reply(
+            conversation_id, local_model, on_delta, alternative_to=message_id, think=think
+        )
 
-    retry = regenerate
+    def retry(
+        self,
+        conversation_id: int,
+        message_id: int,
+        local_model: str,
+        on_delta: Callable[[str], None] | None = None,
+        *,
+        think: bool | str | None = None,
+    ) -> Future[LiveReply]:
+        """A failed reply is asked for again in its place (its usage row stays)."""
+        return self.reply(conversation_id, local_model, on_delta, replacing=message_id, think=think)
 
     def stop(self, conversation_id: int) -> None:
         live = self.live(conversation_id)
@@ -623,6 +649,6 @@ class ChatCore:
         return FinishedReply(live, reply, reply.usage, text)
 
     def _cancelled(self, live: LiveReply) -> FinishedReply:
-        self._store_until_saved(live, lambda conn: repo.delete_message(conn, live.message_id))
+        self._store_until_saved(live, lambda conn: tree.delete_message(conn, live.message_id))
         reply = Reply("", "", "failed", None, _not_sent_usage(live))
         return FinishedReply(live, reply, reply.usage, cancelled=True)

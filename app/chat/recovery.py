@@ -9,7 +9,7 @@ import sqlite3
 from app.chat.conversation import build_request
 from app.cloud.providers import UnknownProviderError, get_provider
 from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
-from app.storage import liveness, repo
+from app.storage import liveness, repo, tree
 from app.storage.records import UsageRecord, from_db_time
 
 INTERRUPTED = "interrupted"
@@ -37,7 +37,8 @@ def recover_interrupted(conn: sqlite3.Connection) -> int:
         if liveness.written_elsewhere(conn, row["id"]):
             continue  # a running `hearth ask` (or another window) is still writing it
         conversation = repo.get_conversation(conn, row["conversation_id"])
-        earlier = [m for m in repo.list_messages(conn, row["conversation_id"]) if m.id < row["id"]]
+        # What it was answering: its branch up to it (issue 16: app/storage/tree.py).
+        earlier = tree.path_to(conn, row["conversation_id"], tree.parent_of(conn, row["id"]))
         context = (
             estimate_context_tokens(build_request(conversation, earlier, row["model"]).messages)
             if conversation is not None

@@ -17,7 +17,7 @@ from typing import Any
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
-from app.storage import repo
+from app.storage import repo, tree
 from app.storage.records import Attachment, Conversation, Message
 
 USAGE_SKIPPED = ("id", "conversation_id", "message_id")
@@ -81,7 +81,8 @@ def load(conn: sqlite3.Connection, conversation_id: int) -> ExportedConversation
         raise KnownError(
             translate("Export", "There is no conversation {id}.").format(id=conversation_id)
         )
-    messages = repo.list_messages(conn, conversation_id)
+    # What the person sees: the active branch, not every version ever generated.
+    messages = tree.path_to(conn, conversation_id)
     usage = _usage_by_message(conn, conversation_id)
     thinking = _thinking(conn, conversation_id)
     return exported(conversation, messages, usage, thinking)

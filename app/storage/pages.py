@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.storage import repo
+from app.storage import tree
 from app.storage.records import Message
 
 BEFORE = 20
@@ -22,19 +22,17 @@ BEFORE = 20
 def page_from(
     conn: sqlite3.Connection, conversation_id: int, message_id: int, before: int = BEFORE
 ) -> tuple[list[Message], bool]:
-    """Messages from ``before`` ahead of ``message_id`` to the newest, oldest first, and
-    whether older ones remain. A message no longer there: the newest page instead."""
-    row = conn.execute(
-        "SELECT id FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC"
-        " LIMIT 1 OFFSET ?",
-        (conversation_id, message_id, before - 1),
-    ).fetchone()
-    start = int(row[0]) if row is not None else 0
-    rows = conn.execute(
-        "SELECT id FROM messages WHERE conversation_id = ? AND id >= ? ORDER BY id",
-        (conversation_id, start),
-    ).fetchall()
-    count = len(rows)
-    page = repo.list_messages_page(conn, conversation_id, limit=count + 1) if count else []
-    has_older = len(page) > count
-    return page[-count:] if count else [], has_older
+    """Messages of the active branch from ``before`` ahead of ``message_id`` to the
+    newest, oldest first, and whether older ones remain. A message found on another
+    branch (an earlier version, an edit's old branch) makes that branch the active one,
+    so what the person searched for is what they see. A message no longer there: the
+    newest page instead."""
+    ids = tree.path_ids(conn, conversation_id)
+    if message_id not in ids:
+        try:
+            tree.choose(conn, conversation_id, message_id)
+        except LookupError:
+            return tree.path_page(conn, conversation_id)
+        ids = tree.path_ids(conn, conversation_id)
+    start = max(0, ids.index(message_id) - before) if message_id in ids else 0
+    return tree.path_page(conn, conversation_id, limit=max(1, len(ids) - start))

@@ -121,7 +121,10 @@ def add_message(
     attachments: Sequence[Attachment] = (),
     thinking: str = "",
     thinking_ms: int | None = None,
+    parent_id: int | None = None,
 ) -> Message:
+    """``parent_id``: the message this one follows (0: none); by default the last one of
+    the branch on screen (issue 16, app/storage/tree.py)."""
     now = utc_now()
     content, engine, model, error = (storable(t) for t in (content, engine, model, error))
     thinking = storable(thinking)
@@ -129,7 +132,9 @@ def add_message(
         conn.execute("BEGIN")
         cursor = conn.execute(
             "INSERT INTO messages (conversation_id, role, content, created_at, engine, model,"
-            " status, error, thinking, thinking_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " status, error, thinking, thinking_ms, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, coalesce(?, (SELECT c.active_leaf FROM conversations c JOIN messages m"
+            " ON m.id = c.active_leaf AND m.conversation_id = c.id WHERE c.id = ?), 0))",
             (
                 conversation_id,
                 role,
@@ -141,6 +146,8 @@ def add_message(
                 error,
                 thinking,
                 thinking_ms,
+                parent_id,
+                conversation_id,
             ),
         )
         message_id = int(cursor.lastrowid or 0)

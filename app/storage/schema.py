@@ -349,4 +349,41 @@ MIGRATIONS.append(
     """
 )
 
+# Issue 16, edit and branches (app/storage/tree.py reads and keeps these): a conversation
+# is a tree. ``messages.parent_id`` is the message a message follows (0: none, the first
+# of a branch); an edited question and a regenerated reply are siblings of the one they
+# redo, so nothing written is lost. ``conversations.active_leaf`` is the last message of
+# the branch on screen: opening walks up from it through the primary key, a page at a
+# time, however large the tree. ``message_choice`` remembers, where a branch forks, which
+# child was last chosen (without a row: the newest). Earlier conversations are linear:
+# each message follows the one before it, and the newest is the leaf. A message inserted
+# without a parent (older code, imports) follows the active leaf, as it always did.
+MIGRATIONS.append(
+    """
+    ALTER TABLE messages ADD COLUMN parent_id INTEGER;
+    ALTER TABLE conversations ADD COLUMN active_leaf INTEGER;
+
+    UPDATE messages SET parent_id = coalesce((
+        SELECT max(p.id) FROM messages p
+        WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id), 0);
+    UPDATE conversations SET active_leaf = (
+        SELECT max(m.id) FROM messages m WHERE m.conversation_id = conversations.id);
+    CREATE INDEX messages_parent ON messages(parent_id, conversation_id);
+
+    CREATE TABLE message_choice (
+        parent_id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL
+    );
+
+    CREATE TRIGGER messages_follow_leaf AFTER INSERT ON messages BEGIN
+        UPDATE messages SET parent_id = coalesce((
+            SELECT c.active_leaf FROM conversations c
+            JOIN messages leaf ON leaf.id = c.active_leaf AND leaf.conversation_id = c.id
+            WHERE c.id = NEW.conversation_id AND c.active_leaf < NEW.id), 0)
+        WHERE id = NEW.id AND NEW.parent_id IS NULL;
+        UPDATE conversations SET active_leaf = NEW.id WHERE id = NEW.conversation_id;
+    END;
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)

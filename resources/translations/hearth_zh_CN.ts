@@ -321,6 +321,56 @@
     </message>
 </context>
 <context>
+    <name>BranchControls</name>
+    <message>
+        <source>Delete this message? The messages after it stay.</source>
+        <translation>删除这条消息？它之后的消息会保留。</translation>
+    </message>
+    <message>
+        <source>Delete this version and what followed it ({count} messages in all)? The other versions stay.</source>
+        <translation>删除这个版本及其后续内容（共 {count} 条消息）？其他版本会保留。</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除消息</translation>
+    </message>
+    <message>
+        <source>Usage already recorded stays in the savings ledger.</source>
+        <translation>已记录的用量仍保留在节省账本中。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit this message and send it again</source>
+        <translation>编辑这条消息并重新发送</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete message…</source>
+        <translation>删除消息…</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPager</name>
+    <message>
+        <source>Previous version</source>
+        <translation>上一个版本</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一个版本</translation>
+    </message>
+    <message>
+        <source>Version {position} of {count}</source>
+        <translation>第 {position} 个版本，共 {count} 个</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorDialog</name>
     <message>
         <source>Break-even calculator</source>
@@ -523,6 +573,18 @@ Price: %5</source>
     <message>
         <source>New conversation</source>
         <translation>新对话</translation>
+    </message>
+    <message>
+        <source>This message no longer exists.</source>
+        <translation>这条消息已不存在。</translation>
+    </message>
+    <message>
+        <source>An edited message cannot be empty.</source>
+        <translation>编辑后的消息不能为空。</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be edited.</source>
+        <translation>只能编辑你自己发送的消息。</translation>
     </message>
     <message>
         <source>A reply is still being written here.</source>
@@ -1180,6 +1242,25 @@ Your message is still in the box.</source>
     <message>
         <source>Drafts from last time could not be read: {reason}</source>
         <translation>无法读取上次的草稿：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit message</source>
+        <translation>编辑消息</translation>
+    </message>
+    <message>
+        <source>Send it again as a new version. The earlier version and its replies stay one click away (◀ ▶).</source>
+        <translation>作为新版本重新发送。之前的版本及其回复仍可一键切换回去（◀ ▶）。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Type the message to send, or press Esc to cancel.</source>
+        <translation>请输入要发送的消息，或按 Esc 取消。</translation>
     </message>
 </context>
 <context>

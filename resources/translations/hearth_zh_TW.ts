@@ -321,6 +321,56 @@
     </message>
 </context>
 <context>
+    <name>BranchControls</name>
+    <message>
+        <source>Delete this message? The messages after it stay.</source>
+        <translation>刪除這則訊息？它之後的訊息會保留。</translation>
+    </message>
+    <message>
+        <source>Delete this version and what followed it ({count} messages in all)? The other versions stay.</source>
+        <translation>刪除這個版本及其後續內容（共 {count} 則訊息）？其他版本會保留。</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>刪除訊息</translation>
+    </message>
+    <message>
+        <source>Usage already recorded stays in the savings ledger.</source>
+        <translation>已記錄的用量仍保留在節省帳本中。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>Edit this message and send it again</source>
+        <translation>編輯這則訊息並重新傳送</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete message…</source>
+        <translation>刪除訊息…</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPager</name>
+    <message>
+        <source>Previous version</source>
+        <translation>上一個版本</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一個版本</translation>
+    </message>
+    <message>
+        <source>Version {position} of {count}</source>
+        <translation>第 {position} 個版本，共 {count} 個</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorDialog</name>
     <message>
         <source>Break-even calculator</source>
@@ -523,6 +573,18 @@ Price: %5</source>
     <message>
         <source>New conversation</source>
         <translation>新對話</translation>
+    </message>
+    <message>
+        <source>This message no longer exists.</source>
+        <translation>這則訊息已不存在。</translation>
+    </message>
+    <message>
+        <source>An edited message cannot be empty.</source>
+        <translation>編輯後的訊息不能是空的。</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be edited.</source>
+        <translation>只能編輯你自己傳送的訊息。</translation>
     </message>
     <message>
         <source>A reply is still being written here.</source>
@@ -1180,6 +1242,25 @@ Your message is still in the box.</source>
     <message>
         <source>Drafts from last time could not be read: {reason}</source>
         <translation>無法讀取上次的草稿：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit message</source>
+        <translation>編輯訊息</translation>
+    </message>
+    <message>
+        <source>Send it again as a new version. The earlier version and its replies stay one click away (◀ ▶).</source>
+        <translation>以新版本重新傳送。先前的版本及其回覆仍可一鍵切換回去（◀ ▶）。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新傳送</translation>
+    </message>
+    <message>
+        <source>Type the message to send, or press Esc to cancel.</source>
+        <translation>請輸入要傳送的訊息，或按 Esc 取消。</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,8 @@ class MessageList(QScrollArea):
         self._has_older = False
         self._loading = False
         self._loader: OlderLoader | None = None
+        self.decorate: Callable[[MessageWidget], None] | None = None
+        """Called with each widget built (issue 16: app/ui/chat/branch_pager.py)."""
         self._follow = True
         self._anchor: tuple[MessageWidget, int] | None = None
         self._adjusting = False
@@ -230,6 +232,8 @@ class MessageList(QScrollArea):
             widget.copy_requested.connect(self._copy)
             widget.regenerate_requested.connect(self.regenerate_requested)
             widget.retry_requested.connect(self.retry_requested)
+            if self.decorate is not None:
+                self.decorate(widget)
         self._widgets[message.id] = widget
         return widget
 

@@ -196,6 +196,7 @@ class MessageWidget(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(4)
         header = QHBoxLayout()
+        self._header = header
         self._author = QLabel(self)
         self._author.setTextFormat(Qt.TextFormat.PlainText)
         font = self._author.font()
@@ -245,6 +246,12 @@ class MessageWidget(QFrame):
         layout.addWidget(self._error_label)
         self._start_render()
         self._update_chrome()
+
+    def add_control(self, widget: QWidget, leading: bool = False) -> None:
+        """A control another feature puts in the header: before Copy, or ``leading``
+        the other controls (issue 16: Edit, the version pager in branch_pager.py)."""
+        anchor = self._state if leading else self._copy
+        self._header.insertWidget(self._header.indexOf(anchor) + int(leading), widget)
 
     def _tool(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)

@@ -33,6 +33,8 @@ from app.engines.base import ModelDetails
 from app.engines.found import Discovery
 from app.storage.records import Attachment, Conversation, Message
 from app.ui.chat.attach_files import FileAttacher
+from app.ui.chat.branch_flow import BranchFlow
+from app.ui.chat.branch_pager import BranchControls
 from app.ui.chat.composer import Composer
 from app.ui.chat.context_bar import ContextBar
 from app.ui.chat.drafts import DraftKeeper
@@ -50,7 +52,7 @@ T = TypeVar("T")
 OPENED_SETTLE_MS = 1500
 
 
-class ChatPanel(QWidget):
+class ChatPanel(BranchFlow, QWidget):
     conversation_created = Signal(int)
     conversation_changed = Signal(int)  # title/model/cloud changed; the list refreshes
     status_message = Signal(str)
@@ -142,7 +144,13 @@ class ChatPanel(QWidget):
         self.stack = QStackedWidget(self)
         self.messages = MessageList(self)
         self.messages.regenerate_requested.connect(self.regenerate)
-        self.messages.retry_requested.connect(self.regenerate)
+        self.messages.retry_requested.connect(lambda mid: self.regenerate(mid, retry=True))
+        # Issue 16: versions, Edit and Delete (app/ui/chat/branch_pager.py).
+        self.branches = BranchControls(self.messages, self._when, self)
+        self.messages.decorate = self.branches.decorate
+        self.branches.switch_requested.connect(self.switch_branch)
+        self.branches.edit_submitted.connect(self.edit_and_resend)
+        self.branches.delete_requested.connect(self.delete_message)
         self.stack.addWidget(self.messages)
         # Ctrl+F: find in the loaded messages (app/ui/chat/find_bar.py).
         self.find_bar = FindBar(self.messages, self)
@@ -287,6 +295,7 @@ class ChatPanel(QWidget):
         self.think.set_choice(conversation.think)
         self.composer.switch_conversation(conversation.id)  # issue 12: drafts stay apart
         self._clear_messages()
+        self.branches.set_versions(opened.alternatives)
         self.messages.show_messages(self._messages, has_older=opened.has_older)
         self.messages.set_older_loader(self._load_older)
         live = self._core.live(conversation.id)
@@ -350,6 +359,8 @@ class ChatPanel(QWidget):
         def got(result: tuple[list[Message], bool]) -> None:
             if token == self._load_token:
                 self.messages.prepend_messages(result[0], has_older=result[1])
+                ids = [m.id for m in result[0]]
+                self.branches.refresh(self._core.alternatives(conversation.id, ids))
 
         self._when(self._core.older(conversation.id, before_message_id, limit), got)
 
@@ -510,18 +521,18 @@ class ChatPanel(QWidget):
         if self._conversation is not None:
             self._core.stop(self._conversation.id)
 
-    def regenerate(self, message_id: int) -> None:
-        """Redo a reply (last one, or a failed one): drop it and ask again."""
+    def regenerate(self, message_id: int, retry: bool = False) -> None:
+        """Ask for a reply again: a new version beside it (issue 16), or for a failed
+        one (``retry``) in its place."""
         conversation = self._conversation
         if conversation is None or self._core.live(conversation.id) is not None:
             return
         self._messages = [m for m in self._messages if m.id != message_id]
         self.messages.remove(message_id)
-        self._start(
-            self._core.regenerate(
-                conversation.id, message_id, self.current_model(), think=self.think.wire()
-            )
-        )
+        redo = self._core.retry if retry else self._core.regenerate
+        started = redo(conversation.id, message_id, self.current_model(), think=self.think.wire())
+        self._start(started)
+        self._when(started, lambda live: self._refresh_versions(live.message_id))
 
     def _reply_finished(self, finished: FinishedReply) -> None:
         live, reply = finished.live, finished.reply
@@ -531,6 +542,7 @@ class ChatPanel(QWidget):
             self._messages = [m for m in self._messages if m.id != live.message_id]
             self.messages.remove(live.message_id)
             self.status_message.emit(self.tr("Not sent: your message is kept here."))
+            self._reload(live.conversation_id)  # a version it would have joined shows again
         else:
             self._messages = [
                 replace(
@@ -644,6 +656,7 @@ class ChatPanel(QWidget):
             started = self._core.regenerate(
                 conversation.id, last.id, self.current_model(), think=self.think.wire()
             )
+            self._when(started, lambda live: self._refresh_versions(live.message_id))
         else:
             started = self._core.reply(
                 conversation.id, self.current_model(), think=self.think.wire()
