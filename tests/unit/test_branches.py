@@ -315,3 +315,23 @@ def test_a_long_branched_conversation_pages_along_the_active_branch(
     found = writer.call(lambda c: tree.alternatives(c, cid, spine))
     assert sorted(found) == [spine[i] for i in range(1, 600, 20)]
     assert all(v.count == 2 and v.position == 2 for v in found.values())
+
+
+def test_a_search_hit_on_an_earlier_version_opens_that_version(
+    core: ChatCore, fake_ollama: FakeOllama
+) -> None:
+    """Search indexes every version; jumping to one the person is not looking at makes
+    its branch the active one, with the pager showing where it is."""
+    script(fake_ollama, "紫色 is the first answer.", "Green, the second.", "Then more.")
+    cid = turn(core, None, "Name a colour.").live.conversation_id
+    first = core.open(cid).result(10).messages[-1]
+    core.regenerate(cid, first.id, MODEL).result(10).done.result(20)
+    turn(core, cid, "And another?")
+    assert shown(core, cid)[1] == "Green, the second."
+
+    opened = core.open_at(cid, first.id).result(10)
+    assert [m.content for m in opened.messages] == ["Name a colour.", "紫色 is the first answer."]
+    assert opened.alternatives[first.id].position == 1
+    assert shown(core, cid) == ["Name a colour.", "紫色 is the first answer."]  # stays chosen
+    # A message that is gone: the newest page instead, nothing raised.
+    assert core.open_at(cid, 10**9).result(10).messages[-1].id == first.id
