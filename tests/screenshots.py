@@ -76,6 +76,11 @@ def main(outdir: str) -> int:
     window.resize(1100, 760)
     window.show()
     wait_until(lambda: bool(window.chat.model_picker.model_refs()))
+    if os.environ.get("HEARTH_SHOT_ONLY") == "branches":  # just this one, quickly
+        branch_pager(window, fake, out, theme)
+        window.close()
+        fake.stop()
+        return 0
 
     def send(text: str) -> None:
         count = len(window.chat.messages.widgets())
@@ -110,6 +115,7 @@ def main(outdir: str) -> int:
 
     markdown_shots(window, fake, out, theme, pump, wait_until)
     long_conversation(window, out, theme)
+    branch_pager(window, fake, out, theme)
     window.close()
     fake.stop()
     print(f"screenshots written to {out}")
@@ -159,6 +165,58 @@ def long_conversation(window, out: Path, theme: str) -> None:  # type: ignore[no
     pump(500)
     window.grab().save(str(out / f"long-narrow-{theme}.png"))
     window.resize(1100, 760)
+
+
+def branch_pager(window, fake: FakeOllama, out: Path, theme: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: an edited question (◀ 2/2 ▶), its reply regenerated to three versions
+    and paged back to the second (◀ 2/3 ▶), and the edit dialog."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtTest import QTest
+
+    chinese = QLocale().name().startswith("zh")
+    suffix = f"-{QLocale().name()}" if chinese else ""
+    question = "用一句话解释什么是量化。" if chinese else "Explain quantization in one sentence."
+    answers = (
+        [
+            "量化把权重存成更少的位数。",
+            "它用 4 位近似原来的 16 位权重。",
+            "**Q4_K_M**：按块 4 位量化，质量与体积兼顾。",
+        ]
+        if chinese
+        else [
+            "Quantization stores weights in fewer bits.",
+            "It approximates 16-bit weights with about 4 bits each.",
+            "**Q4_K_M**: 4-bit blocks with mixed precision, small and still good.",
+        ]
+    )
+    first = "一个更短的问题？" if chinese else "A shorter question?"
+    fake.chat_scripts[:] = [ChatScript(tokens=split_tokens(t)) for t in ["…", *answers]]
+    chat = window.chat
+    window.new_conversation()
+    pump(200)
+
+    def settled(count: int) -> bool:
+        shown = chat.messages.widgets()
+        return len(shown) == count and all(w.status != "streaming" for w in shown)
+
+    chat.composer.edit.setPlainText(first)
+    QTest.keyClick(chat.composer.edit, Qt.Key.Key_Return)
+    wait_until(lambda: settled(2))
+    dialog = chat.branches.edit(chat.messages.widgets()[0].message_id, first)
+    dialog.edit.setPlainText(question)
+    pump(300)
+    dialog.grab().save(str(out / f"edit-dialog-{theme}{suffix}.png"))
+    dialog.submit()
+    wait_until(lambda: settled(2) and chat.messages.widgets()[-1].text == answers[0])
+    for answer in answers[1:]:
+        chat.messages.widgets()[-1]._regenerate.click()
+        wait_until(lambda answer=answer: settled(2) and chat.messages.widgets()[-1].text == answer)
+    wait_until(lambda: chat.branches.pager(chat.messages.widgets()[-1].message_id) is not None)
+    pager = chat.branches.pager(chat.messages.widgets()[-1].message_id)
+    pager.previous.click()
+    wait_until(lambda: chat.messages.widgets()[-1].text == answers[1])
+    pump(600)
+    window.grab().save(str(out / f"branches-{theme}{suffix}.png"))
 
 
 if __name__ == "__main__":

@@ -23,202 +23,76 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
-from typing import Protocol, TypeVar
+from dataclasses import replace
+from typing import TypeVar
 
-from app.chat.attachments import wire_images
+from app.chat import branches
 from app.chat.documents import title_text
 from app.chat.errors import describe_engine_error
 from app.chat.options import load_options, request_options
+from app.chat.reply_parts import (
+    CHECKPOINT_SECONDS,
+    TITLE_LENGTH,
+    FinishedReply,
+    LiveReply,
+    Opened,
+    OutboundGate,
+    Route,
+    Router,
+    SendCancelled,
+    Store,
+    StoreProblem,
+    Submit,
+    build_request,
+    not_sent_usage,
+    open_page,
+    title_from,
+    unchecked_refusal,
+)
 from app.chat.service import EnergyProbe, Pricer, Reply, run_reply, unexpected_failure
 from app.core.errors import KnownError
 from app.core.i18n import translate
-from app.engines.base import ChatEngine, ChatMessage, ChatRequest, EngineError, ErrorKind
+from app.engines.base import ChatRequest, EngineError, ErrorKind
 from app.engines.tokens import estimate_context_tokens
-from app.storage import repo
-from app.storage.records import Attachment, Conversation, Message, UsageRecord, utc_now
+from app.storage import repo, tree
+from app.storage.pages import page_from
+from app.storage.records import Attachment, Conversation, Message, UsageRecord
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "CHECKPOINT_SECONDS",
+    "HISTORY_PAGE",
+    "TITLE_LENGTH",
+    "ChatCore",
+    "FinishedReply",
+    "LiveReply",
+    "Opened",
+    "OutboundGate",
+    "Route",
+    "Router",
+    "SendCancelled",
+    "Store",
+    "StoreProblem",
+    "Submit",
+    "build_request",
+    "open_page",
+    "title_from",
+]
 T = TypeVar("T")
 
-CHECKPOINT_SECONDS = 1.0
-"""How often a streaming reply's text is saved: a crash loses at most about this much."""
 STORE_RETRY_FIRST_S = 1.0
 STORE_RETRY_MAX_S = 30.0
-TITLE_LENGTH = 48
 HISTORY_PAGE = 60
 """Messages a conversation opens with; older ones load as the person scrolls up."""
 
 
-class Store(Protocol):
-    """The serial database writer: runs ``fn(conn)`` on its thread."""
+class ChatCore(branches.BranchHooks):
+    """Also edit and branches: ``edit_and_resend``, ``switch_branch``, ``delete_message``
+    (app/chat/branches.py)."""
 
-    def submit(self, fn: Callable[[sqlite3.Connection], T]) -> Future[T]: ...
-
-
-Submit = Callable[[Callable[[], T]], "Future[T]"]
-
-
-@dataclass(frozen=True)
-class Route:
-    """How one reply is produced: which engine, for which provider and model."""
-
-    factory: Callable[[], ChatEngine]
-    provider: str
-    model: str
-    engine_label: str
-    leaves_machine: bool = False
-    """True when the request goes anywhere but this machine (a cloud, Ollama's cloud
-    models, a remote server): the gate reviews it first."""
-
-
-class Router(Protocol):
-    def route(self, conversation: Conversation, local_model: str) -> Route: ...
-
-
-def _no_gate() -> str:
-    return translate("Chat", "Nothing was sent: this request would leave the computer unchecked.")
-
-
-class SendCancelled(Exception):  # noqa: N818 - a decision, not an error
-    """The person chose not to send (the gate's dialog, or the CLI without --send-anyway)."""
-
-
-class OutboundGate(Protocol):
-    """Reviews every request that leaves the machine, on the reply's own thread, before
-    the engine is contacted. Returns the request to send (perhaps redacted), or raises
-    ``SendCancelled``. It may wait for the person: only that reply's thread waits."""
-
-    def review(self, conversation_id: int, route: Route, request: ChatRequest) -> ChatRequest: ...
-
-
-def title_from(text: str, fallback: str) -> str:
-    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
-    if not line:
-        return fallback
-    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1] + "…"
-
-
-def build_request(
-    conversation: Conversation, messages: Sequence[Message], model: str
-) -> ChatRequest:
-    """What the model sees: the system prompt and every message that carries content.
-
-    Failed replies are left out (they are our error, not the model's words), and so is
-    a reply still being written; stopped replies stay in, since the person saw them.
-    """
-    wire: list[ChatMessage] = []
-    if conversation.system_prompt.strip():
-        wire.append(ChatMessage("system", conversation.system_prompt))
-    for message in messages:
-        if message.role == "assistant" and (message.status == "failed" or not message.content):
-            continue
-        if message.status == "streaming":
-            continue
-        # Issue 12: images as sent -- a large one scaled down once, the original kept.
-        images = wire_images(message.attachments) if message.attachments else ()
-        wire.append(ChatMessage(message.role, message.content, images))
-    return ChatRequest(model=model, messages=tuple(wire))
-
-
-@dataclass
-class LiveReply:
-    """A reply being written. The reply's thread pushes text; readers drain or read it."""
-
-    conversation_id: int
-    placeholder: Message
-    route: Route
-    cancel: threading.Event = field(default_factory=threading.Event)
-    done: Future[FinishedReply] = field(default_factory=Future)
-    on_delta: Callable[[str], None] | None = None
-    _parts: list[str] = field(default_factory=list)
-    _drained: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    _next_checkpoint: float = field(default_factory=lambda: time.monotonic() + CHECKPOINT_SECONDS)
-
-    @property
-    def message_id(self) -> int:
-        return self.placeholder.id
-
-    @property
-    def model(self) -> str:
-        return self.route.model
-
-    def push(self, piece: str) -> None:  # the reply's thread, once per piece: keep it lean
-        with self._lock:
-            self._parts.append(piece)
-        if self.on_delta is not None:
-            self.on_delta(piece)
-
-    def drain(self) -> str:
-        """Text that arrived since the last drain (one reader: the window's frame)."""
-        with self._lock:
-            parts = self._parts[self._drained :]
-            self._drained = len(self._parts)
-        return "".join(parts)
-
-    @property
-    def text(self) -> str:
-        with self._lock:
-            return "".join(self._parts)
-
-    def snapshot(self) -> str:
-        """All the text so far, counted as drained: for a view that shows it afresh and
-        then follows with ``drain`` (nothing shown twice, nothing skipped)."""
-        with self._lock:
-            self._drained = len(self._parts)
-            return "".join(self._parts)
-
-    def checkpoint_due(self) -> bool:
-        now = time.monotonic()
-        if now < self._next_checkpoint:
-            return False
-        self._next_checkpoint = now + CHECKPOINT_SECONDS
-        return True
-
-
-@dataclass(frozen=True)
-class FinishedReply:
-    live: LiveReply
-    reply: Reply
-    usage: UsageRecord
-    """With its database id once stored."""
-    error_text: str = ""
-    cancelled: bool = False
-    """The person chose not to send it: the placeholder is gone."""
-
-
-@dataclass(frozen=True)
-class Opened:
-    conversation: Conversation | None
-    messages: list[Message]
-    """The latest page, oldest first."""
-    has_older: bool
-
-
-StoreProblem = Callable[[LiveReply, BaseException], None]
-
-
-def _not_sent_usage(live: LiveReply) -> UsageRecord:
-    return UsageRecord(
-        ts=utc_now(),
-        engine=live.route.engine_label,
-        provider=live.route.provider,
-        model=live.model,
-        is_local=not live.route.leaves_machine,
-        outcome="failed",
-        context_tokens=0,
-        output_tokens_estimate=0,
-        wall_ms=0.0,
-        conversation_id=live.conversation_id,
-        message_id=live.message_id,
-    )
-
-
-class ChatCore:
     def __init__(
         self,
         store: Store,
@@ -252,12 +126,19 @@ class ChatCore:
             return list(self._live.values())
 
     def open(self, conversation_id: int, limit: int = HISTORY_PAGE) -> Future[Opened]:
+        return self._store.submit(lambda conn: open_page(conn, conversation_id, limit))
+
+    def open_at(self, conversation_id: int, message_id: int) -> Future[Opened]:
+        """Like ``open``, but reaching back to ``message_id`` (a search result) with a
+        few messages before it, however old it is (app/storage/pages.py)."""
+
         def load(conn: sqlite3.Connection) -> Opened:
             conversation = repo.get_conversation(conn, conversation_id)
             if conversation is None:
                 return Opened(None, [], False)
-            page = repo.list_messages_page(conn, conversation_id, limit=limit + 1)
-            return Opened(conversation, page[-limit:], len(page) > limit)
+            messages, has_older = page_from(conn, conversation_id, message_id)
+            found = tree.alternatives(conn, conversation_id, [m.id for m in messages])
+            return Opened(conversation, messages, has_older, found)
 
         return self._store.submit(load)
 
@@ -266,13 +147,11 @@ class ChatCore:
     ) -> Future[tuple[list[Message], bool]]:
         """The page before ``before_message_id``, oldest first, and whether more remain."""
 
-        def load(conn: sqlite3.Connection) -> tuple[list[Message], bool]:
-            page = repo.list_messages_page(
-                conn, conversation_id, before_id=before_message_id, limit=limit + 1
+        return self._store.submit(
+            lambda conn: tree.path_page(
+                conn, conversation_id, before_id=before_message_id, limit=limit
             )
-            return page[-limit:], len(page) > limit
-
-        return self._store.submit(load)
+        )
 
     def context_estimate(self, conversation_id: int, model: str) -> Future[int]:
         """Tokens the next request would carry: the whole history, read on the writer."""
@@ -281,14 +160,15 @@ class ChatCore:
             conversation = repo.get_conversation(conn, conversation_id)
             if conversation is None:
                 return 0
-            messages = repo.list_messages(conn, conversation_id)
+            messages = tree.path_to(conn, conversation_id)  # the active branch only
             return estimate_context_tokens(build_request(conversation, messages, model).messages)
 
         return self._store.submit(estimate)
 
     def history(self, conversation_id: int) -> Future[list[Message]]:
-        """Every message, for what must see all of them (the escalation check)."""
-        return self._store.submit(lambda conn: repo.list_messages(conn, conversation_id))
+        """Every message of the active branch, for what must see all that would be sent
+        (the escalation check)."""
+        return self._store.submit(lambda conn: tree.path_to(conn, conversation_id))
 
     # --- a turn --------------------------------------------------------------------------
 
@@ -323,10 +203,15 @@ class ChatCore:
         on_delta: Callable[[str], None] | None = None,
         *,
         replacing: int | None = None,
+        alternative_to: int | None = None,
+        think: bool | str | None = None,
     ) -> Future[LiveReply]:
         """Start the next reply: read the history, decide the request, add the
         placeholder (in one job on the writer), then stream on the reply lane. With
-        ``replacing``, that reply is deleted first (regenerate, retry)."""
+        ``replacing``, that reply is deleted first (retry); with ``alternative_to`` the
+        new reply is another version of that one (regenerate). The history is the
+        active branch up to the message the reply follows. ``think`` (issue 16) goes on
+        the request as it is (see app/chat/thinking.py)."""
         if self.live(conversation_id) is not None:
             failed: Future[LiveReply] = Future()
             failed.set_exception(
@@ -338,16 +223,18 @@ class ChatCore:
             conversation = repo.get_conversation(conn, conversation_id)
             if conversation is None:
                 raise KnownError(translate("Chat", "This conversation no longer exists."))
-            if replacing is not None:
-                repo.delete_message(conn, replacing)
+            after = branches.anchor(conn, conversation_id, replacing or alternative_to)
             route = self._router.route(conversation, local_model or conversation.model)
             if not route.model:
                 raise KnownError(translate("Chat", "Choose a model first."))
-            request = build_request(
-                conversation, repo.list_messages(conn, conversation_id), route.model
-            )
+            if replacing is not None:
+                tree.delete_message(conn, replacing)
+            history = tree.path_to(conn, conversation_id, after)
+            request = build_request(conversation, history, route.model)
             # Issues 15/16: the conversation's own temperature, seed, context, … if any.
             request = replace(request, options=request_options(load_options(conn, conversation_id)))
+            if think is not None:
+                request = replace(request, think=think)
             placeholder = repo.add_message(
                 conn,
                 conversation_id,
@@ -356,7 +243,9 @@ class ChatCore:
                 engine=route.engine_label,
                 model=route.model,
                 status="streaming",
+                parent_id=after,
             )
+            tree.forget_choice(conn, after)  # the newest version is the one chosen
             live = LiveReply(conversation_id, placeholder, route, on_delta=on_delta)
             return live, request
 
@@ -388,11 +277,25 @@ class ChatCore:
         message_id: int,
         local_model: str,
         on_delta: Callable[[str], None] | None = None,
+        *,
+        think: bool | str | None = None,
     ) -> Future[LiveReply]:
-        """Redo a reply (the last one, or a failed one): drop it and ask again."""
-        return self.reply(conversation_id, local_model, on_delta, replacing=message_id)
+        """Ask for this reply again; the earlier one stays as an alternative."""
+        return self.reply(
+            conversation_id, local_model, on_delta, alternative_to=message_id, think=think
+        )
 
-    retry = regenerate
+    def retry(
+        self,
+        conversation_id: int,
+        message_id: int,
+        local_model: str,
+        on_delta: Callable[[str], None] | None = None,
+        *,
+        think: bool | str | None = None,
+    ) -> Future[LiveReply]:
+        """A failed reply is asked for again in its place (its usage row stays)."""
+        return self.reply(conversation_id, local_model, on_delta, replacing=message_id, think=think)
 
     def stop(self, conversation_id: int) -> None:
         live = self.live(conversation_id)
@@ -413,6 +316,12 @@ class ChatCore:
     def set_model(self, conversation_id: int, model: str) -> Future[None]:
         return self._store.submit(
             lambda conn: repo.update_conversation(conn, conversation_id, model=model)
+        )
+
+    def set_think(self, conversation_id: int, choice: str | None) -> Future[None]:
+        """Issue 16: the conversation's Think choice (None: the model's default)."""
+        return self._store.submit(
+            lambda conn: repo.update_conversation(conn, conversation_id, think=choice)
         )
 
     def set_system_prompt(
@@ -470,7 +379,7 @@ class ChatCore:
             # itself works out whether it leaves the machine (an Ollama cloud model, an
             # Ollama elsewhere) and is the one place that decides. No gate, no cloud.
             if self.gate is None and route.leaves_machine:
-                raise EngineError(ErrorKind.BLOCKED, _no_gate())
+                raise EngineError(ErrorKind.BLOCKED, unchecked_refusal())
             engine = route.factory()  # may read a key from the OS keyring
             if self.gate is not None:  # after the engine: a missing key is said first
                 request = self.gate.review(live.conversation_id, route, request)
@@ -486,6 +395,11 @@ class ChatCore:
             if live.checkpoint_due():
                 self._checkpoint(live)
 
+        def push_thinking(piece: str) -> None:
+            live.thought.push(piece)
+            if live.checkpoint_due():
+                self._checkpoint(live)
+
         reply = run_reply(
             engine,
             request,
@@ -497,7 +411,9 @@ class ChatCore:
             energy_probe=self._energy_probe,
             pricer=self._pricer,
             leaves_machine=route.leaves_machine,
+            on_thinking=push_thinking,
         )
+        live.thought.end()
         error_text = describe_engine_error(reply.error) if reply.error is not None else ""
 
         def store(conn: sqlite3.Connection) -> UsageRecord:
@@ -512,6 +428,8 @@ class ChatCore:
                 error=error_text,
                 engine=reply.usage.engine,
                 model=reply.usage.model,
+                thinking=reply.thinking,
+                thinking_ms=live.thought.ms,
             )
             usage_id = repo.record_usage(conn, reply.usage)
             if conn.in_transaction:
@@ -523,9 +441,17 @@ class ChatCore:
 
     def _checkpoint(self, live: LiveReply) -> None:
         text, message_id = live.text, live.message_id
+        thinking, thinking_ms = live.thought.text, live.thought.ms
 
         def save(conn: sqlite3.Connection) -> None:
-            repo.update_message(conn, message_id, content=text, status="streaming")
+            repo.update_message(
+                conn,
+                message_id,
+                content=text,
+                status="streaming",
+                thinking=thinking,
+                thinking_ms=thinking_ms,
+            )
 
         def saved(future: Future[None]) -> None:
             exc = future.exception()
@@ -557,15 +483,25 @@ class ChatCore:
         reason, keeping any text that had arrived."""
         text = describe_engine_error(error)
         content = live.text
-        reply = Reply(content, "", "failed", error, _not_sent_usage(live))
+        live.thought.end()
+        thinking, thinking_ms = live.thought.text, live.thought.ms
+        reply = Reply(content, thinking, "failed", error, not_sent_usage(live))
 
         def store(conn: sqlite3.Connection) -> None:
-            repo.update_message(conn, live.message_id, content=content, status="failed", error=text)
+            repo.update_message(
+                conn,
+                live.message_id,
+                content=content,
+                status="failed",
+                error=text,
+                thinking=thinking,
+                thinking_ms=thinking_ms,
+            )
 
         self._store_until_saved(live, store)
         return FinishedReply(live, reply, reply.usage, text)
 
     def _cancelled(self, live: LiveReply) -> FinishedReply:
-        self._store_until_saved(live, lambda conn: repo.delete_message(conn, live.message_id))
-        reply = Reply("", "", "failed", None, _not_sent_usage(live))
+        self._store_until_saved(live, lambda conn: tree.delete_message(conn, live.message_id))
+        reply = Reply("", "", "failed", None, not_sent_usage(live))
         return FinishedReply(live, reply, reply.usage, cancelled=True)

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
+from app.core.lazy import serial_imports
 from app.engines.sampling import sampling_params
 
 __all__ = ["ModelOptions", "request_options", "sampling_params"]
@@ -79,7 +80,8 @@ def _bad(field: str, problem: str) -> OptionsInputError:
 
 def _read(text: str, field: str, locale: str | None) -> Decimal | None:
     # Babel loads here, when the person applies options, not with every engine.
-    from app.core.numbers import NumberInputError, parse_optional
+    with serial_imports:
+        from app.core.numbers import NumberInputError, parse_optional
 
     try:
         return parse_optional(text, locale)
@@ -117,7 +119,8 @@ def parse_options(
         raise _bad(top_p_label, translate("Options", "use a number above 0 and at most 1."))
     s: int | None = None
     if seed.strip():
-        from app.core.numbers import NumberInputError, parse_integer
+        with serial_imports:
+            from app.core.numbers import NumberInputError, parse_integer
 
         try:
             s = parse_integer(seed, locale)

@@ -9,7 +9,7 @@ import sqlite3
 from app.chat.conversation import build_request
 from app.cloud.providers import UnknownProviderError, get_provider
 from app.engines.tokens import estimate_context_tokens, estimate_text_tokens
-from app.storage import liveness, repo
+from app.storage import liveness, repo, tree
 from app.storage.records import UsageRecord, from_db_time
 
 INTERRUPTED = "interrupted"
@@ -29,7 +29,7 @@ def recover_interrupted(conn: sqlite3.Connection) -> int:
     """Mark every reply left 'streaming' by a process that no longer runs as stopped,
     with an estimated usage row; return how many."""
     rows = conn.execute(
-        "SELECT id, conversation_id, content, engine, model, created_at FROM messages"
+        "SELECT id, conversation_id, content, thinking, engine, model, created_at FROM messages"
         " WHERE status = 'streaming' ORDER BY id"
     ).fetchall()
     recovered = 0
@@ -37,7 +37,8 @@ def recover_interrupted(conn: sqlite3.Connection) -> int:
         if liveness.written_elsewhere(conn, row["id"]):
             continue  # a running `hearth ask` (or another window) is still writing it
         conversation = repo.get_conversation(conn, row["conversation_id"])
-        earlier = [m for m in repo.list_messages(conn, row["conversation_id"]) if m.id < row["id"]]
+        # What it was answering: its branch up to it (issue 16: app/storage/tree.py).
+        earlier = tree.path_to(conn, row["conversation_id"], tree.parent_of(conn, row["id"]))
         context = (
             estimate_context_tokens(build_request(conversation, earlier, row["model"]).messages)
             if conversation is not None
@@ -48,7 +49,9 @@ def recover_interrupted(conn: sqlite3.Connection) -> int:
         ).fetchone()
         conn.execute("BEGIN")  # the mark and the usage row go together
         conn.execute("UPDATE messages SET status = 'stopped' WHERE id = ?", (row["id"],))
-        if counted is None and row["content"]:
+        # Issue 16: the thinking is output the model produced (a cloud bills it too).
+        produced = row["content"] + row["thinking"]
+        if counted is None and produced:
             repo.record_usage(
                 conn,
                 UsageRecord(
@@ -59,7 +62,8 @@ def recover_interrupted(conn: sqlite3.Connection) -> int:
                     is_local=_is_local(row["engine"]),
                     outcome="stopped",
                     context_tokens=context,
-                    output_tokens_estimate=estimate_text_tokens(row["content"]),
+                    output_tokens_estimate=estimate_text_tokens(row["content"])
+                    + estimate_text_tokens(row["thinking"]),
                     wall_ms=0.0,
                     conversation_id=row["conversation_id"],
                     message_id=row["id"],

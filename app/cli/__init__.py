@@ -26,6 +26,8 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "keys",
     "report",
     "calc",
+    "search",
+    "export",
 )
 
 

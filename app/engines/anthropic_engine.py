@@ -38,6 +38,10 @@ from app.engines.sdk_streaming import (
 )
 
 DEFAULT_MAX_OUTPUT_TOKENS = 4096  # the Messages API requires max_tokens
+THINKING_BUDGET = 4096
+"""Issue 16: tokens Claude may think for when Think is on (the API's minimum is 1,024);
+the answer keeps its own ``max_tokens`` on top of it."""
+THINKING_MIN_TOP_P = 0.95
 
 
 def to_anthropic_messages(
@@ -135,6 +139,7 @@ class AnthropicEngine:
         sampling = sampling_params(request.options, anthropic=True)
         if sampling:
             params["extra_body"] = sampling
+        _add_thinking(params, request.think)
         try:
             stream = open_with_retries(
                 lambda: self._client.messages.stream(**params).__enter__(), cancel, self._retries
@@ -167,6 +172,28 @@ class AnthropicEngine:
         if not finished:
             raise stream_cut(self._name)
         yield ReplyFinished(_usage(stream.current_message_snapshot))
+
+
+def _add_thinking(params: dict[str, Any], think: bool | str | None) -> None:
+    """Issue 16: extended thinking. Its budget comes on top of the answer's own room,
+    since thinking counts toward ``max_tokens`` (see app/chat/thinking.py)."""
+    if think is None:
+        return
+    if think:
+        params["thinking"] = {"type": "enabled", "budget_tokens": THINKING_BUDGET}
+        params["max_tokens"] += THINKING_BUDGET
+        # With thinking on, Claude refuses a changed temperature, and a top_p below 0.95
+        # (Anthropic's extended-thinking docs, "Feature compatibility"; not in the search
+        # corpora on 2026-12-01): the conversation's sampling waits while Think is on.
+        sampling = params.get("extra_body") or {}
+        sampling.pop("temperature", None)
+        top_p = sampling.get("top_p")
+        if isinstance(top_p, int | float) and top_p < THINKING_MIN_TOP_P:
+            sampling.pop("top_p")
+        if not sampling:
+            params.pop("extra_body", None)
+    else:
+        params["thinking"] = {"type": "disabled"}
 
 
 def _usage(message: Any) -> ReplyUsage:

@@ -35,6 +35,10 @@ class ChatRequest:
     context the person chose for this conversation). None: the engine's defaults (for
     Ollama, Hearth's machine default, see ``OllamaEngine.default_options``). Engines
     ignore options they do not know."""
+    think: bool | str | None = None
+    """Issue 16: think before answering -- True/False, or a level ("low", "medium",
+    "high") for models that take one; None sends nothing (the model's default). Each
+    engine puts it in its provider's own field (app/chat/thinking.py)."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from app.core.lazy import serial_imports
 from app.engines.context import ollama_context_for
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ def machine_default_num_ctx(probe: Callable[[], Machine] | None = None) -> int:
             _cache["num_ctx"] = override
             return override
         if probe is None:
-            from app.hardware import probe_machine
+            with serial_imports:
+                from app.hardware import probe_machine
 
             probe = probe_machine
         try:

@@ -390,6 +390,8 @@ class OllamaEngine:
             options["num_predict"] = request.max_output_tokens
         if options:
             body["options"] = options
+        if request.think is not None:  # issue 16: a bool, or gpt-oss's level
+            body["think"] = request.think
         return body
 
     @staticmethod

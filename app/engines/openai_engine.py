@@ -153,6 +153,7 @@ class OpenAICompatibleEngine:
         if request.max_output_tokens:
             params["max_tokens"] = request.max_output_tokens
         params.update(sampling_params(request.options))  # temperature, top_p, seed
+        params.update(_thinking_params(self._engine_id, request.think))
         abort = Abort()
         try:
             # Until the first byte arrives the SDK blocks in create(); a Stop meanwhile
@@ -170,6 +171,7 @@ class OpenAICompatibleEngine:
         finish_reason: str | None = None
         usage: Any = None
         text: list[str] = []
+        reasoned: list[str] = []
         try:
             with CloseOnCancel(cancel, interrupt(stream.response, stream.close)):
                 for chunk in stream:
@@ -181,6 +183,7 @@ class OpenAICompatibleEngine:
                         delta = choice.delta
                         reasoning = (delta.model_extra or {}).get("reasoning_content")
                         if isinstance(reasoning, str) and reasoning:
+                            reasoned.append(reasoning)
                             yield ThinkingDelta(reasoning)
                         if delta.content:
                             text.append(delta.content)
@@ -197,14 +200,25 @@ class OpenAICompatibleEngine:
             return
         if finish_reason is None:
             raise stream_cut(self._name)
-        yield ReplyFinished(_usage(usage, finish_reason, request, "".join(text)))
+        yield ReplyFinished(_usage(usage, finish_reason, request, "".join(text), "".join(reasoned)))
 
 
-def _usage(usage: Any, finish_reason: str, request: ChatRequest, text: str) -> ReplyUsage:
+def _thinking_params(engine_id: str, think: bool | str | None) -> dict[str, Any]:
+    """Issue 16: DeepSeek's own switch, in the body (see app/chat/thinking.py). Other
+    compatible servers get nothing: their fields differ and an unknown one may be refused."""
+    if think is None or engine_id != "deepseek":
+        return {}
+    return {"extra_body": {"thinking": {"type": "enabled" if think else "disabled"}}}
+
+
+def _usage(
+    usage: Any, finish_reason: str, request: ChatRequest, text: str, reasoning: str = ""
+) -> ReplyUsage:
     if usage is None:
+        # The provider bills its reasoning as output (completion_tokens includes it).
         return ReplyUsage(
             input_tokens=estimate_context_tokens(request.messages),
-            output_tokens=estimate_text_tokens(text),
+            output_tokens=estimate_text_tokens(text) + estimate_text_tokens(reasoning),
             done_reason=finish_reason,
             estimated=True,
         )

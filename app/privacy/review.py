@@ -42,7 +42,7 @@ from app.privacy.gate import (
 )
 from app.privacy.outbound import destination_for
 from app.privacy.store import history_for, load_allowances, load_sent, record_sent
-from app.storage import repo
+from app.storage import repo, tree
 from app.storage.records import Message
 
 log = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ class ConversationGate:
 
         def load(conn: sqlite3.Connection) -> tuple[History, dict[str, Action]]:
             conversation = repo.get_conversation(conn, conversation_id)
-            stored = repo.list_messages(conn, conversation_id)
+            stored = tree.path_to(conn, conversation_id)  # the branch sent (issue 16)
             included = included_messages(request, stored)
             sent = load_sent(conn, conversation_id, destination.key)
             if conversation is None or included is None:

@@ -49,6 +49,7 @@ KEPT_TABLES = (
     "pending_pulls",
     "outbound_sent",
     "outbound_allowances",
+    "message_usage_imported",
 )
 
 

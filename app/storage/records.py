@@ -34,6 +34,9 @@ class Conversation:
     system_prompt: str = ""
     cloud_provider: str | None = None
     cloud_model: str | None = None
+    think: str | None = None
+    """Issue 16: the person's Think choice here ('on', 'off', 'low', 'medium', 'high'),
+    None for the model's default (see app/chat/thinking.py)."""
 
     @property
     def escalated(self) -> bool:
@@ -60,6 +63,10 @@ class Message:
     status: MessageStatus = "ok"
     error: str = ""
     attachments: tuple[Attachment, ...] = field(default=())
+    thinking: str = ""
+    """Issue 16: the reasoning the model streamed before its answer (plain text)."""
+    thinking_ms: int | None = None
+    """How long the model thought, from its first thinking to its first answer token."""
     usage: UsageRecord | None = None
     """A reply's usage row (read with its page of messages); None if none was recorded."""
 

@@ -33,6 +33,7 @@ def _conversation(row: sqlite3.Row) -> Conversation:
         system_prompt=row["system_prompt"],
         cloud_provider=row["cloud_provider"],
         cloud_model=row["cloud_model"],
+        think=row["think"],
     )
 
 
@@ -67,8 +68,9 @@ def list_conversations(conn: sqlite3.Connection, title_filter: str = "") -> list
 
 
 def update_conversation(conn: sqlite3.Connection, conversation_id: int, **fields: Any) -> None:
-    """Set ``title``, ``model``, ``system_prompt``, ``cloud_provider`` or ``cloud_model``."""
-    allowed = {"title", "model", "system_prompt", "cloud_provider", "cloud_model"}
+    """Set ``title``, ``model``, ``system_prompt``, ``cloud_provider``, ``cloud_model``
+    or ``think``."""
+    allowed = {"title", "model", "system_prompt", "cloud_provider", "cloud_model", "think"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"unknown conversation fields: {sorted(unknown)}")
@@ -117,15 +119,36 @@ def add_message(
     status: MessageStatus = "ok",
     error: str = "",
     attachments: Sequence[Attachment] = (),
+    thinking: str = "",
+    thinking_ms: int | None = None,
+    parent_id: int | None = None,
 ) -> Message:
+    """``parent_id``: the message this one follows (0: none); by default the last one of
+    the branch on screen (issue 16, app/storage/tree.py)."""
     now = utc_now()
     content, engine, model, error = (storable(t) for t in (content, engine, model, error))
+    thinking = storable(thinking)
     with conn:
         conn.execute("BEGIN")
         cursor = conn.execute(
             "INSERT INTO messages (conversation_id, role, content, created_at, engine, model,"
-            " status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (conversation_id, role, content, to_db_time(now), engine, model, status, error),
+            " status, error, thinking, thinking_ms, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, coalesce(?, (SELECT c.active_leaf FROM conversations c JOIN messages m"
+            " ON m.id = c.active_leaf AND m.conversation_id = c.id WHERE c.id = ?), 0))",
+            (
+                conversation_id,
+                role,
+                content,
+                to_db_time(now),
+                engine,
+                model,
+                status,
+                error,
+                thinking,
+                thinking_ms,
+                parent_id,
+                conversation_id,
+            ),
         )
         message_id = int(cursor.lastrowid or 0)
         if status == "streaming":
@@ -156,6 +179,8 @@ def add_message(
         status=status,
         error=error,
         attachments=tuple(stored),
+        thinking=thinking,
+        thinking_ms=thinking_ms,
     )
 
 
@@ -168,16 +193,23 @@ def update_message(
     error: str = "",
     engine: str | None = None,
     model: str | None = None,
+    thinking: str | None = None,
+    thinking_ms: int | None = None,
 ) -> None:
+    """``thinking`` / ``thinking_ms`` (issue 16): None leaves what is stored."""
     conn.execute(
         "UPDATE messages SET content = ?, status = ?, error = ?,"
-        " engine = coalesce(?, engine), model = coalesce(?, model) WHERE id = ?",
+        " engine = coalesce(?, engine), model = coalesce(?, model),"
+        " thinking = coalesce(?, thinking), thinking_ms = coalesce(?, thinking_ms)"
+        " WHERE id = ?",
         (
             storable(content),
             status,
             storable(error),
             storable_or_none(engine),
             storable_or_none(model),
+            storable_or_none(thinking),
+            thinking_ms,
             message_id,
         ),
     )
@@ -236,6 +268,8 @@ def _messages(
             status=row["status"],
             error=row["error"],
             attachments=tuple(attachments.get(row["id"], ())),
+            thinking=row["thinking"],
+            thinking_ms=row["thinking_ms"],
             usage=usage.get(row["id"]),
         )
         for row in rows

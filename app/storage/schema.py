@@ -281,6 +281,111 @@ MIGRATIONS.append(
     """
 )
 
+# (issue 16, thinking -- app/chat/thinking.py): a reply's reasoning, kept beside its
+# answer (never mixed into ``content``, which is what is sent back to the model), how
+# long the model thought (ms, NULL when not measured: older rows, imports), and a
+# conversation's Think choice (NULL: the model's own default; 'on' / 'off', or a level
+# 'low' / 'medium' / 'high' for gpt-oss). Columns only: every earlier row reads as
+# "no thinking, model default".
+MIGRATIONS.append(
+    """
+    ALTER TABLE messages ADD COLUMN thinking TEXT NOT NULL DEFAULT '';
+    ALTER TABLE messages ADD COLUMN thinking_ms INTEGER;
+    ALTER TABLE conversations ADD COLUMN think TEXT
+    """
+)
+
+# Search and import (issue 16; app/search/ reads these, app/export/ writes the last).
+# Full-text indexes over message text and conversation titles with FTS5's trigram
+# tokenizer (SQLite >= 3.34), which finds any substring of three or more characters, so
+# Chinese, which has no spaces between words, is found as well as English. Both are
+# "external content" indexes: the text is stored once, in messages/conversations, and
+# the triggers keep the index in step. Every message is indexed, a reply still streaming
+# too: its checkpoints re-index it (tests/bench/bench_search.py measures what that adds),
+# and a reply a crash cut off is found before anything marks it stopped. Soft-deleted
+# conversations stay indexed (undo must find them again) and are left out when
+# searching. Backfilled here from what is already stored.
+# message_usage_imported keeps the usage of replies that came in through "Import": shown
+# and exported again, but never counted in this machine's ledger (they were counted,
+# if at all, where they happened).
+MIGRATIONS.append(
+    """
+    CREATE VIRTUAL TABLE message_fts USING fts5(
+        content, content='messages', content_rowid='id', tokenize='trigram'
+    );
+    CREATE TRIGGER message_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO message_fts (rowid, content) VALUES (NEW.id, NEW.content);
+    END;
+    CREATE TRIGGER message_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO message_fts (message_fts, rowid, content)
+        VALUES ('delete', OLD.id, OLD.content);
+    END;
+    CREATE TRIGGER message_fts_update AFTER UPDATE OF content ON messages BEGIN
+        INSERT INTO message_fts (message_fts, rowid, content)
+        VALUES ('delete', OLD.id, OLD.content);
+        INSERT INTO message_fts (rowid, content) VALUES (NEW.id, NEW.content);
+    END;
+    INSERT INTO message_fts (message_fts) VALUES ('rebuild');
+
+    CREATE VIRTUAL TABLE title_fts USING fts5(
+        title, content='conversations', content_rowid='id', tokenize='trigram'
+    );
+    CREATE TRIGGER title_fts_insert AFTER INSERT ON conversations BEGIN
+        INSERT INTO title_fts (rowid, title) VALUES (NEW.id, NEW.title);
+    END;
+    CREATE TRIGGER title_fts_delete AFTER DELETE ON conversations BEGIN
+        INSERT INTO title_fts (title_fts, rowid, title) VALUES ('delete', OLD.id, OLD.title);
+    END;
+    CREATE TRIGGER title_fts_update AFTER UPDATE OF title ON conversations BEGIN
+        INSERT INTO title_fts (title_fts, rowid, title) VALUES ('delete', OLD.id, OLD.title);
+        INSERT INTO title_fts (rowid, title) VALUES (NEW.id, NEW.title);
+    END;
+    INSERT INTO title_fts (title_fts) VALUES ('rebuild');
+
+    CREATE TABLE message_usage_imported (
+        message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+        usage TEXT NOT NULL
+    );
+    """
+)
+
+# Issue 16, edit and branches (app/storage/tree.py reads and keeps these): a conversation
+# is a tree. ``messages.parent_id`` is the message a message follows (0: none, the first
+# of a branch); an edited question and a regenerated reply are siblings of the one they
+# redo, so nothing written is lost. ``conversations.active_leaf`` is the last message of
+# the branch on screen: opening walks up from it through the primary key, a page at a
+# time, however large the tree. ``message_choice`` remembers, where a branch forks, which
+# child was last chosen (without a row: the newest). Earlier conversations are linear:
+# each message follows the one before it, and the newest is the leaf. A message inserted
+# without a parent (older code, imports) follows the active leaf, as it always did.
+MIGRATIONS.append(
+    """
+    ALTER TABLE messages ADD COLUMN parent_id INTEGER;
+    ALTER TABLE conversations ADD COLUMN active_leaf INTEGER;
+
+    UPDATE messages SET parent_id = coalesce((
+        SELECT max(p.id) FROM messages p
+        WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id), 0);
+    UPDATE conversations SET active_leaf = (
+        SELECT max(m.id) FROM messages m WHERE m.conversation_id = conversations.id);
+    CREATE INDEX messages_parent ON messages(parent_id, conversation_id);
+
+    CREATE TABLE message_choice (
+        parent_id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL
+    );
+
+    CREATE TRIGGER messages_follow_leaf AFTER INSERT ON messages BEGIN
+        UPDATE messages SET parent_id = coalesce((
+            SELECT c.active_leaf FROM conversations c
+            JOIN messages leaf ON leaf.id = c.active_leaf AND leaf.conversation_id = c.id
+            WHERE c.id = NEW.conversation_id AND c.active_leaf < NEW.id), 0)
+        WHERE id = NEW.id AND NEW.parent_id IS NULL;
+        UPDATE conversations SET active_leaf = NEW.id WHERE id = NEW.conversation_id;
+    END;
+    """
+)
+
 # (issue 16, a reply's details): each page of messages reads its replies' usage rows by
 # message id; without an index that scans the conversation's whole usage history.
 MIGRATIONS.append("CREATE INDEX IF NOT EXISTS usage_message ON usage(message_id)")

@@ -10,6 +10,7 @@ the view asks only for the rows on screen.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -129,6 +130,7 @@ class ConversationList(QWidget):
         self._ctx = ctx
         self._current = 0
         self._token = 0
+        self.menu_extras: list[Callable[[QMenu, int, str], None]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         self.new_button = QPushButton(self.tr("New conversation"), self)
@@ -241,6 +243,9 @@ class ConversationList(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Rename…"), lambda: self.rename(conversation_id))
         menu.addAction(self.tr("Delete"), lambda: self.delete(conversation_id))
+        title = str(index.data() or "")
+        for extra in self.menu_extras:  # entries other features add (app/ui/export)
+            extra(menu, conversation_id, title)
         menu.exec(self.list.viewport().mapToGlobal(position))
 
     def rename(self, conversation_id: int) -> None:

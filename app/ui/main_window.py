@@ -49,6 +49,8 @@ FEATURES: tuple[str, ...] = (
     "app.ui.library",
     "app.ui.cloud",
     "app.ui.ledger",
+    "app.ui.search",
+    "app.ui.export",
     "app.ui.tray",  # issue 16: tray, quick ask, close to tray
     "app.ui.preferences",  # issue 16: every setting in one window
     "app.ui.shortcuts",  # issue 16: Help → Keyboard shortcuts; last, it lists the others

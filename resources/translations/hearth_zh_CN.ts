@@ -321,6 +321,56 @@
     </message>
 </context>
 <context>
+    <name>BranchControls</name>
+    <message>
+        <source>Delete this message? The messages after it stay.</source>
+        <translation>删除这条消息？它之后的消息会保留。</translation>
+    </message>
+    <message>
+        <source>Delete this version and what followed it ({count} messages in all)? The other versions stay.</source>
+        <translation>删除这个版本及其后续内容（共 {count} 条消息）？其他版本会保留。</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除消息</translation>
+    </message>
+    <message>
+        <source>Usage already recorded stays in the savings ledger.</source>
+        <translation>已记录的用量仍保留在节省账本中。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit this message and send it again</source>
+        <translation>编辑这条消息并重新发送</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete message…</source>
+        <translation>删除消息…</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPager</name>
+    <message>
+        <source>Previous version</source>
+        <translation>上一个版本</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一个版本</translation>
+    </message>
+    <message>
+        <source>Version {position} of {count}</source>
+        <translation>第 {position} 个版本，共 {count} 个</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorDialog</name>
     <message>
         <source>Break-even calculator</source>
@@ -523,6 +573,18 @@ Price: %5</source>
     <message>
         <source>New conversation</source>
         <translation>新对话</translation>
+    </message>
+    <message>
+        <source>This message no longer exists.</source>
+        <translation>这条消息已不存在。</translation>
+    </message>
+    <message>
+        <source>An edited message cannot be empty.</source>
+        <translation>编辑后的消息不能为空。</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be edited.</source>
+        <translation>只能编辑你自己发送的消息。</translation>
     </message>
     <message>
         <source>A reply is still being written here.</source>
@@ -1183,6 +1245,25 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit message</source>
+        <translation>编辑消息</translation>
+    </message>
+    <message>
+        <source>Send it again as a new version. The earlier version and its replies stay one click away (◀ ▶).</source>
+        <translation>作为新版本重新发送。之前的版本及其回复仍可一键切换回去（◀ ▶）。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Type the message to send, or press Esc to cancel.</source>
+        <translation>请输入要发送的消息，或按 Esc 取消。</translation>
+    </message>
+</context>
+<context>
     <name>Egress</name>
     <message>
         <source>{model} is an Ollama cloud model: Ollama sends it to {host}.</source>
@@ -1437,6 +1518,252 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and you may write to it.</source>
+        <translation>请确认该文件夹存在且你有写入权限。</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: {reason}</source>
+        <translation>无法导入此文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Import takes a JSON file made by Hearth&apos;s “Export…” (JSON format).</source>
+        <translation>导入需要 Hearth「导出…」生成的 JSON 文件（JSON 格式）。</translation>
+    </message>
+    <message>
+        <source>{where}: “{name}” is missing or not the right kind.</source>
+        <translation>{where}：“{name}”缺失或类型不对。</translation>
+    </message>
+    <message>
+        <source>{where}: a time is missing.</source>
+        <translation>{where}：缺少时间。</translation>
+    </message>
+    <message>
+        <source>{where}: “{text}” is not a time.</source>
+        <translation>{where}：“{text}”不是有效的时间。</translation>
+    </message>
+    <message>
+        <source>it is not a text file.</source>
+        <translation>它不是文本文件。</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (line {line}, column {column}).</source>
+        <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+        <source>it is JSON, but not a Hearth conversation.</source>
+        <translation>它是 JSON，但不是 Hearth 对话。</translation>
+    </message>
+    <message>
+        <source>its version is missing or wrong.</source>
+        <translation>它的版本缺失或有误。</translation>
+    </message>
+    <message>
+        <source>it was made by a newer Hearth (format version {version}); update Hearth.</source>
+        <translation>它由更新版本的 Hearth 生成（格式版本 {version}），请更新 Hearth。</translation>
+    </message>
+    <message>
+        <source>it holds no conversation.</source>
+        <translation>其中没有对话。</translation>
+    </message>
+    <message>
+        <source>the conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Imported conversation</source>
+        <translation>导入的对话</translation>
+    </message>
+    <message>
+        <source>message {number}</source>
+        <translation>第 {number} 条消息</translation>
+    </message>
+    <message>
+        <source>{where} is not an object.</source>
+        <translation>{where}不是对象。</translation>
+    </message>
+    <message>
+        <source>{where} has no known role.</source>
+        <translation>{where}的角色无法识别。</translation>
+    </message>
+    <message>
+        <source>{where}: an attachment is damaged.</source>
+        <translation>{where}：附件已损坏。</translation>
+    </message>
+    <message>
+        <source>{where}: its usage is damaged.</source>
+        <translation>{where}：用量记录已损坏。</translation>
+    </message>
+    <message>
+        <source>There are no conversations yet.</source>
+        <translation>还没有任何对话。</translation>
+    </message>
+    <message>
+        <source>“{which}” is not a conversation id or “last”.</source>
+        <translation>“{which}”既不是对话编号，也不是“last”。</translation>
+    </message>
+    <message>
+        <source>There is no conversation {id}.</source>
+        <translation>没有编号为 {id} 的对话。</translation>
+    </message>
+    <message>
+        <source>{input} tokens in, {output} out</source>
+        <translation>输入 {input} 个 token，输出 {output} 个</translation>
+    </message>
+    <message>
+        <source>{seconds:.1f} s</source>
+        <translation>{seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>{rate:.1f} tokens/s</source>
+        <translation>{rate:.1f} token/秒</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>(failed: {error})</source>
+        <translation>（失败：{error}）</translation>
+    </message>
+    <message>
+        <source>Started {time}</source>
+        <translation>开始于 {time}</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON, to import again (*.json)</source>
+        <translation>JSON，可再次导入 (*.json)</translation>
+    </message>
+    <message>
+        <source>Open a conversation to export it.</source>
+        <translation>请先打开要导出的对话。</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>正在导出到 {path}…</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Import conversation</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Hearth conversation (*.json);;All files (*)</source>
+        <translation>Hearth 对话 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Conversation imported.</source>
+        <translation>对话已导入。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>write a conversation to a file</source>
+        <translation>把对话写入文件</translation>
+    </message>
+    <message>
+        <source>Export a conversation as Markdown, HTML, PDF or JSON, with its images, the model and usage of each reply, and any thinking. A JSON export can be imported again with “hearth import”.</source>
+        <translation>将对话导出为 Markdown、HTML、PDF 或 JSON，包含图片、每条回复的模型和用量，以及思考过程。JSON 导出可用“hearth import”再次导入。</translation>
+    </message>
+    <message>
+        <source>the conversation&apos;s id, or the latest one</source>
+        <translation>对话编号，或 last 表示最近的对话</translation>
+    </message>
+    <message>
+        <source>write to this file instead of the screen</source>
+        <translation>写入此文件，而不是输出到屏幕</translation>
+    </message>
+    <message>
+        <source>import a conversation from a JSON export</source>
+        <translation>从 JSON 导出文件导入对话</translation>
+    </message>
+    <message>
+        <source>Import a conversation exported as JSON by Hearth; it becomes a new conversation. Its usage is shown with it but not counted in this ledger.</source>
+        <translation>导入 Hearth 导出的 JSON 对话，它会成为一个新对话。其用量会随之显示，但不计入本机账本。</translation>
+    </message>
+    <message>
+        <source>hearth: --format pdf needs --out FILE</source>
+        <translation>hearth：--format pdf 需要 --out 文件</translation>
+    </message>
+    <message>
+        <source>{path} is too large to be a conversation.</source>
+        <translation>{path} 太大，不可能是一个对话。</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Imported “{title}” as conversation {id}.</source>
+        <translation>已将“{title}”导入为对话 {id}。</translation>
+    </message>
+</context>
+<context>
     <name>FileAttacher</name>
     <message>
         <source>Attach files</source>
@@ -1449,6 +1776,33 @@ Your message is still in the box.</source>
     <message>
         <source>Reading {count} file(s)…</source>
         <translation>正在读取 {count} 个文件…</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this conversation</source>
+        <translation>在此对话中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Enter)</source>
+        <translation>上一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Shift+Enter)</source>
+        <translation>下一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>没有匹配</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>第 {current} 个，共 {total} 个</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2759,18 @@ Your message is still in the box.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Export conversation…</source>
+        <translation>导出对话(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import conversation…</source>
+        <translation>导入对话(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
@@ -2508,6 +2874,14 @@ Your message is still in the box.</source>
         <source>A model is still downloading. Quit anyway? You can resume it next time.</source>
         <translation>还有模型正在下载。仍要退出吗？下次可以继续下载。</translation>
     </message>
+    <message>
+        <source>Search all conversations…</source>
+        <translation>搜索所有对话…</translation>
+    </message>
+    <message>
+        <source>Find in conversation…</source>
+        <translation>在对话中查找…</translation>
+    </message>
 </context>
 <context>
     <name>MessageList</name>
@@ -2557,6 +2931,10 @@ Your message is still in the box.</source>
     <message>
         <source>writing…</source>
         <translation>正在书写…</translation>
+    </message>
+    <message>
+        <source>thinking…</source>
+        <translation>正在思考…</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -3549,6 +3927,92 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>SearchCommand</name>
+    <message>
+        <source>search every conversation</source>
+        <translation>搜索所有对话</translation>
+    </message>
+    <message>
+        <source>Search message text and conversation titles (Chinese included) and print each match: conversation, time and a snippet. Exit status 1 when nothing is found.</source>
+        <translation>搜索消息内容和对话标题（包括中文），并打印每个匹配：对话、时间和摘要。找不到时退出状态为 1。</translation>
+    </message>
+    <message>
+        <source>what to look for</source>
+        <translation>要查找的内容</translation>
+    </message>
+    <message>
+        <source>at most this many messages (default 50)</source>
+        <translation>最多显示这么多条消息（默认 50）</translation>
+    </message>
+    <message>
+        <source>print JSON lines</source>
+        <translation>输出 JSON 行</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”.</source>
+        <translation>没有找到“{text}”。</translation>
+    </message>
+    <message>
+        <source>conversation {id}</source>
+        <translation>对话 {id}</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>message {id}</source>
+        <translation>消息 {id}</translation>
+    </message>
+    <message>
+        <source>Only the newest messages were searched: add a longer word (3 characters or more) to search them all.</source>
+        <translation>只搜索了最新的消息：加上一个更长的词（3 个字符或以上）即可搜索全部。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search all conversations</source>
+        <translation>搜索所有对话</translation>
+    </message>
+    <message>
+        <source>Search messages and titles (中文 too)</source>
+        <translation>搜索消息和标题（支持中文）</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message>
+        <source>1 match.</source>
+        <translation>1 个匹配。</translation>
+    </message>
+    <message>
+        <source>{count} matches, newest first.</source>
+        <translation>{count} 个匹配，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Only the newest messages were searched for words of one or two characters; add a longer word to search them all.</source>
+        <translation>一两个字的词只在最新的消息中搜索；加上一个更长的词即可搜索全部。</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Search failed: {error}</source>
+        <translation>搜索失败：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter a URL that starts with http:// or https://.</source>
@@ -3942,6 +4406,72 @@ What could be read was recovered into a new database: {conversations} conversati
     <message>
         <source>This new conversation starts with your default prompt.</source>
         <translation>这个新对话以你的默认提示词开始。</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkControl</name>
+    <message>
+        <source>Think</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Think: low</source>
+        <translation>思考：低</translation>
+    </message>
+    <message>
+        <source>Think: medium</source>
+        <translation>思考：中</translation>
+    </message>
+    <message>
+        <source>Think: high</source>
+        <translation>思考：高</translation>
+    </message>
+    <message>
+        <source>How long the model thinks before it answers</source>
+        <translation>模型回答前思考多久</translation>
+    </message>
+    <message>
+        <source>The model thinks before it answers (click to turn off)</source>
+        <translation>模型先思考再回答（点击关闭）</translation>
+    </message>
+    <message>
+        <source>The model answers without thinking first (click to turn on)</source>
+        <translation>模型不思考直接回答（点击开启）</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingBlock</name>
+    <message>
+        <source>Thinking… {seconds} s</source>
+        <translation>思考中… {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>Thoughts</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <source>Thought for less than a second</source>
+        <translation>思考了不到一秒</translation>
+    </message>
+    <message>
+        <source>Thought for {seconds} s</source>
+        <translation>思考了 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Thought for {minutes} min {seconds} s</source>
+        <translation>思考了 {minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Hide the thinking</source>
+        <translation>隐藏思考过程</translation>
+    </message>
+    <message>
+        <source>Show the thinking</source>
+        <translation>显示思考过程</translation>
     </message>
 </context>
 <context>

@@ -321,6 +321,56 @@
     </message>
 </context>
 <context>
+    <name>BranchControls</name>
+    <message>
+        <source>Delete this message? The messages after it stay.</source>
+        <translation>刪除這則訊息？它之後的訊息會保留。</translation>
+    </message>
+    <message>
+        <source>Delete this version and what followed it ({count} messages in all)? The other versions stay.</source>
+        <translation>刪除這個版本及其後續內容（共 {count} 則訊息）？其他版本會保留。</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>刪除訊息</translation>
+    </message>
+    <message>
+        <source>Usage already recorded stays in the savings ledger.</source>
+        <translation>已記錄的用量仍保留在節省帳本中。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>Edit this message and send it again</source>
+        <translation>編輯這則訊息並重新傳送</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete message…</source>
+        <translation>刪除訊息…</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPager</name>
+    <message>
+        <source>Previous version</source>
+        <translation>上一個版本</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一個版本</translation>
+    </message>
+    <message>
+        <source>Version {position} of {count}</source>
+        <translation>第 {position} 個版本，共 {count} 個</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorDialog</name>
     <message>
         <source>Break-even calculator</source>
@@ -523,6 +573,18 @@ Price: %5</source>
     <message>
         <source>New conversation</source>
         <translation>新對話</translation>
+    </message>
+    <message>
+        <source>This message no longer exists.</source>
+        <translation>這則訊息已不存在。</translation>
+    </message>
+    <message>
+        <source>An edited message cannot be empty.</source>
+        <translation>編輯後的訊息不能是空的。</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be edited.</source>
+        <translation>只能編輯你自己傳送的訊息。</translation>
     </message>
     <message>
         <source>A reply is still being written here.</source>
@@ -1183,6 +1245,25 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit message</source>
+        <translation>編輯訊息</translation>
+    </message>
+    <message>
+        <source>Send it again as a new version. The earlier version and its replies stay one click away (◀ ▶).</source>
+        <translation>以新版本重新傳送。先前的版本及其回覆仍可一鍵切換回去（◀ ▶）。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新傳送</translation>
+    </message>
+    <message>
+        <source>Type the message to send, or press Esc to cancel.</source>
+        <translation>請輸入要傳送的訊息，或按 Esc 取消。</translation>
+    </message>
+</context>
+<context>
     <name>Egress</name>
     <message>
         <source>{model} is an Ollama cloud model: Ollama sends it to {host}.</source>
@@ -1437,6 +1518,252 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>無法寫入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and you may write to it.</source>
+        <translation>請確認該資料夾存在且你有寫入權限。</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: {reason}</source>
+        <translation>無法匯入此檔案：{reason}</translation>
+    </message>
+    <message>
+        <source>Import takes a JSON file made by Hearth&apos;s “Export…” (JSON format).</source>
+        <translation>匯入需要 Hearth「匯出…」產生的 JSON 檔案（JSON 格式）。</translation>
+    </message>
+    <message>
+        <source>{where}: “{name}” is missing or not the right kind.</source>
+        <translation>{where}：「{name}」缺少或類型不對。</translation>
+    </message>
+    <message>
+        <source>{where}: a time is missing.</source>
+        <translation>{where}：缺少時間。</translation>
+    </message>
+    <message>
+        <source>{where}: “{text}” is not a time.</source>
+        <translation>{where}：「{text}」不是有效的時間。</translation>
+    </message>
+    <message>
+        <source>it is not a text file.</source>
+        <translation>它不是文字檔。</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (line {line}, column {column}).</source>
+        <translation>它不是有效的 JSON（第 {line} 行，第 {column} 欄）。</translation>
+    </message>
+    <message>
+        <source>it is JSON, but not a Hearth conversation.</source>
+        <translation>它是 JSON，但不是 Hearth 對話。</translation>
+    </message>
+    <message>
+        <source>its version is missing or wrong.</source>
+        <translation>它的版本缺少或有誤。</translation>
+    </message>
+    <message>
+        <source>it was made by a newer Hearth (format version {version}); update Hearth.</source>
+        <translation>它由較新版本的 Hearth 產生（格式版本 {version}），請更新 Hearth。</translation>
+    </message>
+    <message>
+        <source>it holds no conversation.</source>
+        <translation>其中沒有對話。</translation>
+    </message>
+    <message>
+        <source>the conversation</source>
+        <translation>對話</translation>
+    </message>
+    <message>
+        <source>Imported conversation</source>
+        <translation>匯入的對話</translation>
+    </message>
+    <message>
+        <source>message {number}</source>
+        <translation>第 {number} 則訊息</translation>
+    </message>
+    <message>
+        <source>{where} is not an object.</source>
+        <translation>{where}不是物件。</translation>
+    </message>
+    <message>
+        <source>{where} has no known role.</source>
+        <translation>{where}的角色無法識別。</translation>
+    </message>
+    <message>
+        <source>{where}: an attachment is damaged.</source>
+        <translation>{where}：附件已損毀。</translation>
+    </message>
+    <message>
+        <source>{where}: its usage is damaged.</source>
+        <translation>{where}：用量紀錄已損毀。</translation>
+    </message>
+    <message>
+        <source>There are no conversations yet.</source>
+        <translation>還沒有任何對話。</translation>
+    </message>
+    <message>
+        <source>“{which}” is not a conversation id or “last”.</source>
+        <translation>「{which}」既不是對話編號，也不是「last」。</translation>
+    </message>
+    <message>
+        <source>There is no conversation {id}.</source>
+        <translation>沒有編號為 {id} 的對話。</translation>
+    </message>
+    <message>
+        <source>{input} tokens in, {output} out</source>
+        <translation>輸入 {input} 個 token，輸出 {output} 個</translation>
+    </message>
+    <message>
+        <source>{seconds:.1f} s</source>
+        <translation>{seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>{rate:.1f} tokens/s</source>
+        <translation>{rate:.1f} token/秒</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系統</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助理</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考過程</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>(failed: {error})</source>
+        <translation>（失敗：{error}）</translation>
+    </message>
+    <message>
+        <source>Started {time}</source>
+        <translation>開始於 {time}</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>網頁 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON, to import again (*.json)</source>
+        <translation>JSON，可再次匯入 (*.json)</translation>
+    </message>
+    <message>
+        <source>Open a conversation to export it.</source>
+        <translation>請先開啟要匯出的對話。</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>匯出對話</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>正在匯出到 {path}…</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已匯出到 {path}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>Import conversation</source>
+        <translation>匯入對話</translation>
+    </message>
+    <message>
+        <source>Hearth conversation (*.json);;All files (*)</source>
+        <translation>Hearth 對話 (*.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>匯入失敗</translation>
+    </message>
+    <message>
+        <source>Conversation imported.</source>
+        <translation>對話已匯入。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>write a conversation to a file</source>
+        <translation>把對話寫入檔案</translation>
+    </message>
+    <message>
+        <source>Export a conversation as Markdown, HTML, PDF or JSON, with its images, the model and usage of each reply, and any thinking. A JSON export can be imported again with “hearth import”.</source>
+        <translation>將對話匯出為 Markdown、HTML、PDF 或 JSON，包含圖片、每則回覆的模型與用量，以及思考過程。JSON 匯出可用「hearth import」再次匯入。</translation>
+    </message>
+    <message>
+        <source>the conversation&apos;s id, or the latest one</source>
+        <translation>對話編號，或 last 表示最近的對話</translation>
+    </message>
+    <message>
+        <source>write to this file instead of the screen</source>
+        <translation>寫入此檔案，而不是輸出到螢幕</translation>
+    </message>
+    <message>
+        <source>import a conversation from a JSON export</source>
+        <translation>從 JSON 匯出檔匯入對話</translation>
+    </message>
+    <message>
+        <source>Import a conversation exported as JSON by Hearth; it becomes a new conversation. Its usage is shown with it but not counted in this ledger.</source>
+        <translation>匯入 Hearth 匯出的 JSON 對話，它會成為一個新對話。其用量會隨之顯示，但不計入本機帳本。</translation>
+    </message>
+    <message>
+        <source>hearth: --format pdf needs --out FILE</source>
+        <translation>hearth：--format pdf 需要 --out 檔案</translation>
+    </message>
+    <message>
+        <source>{path} is too large to be a conversation.</source>
+        <translation>{path} 太大，不可能是一個對話。</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}</source>
+        <translation>無法讀取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Imported “{title}” as conversation {id}.</source>
+        <translation>已將「{title}」匯入為對話 {id}。</translation>
+    </message>
+</context>
+<context>
     <name>FileAttacher</name>
     <message>
         <source>Attach files</source>
@@ -1449,6 +1776,33 @@ Your message is still in the box.</source>
     <message>
         <source>Reading {count} file(s)…</source>
         <translation>正在讀取 {count} 個檔案…</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this conversation</source>
+        <translation>在此對話中尋找</translation>
+    </message>
+    <message>
+        <source>Previous match (Enter)</source>
+        <translation>上一個符合項（Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Shift+Enter)</source>
+        <translation>下一個符合項（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>關閉（Esc）</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>沒有符合項</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>第 {current} 個，共 {total} 個</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2759,18 @@ Your message is still in the box.</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Export conversation…</source>
+        <translation>匯出對話(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import conversation…</source>
+        <translation>匯入對話(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
         <source>&amp;New conversation</source>
         <translation>新對話(&amp;N)</translation>
     </message>
@@ -2508,6 +2874,14 @@ Your message is still in the box.</source>
         <source>A model is still downloading. Quit anyway? You can resume it next time.</source>
         <translation>還有模型正在下載。仍要退出嗎？下次可以繼續下載。</translation>
     </message>
+    <message>
+        <source>Search all conversations…</source>
+        <translation>搜尋所有對話…</translation>
+    </message>
+    <message>
+        <source>Find in conversation…</source>
+        <translation>在對話中尋找…</translation>
+    </message>
 </context>
 <context>
     <name>MessageList</name>
@@ -2557,6 +2931,10 @@ Your message is still in the box.</source>
     <message>
         <source>writing…</source>
         <translation>正在書寫…</translation>
+    </message>
+    <message>
+        <source>thinking…</source>
+        <translation>正在思考…</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -3549,6 +3927,92 @@ Your message is still in the box.</source>
     </message>
 </context>
 <context>
+    <name>SearchCommand</name>
+    <message>
+        <source>search every conversation</source>
+        <translation>搜尋所有對話</translation>
+    </message>
+    <message>
+        <source>Search message text and conversation titles (Chinese included) and print each match: conversation, time and a snippet. Exit status 1 when nothing is found.</source>
+        <translation>搜尋訊息內容與對話標題（包括中文），並列出每個符合項：對話、時間與摘要。找不到時結束狀態為 1。</translation>
+    </message>
+    <message>
+        <source>what to look for</source>
+        <translation>要尋找的內容</translation>
+    </message>
+    <message>
+        <source>at most this many messages (default 50)</source>
+        <translation>最多顯示這麼多則訊息（預設 50）</translation>
+    </message>
+    <message>
+        <source>print JSON lines</source>
+        <translation>輸出 JSON 行</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”.</source>
+        <translation>找不到「{text}」。</translation>
+    </message>
+    <message>
+        <source>conversation {id}</source>
+        <translation>對話 {id}</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>message {id}</source>
+        <translation>訊息 {id}</translation>
+    </message>
+    <message>
+        <source>Only the newest messages were searched: add a longer word (3 characters or more) to search them all.</source>
+        <translation>只搜尋了最新的訊息：加上一個較長的詞（3 個字元以上）即可搜尋全部。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search all conversations</source>
+        <translation>搜尋所有對話</translation>
+    </message>
+    <message>
+        <source>Search messages and titles (中文 too)</source>
+        <translation>搜尋訊息與標題（支援中文）</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>找不到。</translation>
+    </message>
+    <message>
+        <source>1 match.</source>
+        <translation>1 個符合項。</translation>
+    </message>
+    <message>
+        <source>{count} matches, newest first.</source>
+        <translation>{count} 個符合項，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Only the newest messages were searched for words of one or two characters; add a longer word to search them all.</source>
+        <translation>一兩個字的詞只在最新的訊息中搜尋；加上一個較長的詞即可搜尋全部。</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>回覆</translation>
+    </message>
+    <message>
+        <source>Search failed: {error}</source>
+        <translation>搜尋失敗：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter a URL that starts with http:// or https://.</source>
@@ -3942,6 +4406,72 @@ What could be read was recovered into a new database: {conversations} conversati
     <message>
         <source>This new conversation starts with your default prompt.</source>
         <translation>這個新對話以你的預設提示詞開始。</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkControl</name>
+    <message>
+        <source>Think</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Think: low</source>
+        <translation>思考：低</translation>
+    </message>
+    <message>
+        <source>Think: medium</source>
+        <translation>思考：中</translation>
+    </message>
+    <message>
+        <source>Think: high</source>
+        <translation>思考：高</translation>
+    </message>
+    <message>
+        <source>How long the model thinks before it answers</source>
+        <translation>模型回答前思考多久</translation>
+    </message>
+    <message>
+        <source>The model thinks before it answers (click to turn off)</source>
+        <translation>模型先思考再回答（按一下關閉）</translation>
+    </message>
+    <message>
+        <source>The model answers without thinking first (click to turn on)</source>
+        <translation>模型不思考直接回答（按一下開啟）</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingBlock</name>
+    <message>
+        <source>Thinking… {seconds} s</source>
+        <translation>思考中… {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>Thoughts</source>
+        <translation>思考過程</translation>
+    </message>
+    <message>
+        <source>Thought for less than a second</source>
+        <translation>思考了不到一秒</translation>
+    </message>
+    <message>
+        <source>Thought for {seconds} s</source>
+        <translation>思考了 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Thought for {minutes} min {seconds} s</source>
+        <translation>思考了 {minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Hide the thinking</source>
+        <translation>隱藏思考過程</translation>
+    </message>
+    <message>
+        <source>Show the thinking</source>
+        <translation>顯示思考過程</translation>
     </message>
 </context>
 <context>

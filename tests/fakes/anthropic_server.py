@@ -74,6 +74,9 @@ class Reply:
     stop_reason: str = "end_turn"
 
 
+SIGNATURE = "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds"
+"""An opaque signature like the API's (it verifies the thinking when sent back)."""
+
 MODELS = [
     ("claude-sonnet-4-5-20250929", "Claude Sonnet 4.5"),
     ("claude-haiku-4-5-20251001", "Claude Haiku 4.5"),
@@ -188,7 +191,11 @@ class FakeAnthropic(FakeServer):
             },
         )
         index = 0
-        if reply.thinking:
+        # Thinking blocks only when extended thinking is asked for, as the API does; each
+        # ends with its signature_delta before content_block_stop.
+        thinks = (body.get("thinking") or {}).get("type") in ("enabled", "adaptive")
+        thinking = reply.thinking if thinks else []
+        if thinking:
             event(
                 "content_block_start",
                 {
@@ -197,7 +204,7 @@ class FakeAnthropic(FakeServer):
                     "content_block": {"type": "thinking", "thinking": "", "signature": ""},
                 },
             )
-            for piece in reply.thinking:
+            for piece in thinking:
                 event(
                     "content_block_delta",
                     {
@@ -206,6 +213,14 @@ class FakeAnthropic(FakeServer):
                         "delta": {"type": "thinking_delta", "thinking": piece},
                     },
                 )
+            event(
+                "content_block_delta",
+                {
+                    "type": "content_block_delta",
+                    "index": index,
+                    "delta": {"type": "signature_delta", "signature": SIGNATURE},
+                },
+            )
             event("content_block_stop", {"type": "content_block_stop", "index": index})
             index += 1
         event(
@@ -237,7 +252,12 @@ class FakeAnthropic(FakeServer):
             handler.end_stream()
             return
         event("content_block_stop", {"type": "content_block_stop", "index": index})
-        output = reply.output_tokens if reply.output_tokens is not None else len(reply.tokens)
+        # output_tokens counts the thinking: it is billed as output.
+        output = (
+            reply.output_tokens
+            if reply.output_tokens is not None
+            else len(reply.tokens) + len(thinking)
+        )
         event(
             "message_delta",
             {

@@ -69,6 +69,37 @@ def _msg(content: str, thinking: str = "") -> dict[str, str]:
     return message
 
 
+_THINK_LEVELS = ("high", "medium", "low", "max")
+
+
+def _think_refusal(name: str, model: FakeModel, think: Any) -> str:
+    """Ollama's 400 for a ``think`` it will not take (server/routes.go ChatHandler and
+    api/types.go ThinkValue.UnmarshalJSON, ollama/ollama fb30760, read 2026-12-01)."""
+    if think is None or isinstance(think, bool):
+        valid = True
+    else:
+        valid = isinstance(think, str) and think in _THINK_LEVELS
+    if not valid:
+        return (
+            f"invalid think value: {json.dumps(think)} "
+            '(must be "high", "medium", "low", "max", true, or false)'
+        )
+    if think and "thinking" not in model.capabilities:
+        return f"{json.dumps(name)} does not support thinking"
+    return ""
+
+
+def _thinks(model: FakeModel, think: Any) -> bool:
+    """Whether the reply carries ``message.thinking``: only a thinking model's, and then
+    unless ``think`` is false -- left out, it defaults to true -- except gpt-oss, which
+    ignores a bool and always thinks (docs/capabilities/thinking.mdx)."""
+    if "thinking" not in model.capabilities:
+        return False
+    if model.name.startswith("gpt-oss"):
+        return True
+    return think is None or bool(think)
+
+
 def _remote(model: FakeModel) -> dict[str, str]:
     """A cloud model's ``remote_model`` / ``remote_host``, omitted when empty (Go omitempty)."""
     fields = {"remote_model": model.remote_model, "remote_host": model.remote_host}
@@ -353,6 +384,11 @@ class OllamaHandler(BaseHTTPRequestHandler):
         except (binascii.Error, ValueError):
             self._send_error(400, "illegal base64 data at input byte 0")
             return
+        think = body.get("think")
+        refusal = _think_refusal(name, model, think)
+        if refusal:
+            self._send_error(400, refusal)
+            return
         options = body.get("options") or {}
         own = re.search(r"^num_ctx\s+(\d+)", model.parameters, re.MULTILINE)
         asked = int(options.get("num_ctx") or (own.group(1) if own else 4096))
@@ -360,6 +396,7 @@ class OllamaHandler(BaseHTTPRequestHandler):
             self.fake.loaded_context[model.name] = min(asked, model.context_length)
         script = self.fake.next_chat_script()
         tokens, done_reason = list(script.tokens), script.done_reason
+        thinking = list(script.thinking) if _thinks(model, think) else []
         num_predict = int((body.get("options") or {}).get("num_predict") or 0)
         if 0 < num_predict < len(tokens):
             tokens, done_reason = tokens[:num_predict], "length"
@@ -371,13 +408,13 @@ class OllamaHandler(BaseHTTPRequestHandler):
             self._send_json(200, {**reply, "done_reason": "load", "done": True})
         elif body.get("stream", True):
             self._stream(
-                self._chat_plan(model, messages, script, tokens, done_reason),
+                self._chat_plan(model, messages, script, tokens, done_reason, thinking),
                 script.split_at,
                 script.gzip,
                 script.headers_with_first_line,
             )
         else:
-            self._chat_whole(model, messages, script, tokens, done_reason)
+            self._chat_whole(model, messages, script, tokens, done_reason, thinking)
 
     def _chat_plan(
         self,
@@ -386,9 +423,10 @@ class OllamaHandler(BaseHTTPRequestHandler):
         script: ChatScript,
         tokens: list[str],
         done_reason: str,
+        thinking: list[str],
     ) -> Plan:
         delay = script.first_token_delay
-        for piece in script.thinking:
+        for piece in thinking:  # each a line of its own, content "" (as Ollama sends)
             yield delay, self._chunk(model, _msg("", piece))
             delay = script.token_delay
         for index, piece in enumerate(tokens):
@@ -410,7 +448,7 @@ class OllamaHandler(BaseHTTPRequestHandler):
         if script.cut_after is not None:
             yield 0, None
             return
-        count = len(tokens) + len(script.thinking)
+        count = len(tokens) + len(thinking)  # eval_count includes the thinking
         metrics = self.fake.final_metrics(model, messages, script, count)
         final = {**self._chunk(model, _msg("")), "done": True, "done_reason": done_reason}
         yield 0, {**final, **metrics}
@@ -441,6 +479,7 @@ class OllamaHandler(BaseHTTPRequestHandler):
         script: ChatScript,
         tokens: list[str],
         done_reason: str,
+        thinking: list[str],
     ) -> None:
         wait = script.first_token_delay + script.token_delay * len(tokens)
         if wait > 0 and self.fake.stopping.wait(wait):
@@ -448,9 +487,9 @@ class OllamaHandler(BaseHTTPRequestHandler):
         elif script.error_after is not None or script.cut_after is not None:
             self._send_error(500, script.error_message)
         else:
-            count = len(tokens) + len(script.thinking)
+            count = len(tokens) + len(thinking)
             metrics = self.fake.final_metrics(model, messages, script, count)
-            message = _msg("".join(tokens), "".join(script.thinking))
+            message = _msg("".join(tokens), "".join(thinking))
             reply = {
                 "model": model.name,
                 **_remote(model),

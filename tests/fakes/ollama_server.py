@@ -90,6 +90,30 @@ def default_models() -> list[FakeModel]:
     ]
 
 
+def thinking_models() -> list[FakeModel]:
+    """Local reasoning models as /api/show describes them: qwen3 (Think on/off) and
+    gpt-oss (Think levels). Their chat replies carry ``ChatScript.thinking`` unless the
+    request says ``"think": false`` (gpt-oss ignores that)."""
+    return [
+        FakeModel(
+            "qwen3:8b",
+            size=5_225_388_164,
+            parameter_size="8.2B",
+            family="qwen3",
+            capabilities=["completion", "tools", "thinking"],
+            context_length=40960,
+        ),
+        FakeModel(
+            "gpt-oss:20b",
+            size=13_780_173_734,
+            parameter_size="20.9B",
+            quantization="MXFP4",
+            family="gptoss",
+            capabilities=["completion", "tools", "thinking"],
+        ),
+    ]
+
+
 def cloud_models() -> list[FakeModel]:
     """Ollama cloud models as a local Ollama lists them once pulled (``ollama pull
     gpt-oss:120b-cloud``): a manifest of a few hundred bytes, no weights, and

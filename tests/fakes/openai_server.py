@@ -79,7 +79,9 @@ def rate_limited(retry_after: int = 20) -> ErrorReply:
 class Reply:
     tokens: list[str] = field(default_factory=lambda: ["Hello", " world"])
     reasoning: list[str] = field(default_factory=list)
-    """``delta.reasoning_content`` pieces sent first (DeepSeek/Qwen style thinking)."""
+    """``delta.reasoning_content`` pieces sent first (DeepSeek/Qwen style thinking), each
+    with ``"content": null`` as DeepSeek sends them; none when the request turns
+    DeepSeek's thinking off (``"thinking": {"type": "disabled"}``)."""
     delay: float = 0.0
     first_delay: float = 0.0
     headers_delay: float = 0.0
@@ -176,8 +178,11 @@ class FakeOpenAI(FakeServer):
         if reply.first_delay:
             time.sleep(reply.first_delay)
         event(delta({"role": "assistant", "content": "", "refusal": None}))
-        for piece in reply.reasoning:
-            event(delta({"reasoning_content": piece}))
+        switch = body.get("thinking")
+        thinks = not (isinstance(switch, dict) and switch.get("type") == "disabled")
+        reasoning = reply.reasoning if thinks else []
+        for piece in reasoning:
+            event(delta({"content": None, "reasoning_content": piece}))
         for index, token in enumerate(reply.tokens):
             if reply.cut_after is not None and index >= reply.cut_after:
                 handler.cut()
@@ -192,8 +197,8 @@ class FakeOpenAI(FakeServer):
         event(delta({}, reply.finish_reason))
         if with_usage_field:
             completion = reply.completion_tokens
-            if completion is None:
-                completion = len(reply.tokens)
+            if completion is None:  # completion_tokens includes the reasoning
+                completion = len(reply.tokens) + len(reasoning)
             event(
                 [],
                 {
@@ -205,7 +210,7 @@ class FakeOpenAI(FakeServer):
                         "audio_tokens": 0,
                     },
                     "completion_tokens_details": {
-                        "reasoning_tokens": 0,
+                        "reasoning_tokens": len(reasoning),
                         "audio_tokens": 0,
                         "accepted_prediction_tokens": 0,
                         "rejected_prediction_tokens": 0,

@@ -71,7 +71,13 @@ def test_damage_in_the_middle_is_found_at_open_and_recovered(seeded: Path) -> No
 def test_every_page_damaged_in_turn_is_detected(seeded: Path, tmp_path: Path) -> None:
     """Not one lucky page: damage anywhere in a sample across the file is found."""
     pages = sqlite3.connect(seeded).execute("PRAGMA page_count").fetchone()[0]
-    for number in range(2, pages + 1, max(1, pages // 12)):
+    # Pages on the freelist hold nothing to lose (the search index's merges leave some):
+    # each sampled page moves on to the next page in use.
+    used = sorted(row[0] for row in sqlite3.connect(seeded).execute("SELECT pageno FROM dbstat"))
+    sample = sorted(
+        {next(p for p in used if p >= n) for n in range(2, max(used) + 1, max(1, pages // 12))}
+    )
+    for number in sample:
         copy = tmp_path / f"copy-{number}" / "hearth.sqlite3"
         copy.parent.mkdir()
         copy.write_bytes(seeded.read_bytes())

@@ -106,7 +106,8 @@ def test_a_real_full_file_system_during_and_after(tmp_path: Path) -> None:
 
 
 def test_a_database_cannot_even_be_created_on_a_full_disk(tmp_path: Path) -> None:
-    with small_filesystem(tmp_path / "small", 256) as mount:
+    # Room for a fresh database once the filler goes: the full schema with its WAL.
+    with small_filesystem(tmp_path / "small", 2048) as mount:
         filler = fill(mount)
         writer = SerialWriter(mount / "hearth.sqlite3")
         try:

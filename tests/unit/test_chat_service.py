@@ -12,7 +12,7 @@ from app.chat.service import Reply, run_reply
 from app.engines.base import ChatMessage, ChatRequest, ErrorKind, StreamEvent, TextDelta
 from app.engines.ollama import OllamaEngine
 from app.engines.tokens import estimate_context_tokens
-from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens
+from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens, thinking_models
 
 
 class Conversation:
@@ -166,10 +166,11 @@ def test_time_to_first_token_includes_the_wait(fake_ollama: FakeOllama) -> None:
 
 
 def test_thinking_is_kept_apart_from_the_answer(fake_ollama: FakeOllama) -> None:
+    fake_ollama.models.extend(thinking_models())
     fake_ollama.chat_scripts.append(
         ChatScript(["Paris."], thinking=["The capital ", "of France..."])
     )
-    reply = Conversation(OllamaEngine(fake_ollama.url)).ask("Capital of France?")
+    reply = Conversation(OllamaEngine(fake_ollama.url), "qwen3:8b").ask("Capital of France?")
     assert reply.content == "Paris."
     assert reply.thinking == "The capital of France..."
     assert reply.usage.output_tokens == 3

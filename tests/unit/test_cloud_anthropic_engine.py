@@ -7,6 +7,7 @@ import threading
 import time
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -106,7 +107,7 @@ def test_system_prompt_images_and_max_tokens_use_the_messages_api_shape(
 
 def test_thinking_blocks_become_thinking(fake: FakeAnthropic) -> None:
     fake.push(Reply(thinking=["Considering…"], tokens=["Yes."]))
-    events = collect(engine(fake), request())
+    events = collect(engine(fake), replace(request(), think=True))
     assert [e.text for e in events if isinstance(e, ThinkingDelta)] == ["Considering…"]
     assert [e.text for e in events if isinstance(e, TextDelta)] == ["Yes."]
 

@@ -205,7 +205,7 @@ def test_stop_keeps_what_arrived_with_its_usage(
     assert usage.outcome == "stopped" and usage.output_tokens_estimate > 0
 
 
-def test_regenerate_replaces_the_reply_and_keeps_one_reply_at_a_time(
+def test_regenerate_keeps_the_old_reply_and_keeps_one_reply_at_a_time(
     writer: SerialWriter, pool: ThreadPoolExecutor, fake_ollama: FakeOllama, data_dir: Path
 ) -> None:
     fake_ollama.chat_scripts += [ChatScript(split_tokens("Old.")), ChatScript(split_tokens("New."))]
@@ -218,7 +218,9 @@ def test_regenerate_replaces_the_reply_and_keeps_one_reply_at_a_time(
         second.result(10)
     live.done.result(20)
     stored = writer.call(lambda c: repo.list_messages(c, conversation_id))
-    assert [m.content for m in stored] == ["hello", "New."]
+    assert [m.content for m in stored] == ["hello", "Old.", "New."]  # issue 16: a version
+    shown = core.open(conversation_id).result(10).messages
+    assert [m.content for m in shown] == ["hello", "New."]
     assert len(writer.call(repo.list_usage)) == 2  # every reply generated stays in the ledger
 
 

@@ -24,6 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "library": {"core", "hardware", "engines", "storage"},
     "ledger": {"core", "storage", "engines", "pricing", "hardware", "cloud"},
     "chat": {"core", "storage", "engines", "cloud", "privacy", "ledger", "pricing", "hardware"},
+    "search": {"core", "storage"},
+    "export": {"core", "storage"},
 }
 QT_FREE = set(ALLOWED)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -19,7 +20,7 @@ from app.engines.base import (
     ThinkingDelta,
 )
 from app.engines.ollama import OllamaEngine, _Piece, client_for, ollama_host
-from tests.fakes.ollama_server import ChatScript, FakeOllama
+from tests.fakes.ollama_server import ChatScript, FakeOllama, thinking_models
 
 HELLO = ChatRequest("llama3.2", (ChatMessage("user", "Say hello"),))
 
@@ -171,8 +172,9 @@ def test_sends_history_images_and_output_limit(fake_ollama: FakeOllama) -> None:
 
 
 def test_thinking_arrives_before_the_answer(fake_ollama: FakeOllama) -> None:
+    fake_ollama.models.extend(thinking_models())
     fake_ollama.chat_scripts.append(ChatScript(["42"], thinking=["Let me ", "think."]))
-    events = collect(OllamaEngine(fake_ollama.url))
+    events = collect(OllamaEngine(fake_ollama.url), replace(HELLO, model="qwen3:8b"))
     kinds = [type(e) for e in events]
     # Lines that arrive together become one event; the order of kinds is kept.
     assert [k for i, k in enumerate(kinds) if i == 0 or kinds[i - 1] is not k] == [

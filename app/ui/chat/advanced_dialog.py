@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.chat.options import ModelOptions, OptionsInputError, parse_options
+from app.core.lazy import serial_imports
 from app.engines.context import ContextSource, EffectiveContext
 from app.hardware import format_bytes
 from app.library.fit import Fit, Verdict
@@ -60,7 +61,8 @@ def _number(value: float | int | None, locale: str) -> str:
     """A stored option as the person's locale writes it (0,7 in German)."""
     if value is None:
         return ""
-    from app.core.numbers import format_number  # babel: when the dialog opens
+    with serial_imports:
+        from app.core.numbers import format_number  # babel: when the dialog opens
 
     return format_number(value if isinstance(value, int) else Decimal(repr(value)), locale)
 

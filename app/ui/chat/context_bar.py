@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from app.chat.options import ModelOptions, load_options, note_warning, save_options, warnings_given
 from app.chat.routes import EngineResolver
 from app.cloud.providers import provider_name
+from app.core.lazy import serial_imports
 from app.engines.addresses import parse_ref
 from app.engines.base import ModelDetails
 from app.engines.context import (
@@ -105,7 +106,8 @@ class ContextBar(QWidget):
         self._measure_machine()
 
     def _measure_machine(self) -> None:
-        from app.engines.machine_context import machine_default_num_ctx
+        with serial_imports:
+            from app.engines.machine_context import machine_default_num_ctx
 
         def measured(tokens: int) -> None:
             self.machine_default = tokens
@@ -287,9 +289,10 @@ class ContextBar(QWidget):
         def gather() -> AdvancedSetup:
             fits: tuple[Fit, ...] = ()
             if kind == OLLAMA_KIND and weights:
-                from app.hardware import probe_machine
-                from app.library.catalog import Architecture
-                from app.library.fit import fits_by_context
+                with serial_imports:
+                    from app.hardware import probe_machine
+                    from app.library.catalog import Architecture
+                    from app.library.fit import fits_by_context
 
                 arch = details.architecture if details is not None else None
                 fits = tuple(

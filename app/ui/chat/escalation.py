@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
-from app.storage import repo
+from app.storage import repo, tree
 from app.storage.records import Conversation, Message
 from app.ui.chat.outbound import GuiAsker, OutboundDialog, ask_outbound
 from app.ui.cloud.escalate import EscalationDecision, EscalationDialog
@@ -43,7 +43,7 @@ def mark_escalated(
     )
     updated = repo.get_conversation(conn, conversation.id)
     assert updated is not None
-    return updated, repo.list_messages(conn, conversation.id)
+    return updated, tree.path_to(conn, conversation.id)  # the active branch (issue 16)
 
 
 def escalate_conversation(

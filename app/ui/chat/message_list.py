@@ -22,7 +22,8 @@ API (ChatPanel drives it; the records are ``app.storage.records.Message``):
   written) and scroll to it; ``remove(id)``; ``clear()``.
 - ``widget_for(id) -> MessageWidget | None``: the widget, if that message has one now
   (a reply still streaming always keeps its widget); ``widgets()``: the built ones, in
-  order; ``refresh_actions()``; ``scroll_to_latest()``.
+  order; ``refresh_actions()``; ``scroll_to_latest()``; ``records()``: every loaded
+  message; ``reveal(id)``: scroll to a loaded message (built first if need be).
 - Signals ``regenerate_requested(id)``, ``retry_requested(id)``.
 
 A "jump to latest" button shows while the person is scrolled away from the end.
@@ -75,6 +76,8 @@ class MessageList(QScrollArea):
         self._has_older = False
         self._loading = False
         self._loader: OlderLoader | None = None
+        self.decorate: Callable[[MessageWidget], None] | None = None
+        """Called with each widget built (issue 16: app/ui/chat/branch_pager.py)."""
         self._follow = True
         self._anchor: tuple[MessageWidget, int] | None = None
         self._adjusting = False
@@ -173,6 +176,35 @@ class MessageList(QScrollArea):
     def message_count(self) -> int:
         return len(self._records)
 
+    def records(self) -> list[Message]:
+        """Every loaded message as now shown (built widgets' text may be newer)."""
+        return [
+            widget.record() if widget is not None else message
+            for message in self._records
+            for widget in (self._widgets.get(message.id),)
+        ]
+
+    def reveal(self, message_id: int) -> MessageWidget | None:
+        """Build the widgets around a loaded message and scroll it into view (a search
+        result, a find match); it stays put while the list builds around it."""
+        index = self._index_of(message_id)
+        if index is None:
+            return None
+        if not self._lo <= index < self._hi:
+            for built in range(self._lo, self._hi):
+                self._release(built)
+            self._lo = self._hi = index
+            self._build_below(STEP)
+            self._build_above(STEP)
+            self._update_regenerate()
+        self._follow = False
+        self._idle.stop()
+        widget = self._widgets[message_id]
+        self._anchor = (widget, min(48, self.viewport().height() // 4))
+        self._keep_anchor()
+        self._update_jump()
+        return widget
+
     def refresh_actions(self) -> None:
         self._update_regenerate()
 
@@ -200,6 +232,8 @@ class MessageList(QScrollArea):
             widget.copy_requested.connect(self._copy)
             widget.regenerate_requested.connect(self.regenerate_requested)
             widget.retry_requested.connect(self.retry_requested)
+            if self.decorate is not None:
+                self.decorate(widget)
         self._widgets[message.id] = widget
         return widget
 

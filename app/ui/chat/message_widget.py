@@ -77,6 +77,7 @@ from app.ui.chat.message_text import shown_text as _shown
 from app.ui.chat.message_text import text_units as _units
 from app.ui.chat.render_lane import RenderLane, shared_lane
 from app.ui.chat.reply_details import ReplyDetailsLine
+from app.ui.chat.thinking_block import ThinkingBlock
 from app.ui.theme import is_dark
 
 THUMBNAIL = 160
@@ -199,6 +200,7 @@ class MessageWidget(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(4)
         header = QHBoxLayout()
+        self._header = header
         self._author = QLabel(self)
         self._author.setTextFormat(Qt.TextFormat.PlainText)
         font = self._author.font()
@@ -229,6 +231,13 @@ class MessageWidget(QFrame):
         self.body.setVisible(message.role == "user")  # a reply's appears with its first block
         self._bodies = [self.body]  # a long reply's body goes on in more (see BODY_CHUNK)
         self._layout = layout
+        # Issue 16: the reply's thinking, above its answer; built only for a reply that
+        # has some (most messages never need one: see the ``thinking`` property).
+        self._thinking: ThinkingBlock | None = None
+        if message.thinking:
+            self.thinking.show_stored(
+                message.thinking, message.thinking_ms, message.status == "streaming"
+            )
         self._tail = PlainTail(self, self.body, layout, self._tail_text)  # the text still arriving
         self._live_code = LiveCode(is_dark(), code_font())  # code styled before it is complete
         self._error_label = QLabel(self)
@@ -244,6 +253,12 @@ class MessageWidget(QFrame):
         layout.addWidget(self._details)
         self._start_render()
         self._update_chrome()
+
+    def add_control(self, widget: QWidget, leading: bool = False) -> None:
+        """A control another feature puts in the header: before Copy, or ``leading``
+        the other controls (issue 16: Edit, the version pager in branch_pager.py)."""
+        anchor = self._state if leading else self._copy
+        self._header.insertWidget(self._header.indexOf(anchor) + int(leading), widget)
 
     def _tool(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)
@@ -291,7 +306,25 @@ class MessageWidget(QFrame):
             status=self._status,  # type: ignore[arg-type]
             error=self._error,
             model=self._model,
+            thinking=self._thinking.text() if self._thinking else self._record.thinking,
+            thinking_ms=self._thinking.ms if self._thinking else self._record.thinking_ms,
         )
+
+    @property
+    def thinking(self) -> ThinkingBlock:
+        """The thinking block (issue 16), built the first time it is needed."""
+        if self._thinking is None:
+            self._thinking = ThinkingBlock(self)
+            self._layout.insertWidget(self._layout.indexOf(self.body), self._thinking)
+        return self._thinking
+
+    def feed_thinking(self, text: str, ms: int | None) -> None:
+        """A frame's thinking (``StreamController``'s thinking sink)."""
+        if text or self._thinking is not None:
+            was_live = self.thinking.live
+            self.thinking.feed(text, ms)
+            if self.thinking.live != was_live:
+                self._update_chrome()  # "thinking…" in the header, then "writing…"
 
     def is_rendering(self) -> bool:
         """True until every block of the text is in the body (or shown plain)."""
@@ -327,6 +360,8 @@ class MessageWidget(QFrame):
     def finish(
         self, status: str, error: str = "", model: str = "", usage: UsageRecord | None = None
     ) -> None:
+        if status != "streaming" and self._thinking is not None:
+            self._thinking.finish()  # folds, if its end was not told already
         self._status = status
         self._error = error
         if model:
@@ -367,8 +402,9 @@ class MessageWidget(QFrame):
             self._author.setText(self.tr("You"))
         else:
             self._author.setText(self._model or self.tr("Assistant"))
+        thinking = self._thinking is not None and self._thinking.live
         states = {
-            "streaming": self.tr("writing…"),
+            "streaming": self.tr("thinking…") if thinking else self.tr("writing…"),
             "stopped": self.tr("stopped"),
             "failed": self.tr("failed"),
         }

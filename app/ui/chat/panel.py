@@ -34,14 +34,18 @@ from app.engines.found import Discovery
 from app.ledger.settings import load_config
 from app.storage.records import Attachment, Conversation, Message
 from app.ui.chat.attach_files import FileAttacher
+from app.ui.chat.branch_flow import BranchFlow
+from app.ui.chat.branch_pager import BranchControls
 from app.ui.chat.composer import Composer
 from app.ui.chat.context_bar import ContextBar
 from app.ui.chat.drafts import DraftKeeper
+from app.ui.chat.find_bar import FindBar
 from app.ui.chat.message_list import MessageList
 from app.ui.chat.model_picker import ModelPicker
 from app.ui.chat.reply_details import use_ledger_config
 from app.ui.chat.streaming import StreamController
 from app.ui.chat.system_prompt_dialog import SystemPromptDialog
+from app.ui.chat.think_control import ThinkControl, think_support_for
 from app.ui.context import AppContext
 from app.ui.widgets import ElidedLabel
 
@@ -50,7 +54,7 @@ T = TypeVar("T")
 OPENED_SETTLE_MS = 1500
 
 
-class ChatPanel(QWidget):
+class ChatPanel(BranchFlow, QWidget):
     conversation_created = Signal(int)
     conversation_changed = Signal(int)  # title/model/cloud changed; the list refreshes
     status_message = Signal(str)
@@ -97,6 +101,9 @@ class ChatPanel(QWidget):
         self.model_picker.setMaximumWidth(280)
         self.model_picker.model_chosen.connect(lambda _ref: self._model_chosen(0))
         header.addWidget(self.model_picker)
+        self.think = ThinkControl(self)  # issue 16: shown only for models that think
+        self.think.choice_changed.connect(self._think_chosen)
+        header.addWidget(self.think)
         self.system_button = QPushButton(self.tr("System prompt…"), self)
         self.system_button.clicked.connect(self.edit_system_prompt)
         header.addWidget(self.system_button)
@@ -140,8 +147,17 @@ class ChatPanel(QWidget):
         self.stack = QStackedWidget(self)
         self.messages = MessageList(self)
         self.messages.regenerate_requested.connect(self.regenerate)
-        self.messages.retry_requested.connect(self.regenerate)
+        self.messages.retry_requested.connect(lambda mid: self.regenerate(mid, retry=True))
+        # Issue 16: versions, Edit and Delete (app/ui/chat/branch_pager.py).
+        self.branches = BranchControls(self.messages, self._when, self)
+        self.messages.decorate = self.branches.decorate
+        self.branches.switch_requested.connect(self.switch_branch)
+        self.branches.edit_submitted.connect(self.edit_and_resend)
+        self.branches.delete_requested.connect(self.delete_message)
         self.stack.addWidget(self.messages)
+        # Ctrl+F: find in the loaded messages (app/ui/chat/find_bar.py).
+        self.find_bar = FindBar(self.messages, self)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.stack, 1)
 
         self.composer = Composer(self)
@@ -210,6 +226,7 @@ class ChatPanel(QWidget):
         self._context_tokens = 0
         self._clear_messages()
         self.title.setText(self.tr("New conversation"))
+        self.think.set_choice(None)
         self.composer.switch_conversation(None)  # issue 12: nothing pending carries over
         self._update_cloud()
         self._update_streaming()
@@ -222,7 +239,9 @@ class ChatPanel(QWidget):
         self._streams.detach_all()
         self.messages.clear()
 
-    def show_conversation(self, conversation_id: int) -> None:
+    def show_conversation(self, conversation_id: int, at: int = 0, find: str = "") -> None:
+        """Open a conversation; with ``at``, reaching back to that message and showing
+        it (a search result), ``find`` marked in it by the find bar."""
         self._load_token += 1
         token = self._load_token
 
@@ -233,17 +252,24 @@ class ChatPanel(QWidget):
                 self.new_conversation()
                 return
             self._display(opened)
+            if at:
+                self.find_bar.reveal(at, find)
             self._settled(token)
+
+        def load() -> Future[Opened]:
+            return (
+                self._core.open_at(conversation_id, at) if at else self._core.open(conversation_id)
+            )
 
         guard = self._opening
         if guard is None:
-            self._when(self._core.open(conversation_id), loaded)
+            self._when(load(), loaded)
             return
         # Marked on disk before anything is built, so a crash while showing it is not
         # repeated at the next start (see app/core/opening.py).
         self._ctx.tasks.run(
             lambda: guard.begin(conversation_id),
-            lambda _none: self._when(self._core.open(conversation_id), loaded),
+            lambda _none: self._when(load(), loaded),
             self._error,
             owner=self,
         )
@@ -269,8 +295,10 @@ class ChatPanel(QWidget):
         self._messages = list(opened.messages)
         self._has_older = opened.has_older
         self.title.setText(conversation.title)
+        self.think.set_choice(conversation.think)
         self.composer.switch_conversation(conversation.id)  # issue 12: drafts stay apart
         self._clear_messages()
+        self.branches.set_versions(opened.alternatives)
         self.messages.show_messages(self._messages, has_older=opened.has_older)
         self.messages.set_older_loader(self._load_older)
         live = self._core.live(conversation.id)
@@ -280,7 +308,9 @@ class ChatPanel(QWidget):
                 # The live reply is ahead of the stored checkpoint: show all of it, then
                 # follow it from exactly there.
                 widget.resume(live.snapshot())
-                self._streams.follow(live, widget.append)
+                if live.thought.started:
+                    widget.thinking.resume(*live.thought.snapshot())
+                self._streams.follow(live, widget.append, widget.feed_thinking)
         if conversation.model:
             self._select_model(conversation.model)
         self._update_cloud()
@@ -332,6 +362,8 @@ class ChatPanel(QWidget):
         def got(result: tuple[list[Message], bool]) -> None:
             if token == self._load_token:
                 self.messages.prepend_messages(result[0], has_older=result[1])
+                ids = [m.id for m in result[0]]
+                self.branches.refresh(self._core.alternatives(conversation.id, ids))
 
         self._when(self._core.older(conversation.id, before_message_id, limit), got)
 
@@ -405,6 +437,7 @@ class ChatPanel(QWidget):
     def _apply_details(self, details: ModelDetails) -> None:
         escalated = self._conversation is not None and self._conversation.escalated
         self.composer.set_vision(details.vision or escalated, self.current_model())
+        self.think.set_support(think_support_for(self._conversation, self.current_model(), details))
         self._update_hint()
 
     def _update_hint(self, pending_images: bool = False) -> None:
@@ -454,9 +487,11 @@ class ChatPanel(QWidget):
                 self._messages.append(message)
                 self.title.setText(target.title)
                 self.messages.add(message)
+            if self.think.choice() != target.think:  # chosen before the conversation existed
+                self._think_chosen(self.think.choice(), target)
             if created:
                 self.conversation_created.emit(target.id)
-            self._start(self._core.reply(target.id, model))
+            self._start(self._core.reply(target.id, model, think=self.think.wire()))
 
         self._when(
             self._core.send(
@@ -476,7 +511,11 @@ class ChatPanel(QWidget):
             if self._conversation is not None and self._conversation.id == live.conversation_id:
                 self._messages.append(live.placeholder)
                 widget = self.messages.add(live.placeholder)
-            self._streams.started_reply(live, widget.append if widget is not None else None)
+            self._streams.started_reply(
+                live,
+                widget.append if widget is not None else None,
+                widget.feed_thinking if widget is not None else None,
+            )
             self._update_streaming()
 
         self._when(started, ready)
@@ -485,14 +524,18 @@ class ChatPanel(QWidget):
         if self._conversation is not None:
             self._core.stop(self._conversation.id)
 
-    def regenerate(self, message_id: int) -> None:
-        """Redo a reply (last one, or a failed one): drop it and ask again."""
+    def regenerate(self, message_id: int, retry: bool = False) -> None:
+        """Ask for a reply again: a new version beside it (issue 16), or for a failed
+        one (``retry``) in its place."""
         conversation = self._conversation
         if conversation is None or self._core.live(conversation.id) is not None:
             return
         self._messages = [m for m in self._messages if m.id != message_id]
         self.messages.remove(message_id)
-        self._start(self._core.regenerate(conversation.id, message_id, self.current_model()))
+        redo = self._core.retry if retry else self._core.regenerate
+        started = redo(conversation.id, message_id, self.current_model(), think=self.think.wire())
+        self._start(started)
+        self._when(started, lambda live: self._refresh_versions(live.message_id))
 
     def _reply_finished(self, finished: FinishedReply) -> None:
         live, reply = finished.live, finished.reply
@@ -502,6 +545,7 @@ class ChatPanel(QWidget):
             self._messages = [m for m in self._messages if m.id != live.message_id]
             self.messages.remove(live.message_id)
             self.status_message.emit(self.tr("Not sent: your message is kept here."))
+            self._reload(live.conversation_id)  # a version it would have joined shows again
         else:
             self._messages = [
                 replace(
@@ -509,6 +553,8 @@ class ChatPanel(QWidget):
                     content=reply.content,
                     status=reply.outcome,
                     error=finished.error_text,
+                    thinking=reply.thinking,
+                    thinking_ms=live.thought.ms,
                     usage=finished.usage,
                 )
                 if m.id == live.message_id
@@ -522,6 +568,16 @@ class ChatPanel(QWidget):
         self._update_streaming()
         self._estimate_context()
         self._mark_sent_versions()
+
+    def _think_chosen(self, choice: object, target: Conversation | None = None) -> None:
+        """Issue 16: the Think choice is the conversation's (kept on disk with it)."""
+        conversation = target or self._conversation
+        if conversation is None:
+            return  # kept by the control until the first message creates one
+        think = choice if isinstance(choice, str) else None
+        if self._conversation is not None and self._conversation.id == conversation.id:
+            self._conversation = replace(self._conversation, think=think)
+        self._when(self._core.set_think(conversation.id, think), lambda _none: None)
 
     def edit_system_prompt(self) -> None:
         # Issue 16: a new conversation starts with the default; the dialog can set it.
@@ -601,9 +657,14 @@ class ChatPanel(QWidget):
         if last.role == "assistant":
             self._messages = [m for m in self._messages if m.id != last.id]
             self.messages.remove(last.id)
-            started = self._core.regenerate(conversation.id, last.id, self.current_model())
+            started = self._core.regenerate(
+                conversation.id, last.id, self.current_model(), think=self.think.wire()
+            )
+            self._when(started, lambda live: self._refresh_versions(live.message_id))
         else:
-            started = self._core.reply(conversation.id, self.current_model())
+            started = self._core.reply(
+                conversation.id, self.current_model(), think=self.think.wire()
+            )
         self._start(started)
 
     def return_to_local(self) -> None:

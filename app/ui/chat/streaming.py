@@ -21,6 +21,8 @@ FRAME_MS = 16
 MAX_FRAME_MS = 100
 
 Sink = Callable[[str], None]
+ThinkingSink = Callable[[str, int | None], None]
+"""Issue 16: a frame's new thinking, and how long it thought once it has ended."""
 
 
 class StreamController(QObject):
@@ -33,6 +35,7 @@ class StreamController(QObject):
         self.core = core
         self._tasks = tasks
         self._sinks: dict[int, Sink] = {}  # conversation id -> the view showing it
+        self._thinking_sinks: dict[int, ThinkingSink] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._paint)
@@ -47,21 +50,31 @@ class StreamController(QObject):
     def active(self) -> list[LiveReply]:
         return self.core.active()
 
-    def follow(self, live: LiveReply, sink: Sink | None) -> None:
-        """Paint this reply, from now on, into ``sink`` (None: nobody shows it now)."""
+    def follow(
+        self, live: LiveReply, sink: Sink | None, thinking: ThinkingSink | None = None
+    ) -> None:
+        """Paint this reply, from now on, into ``sink`` and its thinking into
+        ``thinking`` (None: nobody shows it now)."""
         if sink is None:
             self._sinks.pop(live.conversation_id, None)
         else:
             self._sinks[live.conversation_id] = sink
+        if thinking is None:
+            self._thinking_sinks.pop(live.conversation_id, None)
+        else:
+            self._thinking_sinks[live.conversation_id] = thinking
         if not self._timer.isActive():
             self._timer.start()
 
     def detach_all(self) -> None:
         """The views are about to go: replies keep streaming, unpainted, until reattached."""
         self._sinks.clear()
+        self._thinking_sinks.clear()
 
-    def started_reply(self, live: LiveReply, sink: Sink | None) -> None:
-        self.follow(live, sink)
+    def started_reply(
+        self, live: LiveReply, sink: Sink | None, thinking: ThinkingSink | None = None
+    ) -> None:
+        self.follow(live, sink, thinking)
         self._tasks.watch(live.done, self._done, owner=self)
         self.started.emit(live.conversation_id)
 
@@ -75,6 +88,7 @@ class StreamController(QObject):
         started = time.perf_counter()
         live = self.core.active()
         for reply in live:
+            self._paint_thinking(reply, self._thinking_sinks.get(reply.conversation_id))
             chunk = reply.drain()
             sink = self._sinks.get(reply.conversation_id)
             if chunk and sink is not None:
@@ -87,8 +101,18 @@ class StreamController(QObject):
         cost_ms = (time.perf_counter() - started) * 1000
         self._timer.setInterval(int(min(MAX_FRAME_MS, max(FRAME_MS, cost_ms * 10))))
 
+    @staticmethod
+    def _paint_thinking(live: LiveReply, sink: ThinkingSink | None) -> None:
+        """Before the text: the block folds in the frame the answer begins."""
+        if not live.thought.started:
+            return  # most replies: one attribute read a frame
+        thought, ms = live.thought.drain()
+        if (thought or ms is not None) and sink is not None:
+            sink(thought, ms)
+
     def _done(self, finished: FinishedReply) -> None:
         live = finished.live
+        self._paint_thinking(live, self._thinking_sinks.pop(live.conversation_id, None))
         chunk = live.drain()  # the last text that arrived
         sink = self._sinks.pop(live.conversation_id, None)
         if chunk and sink is not None:

@@ -1,0 +1,1 @@
+"""Search across every conversation: titles and message text (no Qt here)."""
