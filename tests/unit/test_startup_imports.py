@@ -19,6 +19,13 @@ HEAVY = (
     "keyring",
     "app.engines.ollama",
     "app.ledger.report",
+    "markdown_it",  # with Pygments, ~25 ms: built on a worker right after the window shows
+    "pygments",
+    "psutil",
+    "babel",
+    "pypdf",
+    "docx",
+    "charset_normalizer",
 )
 
 PROBE = """

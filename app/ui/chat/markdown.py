@@ -36,18 +36,8 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.common.normalize_url import normalizeLink, validateLink
-from markdown_it.common.utils import normalizeReference
-from markdown_it.renderer import RendererHTML
-from mdit_py_plugins.tasklists import tasklists_plugin
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QSize
 from PySide6.QtGui import (
     QFont,
@@ -57,6 +47,13 @@ from PySide6.QtGui import (
     QImageReader,
     QTextDocument,
 )
+
+from app.core.lazy import serial_imports
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexer import Lexer
 
 LONG_LINE = 2_000  # a longer line is folded
 FOLD_HEAD = 400  # characters of a folded line shown in place
@@ -112,11 +109,18 @@ class Rendered:
 
 @lru_cache(maxsize=2)
 def _formatter(dark: bool) -> HtmlFormatter[str]:
+    with serial_imports:
+        from pygments.formatters import HtmlFormatter
+
     return HtmlFormatter(noclasses=True, nowrap=True, style="monokai" if dark else "default")
 
 
 @lru_cache(maxsize=64)
 def _lexer(language: str) -> Lexer | None:
+    with serial_imports:
+        from pygments.lexers import get_lexer_by_name
+        from pygments.util import ClassNotFound
+
     try:
         return get_lexer_by_name(language)
     except ClassNotFound:
@@ -132,10 +136,21 @@ def _highlight(code: str, language: str, dark: bool) -> str:
     lexer = _lexer(language.lower()) if language else None
     if lexer is None or len(code) > BIG_CODE or _FOLD_OPEN in code:
         return html.escape(code)
+    with serial_imports:
+        from pygments import highlight
+
     return highlight(code, lexer, _formatter(dark))
 
 
+@lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    """The one parser, built at first use: markdown-it, its plugin and Pygments are
+    ~25 ms of imports that start-up need not wait for (``prewarm`` builds it on a worker
+    thread right after the window shows). Shared by the GUI and the render lane."""
+    with serial_imports:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.tasklists import tasklists_plugin
+
     parser = (
         MarkdownIt("commonmark", {"html": False, "linkify": False})
         .enable(["table", "strikethrough"])
@@ -143,9 +158,6 @@ def _parser() -> MarkdownIt:
     )
     parser.options["maxNesting"] = PARSE_NESTING
     return parser
-
-
-_PARSER = _parser()
 
 
 def neutralize_bidi(text: str) -> str:
@@ -191,6 +203,10 @@ def reference_definitions(text: str) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     if "]:" not in text:
         return found
+    with serial_imports:
+        from markdown_it.common.normalize_url import normalizeLink, validateLink
+        from markdown_it.common.utils import normalizeReference
+
     for match in _DEFINITION.finditer(text):
         label = normalizeReference(match.group(1))
         href = match.group(2).strip("<>")
@@ -249,7 +265,7 @@ def render_markdown(
     text, folds = _fold_long_lines(text, fold_offset)  # first: what is left is short
     text = neutralize_bidi(text)
     env: dict[str, Any] = {"references": dict(references or {})}
-    tokens = _PARSER.parse(text, env)
+    tokens = _parser().parse(text, env)
     if _max_level(tokens) >= MAX_LEVEL:
         body = (
             f"<p><i>{html.escape(labels.flattened)}</i></p>"
@@ -330,7 +346,10 @@ def render_markdown(
             return f'<a href="{html.escape(src)}">{label}</a>'
         return f"{label} ({html.escape(src)})"
 
-    renderer = RendererHTML(_PARSER)  # one per call: the GUI and the render lane share the parser
+    with serial_imports:
+        from markdown_it.renderer import RendererHTML
+
+    renderer = RendererHTML(_parser())  # one per call: the GUI and the render lane share the parser
     renderer.rules["fence"] = fence  # type: ignore[assignment]
     renderer.rules["code_block"] = fence  # type: ignore[assignment]
     renderer.rules["image"] = image  # type: ignore[assignment]
@@ -338,7 +357,7 @@ def render_markdown(
     renderer.rules["blockquote_close"] = quote_close  # type: ignore[assignment]
     renderer.rules["html_inline"] = checkbox  # type: ignore[assignment]
     renderer.rules["bullet_list_open"] = bullets_open  # type: ignore[assignment]
-    body = renderer.render(tokens, _PARSER.options, env)
+    body = renderer.render(tokens, _parser().options, env)
     body = body.replace(
         "<table>",
         f'<table border="1" cellspacing="0" cellpadding="4" style="border-color:{border};">',
@@ -508,7 +527,7 @@ def prewarm() -> None:
     """Load the lexers, compile the parser's patterns and load the code font off the GUI
     thread at start-up, so the first code block in a reply does not hitch the window
     (loading the fixed-pitch font cost the first live code block ~10 ms)."""
-    _PARSER.parse("# a\n\n| a |\n|---|\n| b |\n\n- x\n")
+    _parser().parse("# a\n\n| a |\n|---|\n| b |\n\n- x\n")
     for language in ("python", "bash", "javascript", "json"):
         _highlight("x = 1", language, False)
     sample = "```python\nx = [1, 2]  # {}\n```\n\n> a *b*\n"
