@@ -70,13 +70,16 @@ def record(ctx: AppContext, usage: UsageRecord) -> int:
     return ctx.writer.call(lambda conn: repo.record_usage(conn, usage))
 
 
-def test_install_adds_the_tally_and_the_tools_actions(window: QMainWindow, ctx: AppContext) -> None:
+def test_install_adds_the_tally_and_the_tools_actions(
+    qtbot: QtBot, window: QMainWindow, ctx: AppContext
+) -> None:
     install(window, ctx)
+    assert window.statusBar().findChild(SavingsTally) is None  # after the window shows
     tools = window.findChild(QMenu, "menu_tools")
     names = [a.objectName() for a in tools.actions()]
     assert names == ["action_savings_report", "action_break_even", "action_savings_settings"]
     assert tools.actions()[0].text() == "Savings report…"
-    assert window.statusBar().findChild(SavingsTally) is not None
+    qtbot.waitUntil(lambda: window.statusBar().findChild(SavingsTally) is not None, timeout=3000)
     assert isinstance(tools.actions()[0], QAction)
 
 
@@ -95,6 +98,7 @@ def test_tally_updates_after_a_reply_is_recorded(qtbot: QtBot, ctx: AppContext) 
 
 def test_tally_click_opens_the_report(qtbot: QtBot, window: QMainWindow, ctx: AppContext) -> None:
     install(window, ctx)
+    qtbot.waitUntil(lambda: window.statusBar().findChild(SavingsTally) is not None, timeout=3000)
     tally = window.statusBar().findChild(SavingsTally)
     tally.click()
     qtbot.waitUntil(lambda: window.findChild(ReportDialog) is not None, timeout=3000)
