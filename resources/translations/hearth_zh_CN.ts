@@ -653,14 +653,6 @@ Price: %5</source>
         <translation>未发送：你的消息保留在这里。</translation>
     </message>
     <message>
-        <source>Attach images</source>
-        <translation>附加图像</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
-        <translation>图像 (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
-    </message>
-    <message>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -1772,6 +1764,14 @@ Your message is still in the box.</source>
     <message>
         <source>Documents ({patterns});;All files (*)</source>
         <translation>文档 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Attach images</source>
+        <translation>附加图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
     </message>
     <message>
         <source>Reading {count} file(s)…</source>

@@ -653,14 +653,6 @@ Price: %5</source>
         <translation>未傳送：你的訊息保留在這裡。</translation>
     </message>
     <message>
-        <source>Attach images</source>
-        <translation>附加影像</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
-        <translation>影像 (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
-    </message>
-    <message>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -1772,6 +1764,14 @@ Your message is still in the box.</source>
     <message>
         <source>Documents ({patterns});;All files (*)</source>
         <translation>文件 ({patterns});;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Attach images</source>
+        <translation>附加影像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
+        <translation>影像 (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
     </message>
     <message>
         <source>Reading {count} file(s)…</source>

@@ -43,6 +43,16 @@ class FileAttacher(QObject):
         if paths:
             self.load(paths)
 
+    def choose_images(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._parent,
+            self.tr("Attach images"),
+            "",
+            self.tr("Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)"),
+        )
+        if paths:
+            self.load(paths)
+
     def load(self, paths: list[str]) -> None:
         key = self._composer.draft_key
         done = False

@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -36,6 +35,7 @@ from app.storage.records import Attachment, Conversation, Message
 from app.ui.chat.attach_files import FileAttacher
 from app.ui.chat.branch_flow import BranchFlow
 from app.ui.chat.branch_pager import BranchControls
+from app.ui.chat.cloud_flow import CloudFlow
 from app.ui.chat.composer import Composer
 from app.ui.chat.context_bar import ContextBar
 from app.ui.chat.drafts import DraftKeeper
@@ -44,7 +44,6 @@ from app.ui.chat.message_list import MessageList
 from app.ui.chat.model_picker import ModelPicker
 from app.ui.chat.reply_details import use_ledger_config
 from app.ui.chat.streaming import StreamController
-from app.ui.chat.system_prompt_dialog import SystemPromptDialog
 from app.ui.chat.think_control import ThinkControl, think_support_for
 from app.ui.context import AppContext
 from app.ui.widgets import ElidedLabel
@@ -54,7 +53,7 @@ T = TypeVar("T")
 OPENED_SETTLE_MS = 1500
 
 
-class ChatPanel(BranchFlow, QWidget):
+class ChatPanel(BranchFlow, CloudFlow, QWidget):
     conversation_created = Signal(int)
     conversation_changed = Signal(int)  # title/model/cloud changed; the list refreshes
     status_message = Signal(str)
@@ -164,12 +163,12 @@ class ChatPanel(BranchFlow, QWidget):
         self.composer.setContentsMargins(8, 0, 8, 8)
         self.composer.send_requested.connect(self.send)
         self.composer.stop_requested.connect(self.stop)
-        self.composer.attach_requested.connect(self._choose_images)
         # Issue 16: documents and dropped files (app/ui/chat/attach_files.py), drafts kept
         # per conversation across restarts (app/ui/chat/drafts.py).
         self.files = FileAttacher(
             ctx.tasks, self.composer, self, self._error, lambda: self._update_hint(True)
         )
+        self.composer.attach_requested.connect(self.files.choose_images)
         self.composer.files_dropped.connect(self.files.load)
         self.composer.document_requested.connect(self.files.choose_documents)
         self.drafts = DraftKeeper(ctx.writer, ctx.tasks, self.composer, self)
@@ -578,120 +577,6 @@ class ChatPanel(BranchFlow, QWidget):
         if self._conversation is not None and self._conversation.id == conversation.id:
             self._conversation = replace(self._conversation, think=think)
         self._when(self._core.set_think(conversation.id, think), lambda _none: None)
-
-    def edit_system_prompt(self) -> None:
-        # Issue 16: a new conversation starts with the default; the dialog can set it.
-        settings = self._ctx.settings
-        new = self._conversation is None
-        current = self._conversation.system_prompt if self._conversation else ""
-        dialog = SystemPromptDialog(
-            settings, prompt_for_new(settings) if new else current, new, self
-        )
-        if dialog.exec() != SystemPromptDialog.DialogCode.Accepted:
-            return
-        if dialog.default_changed():
-            self._ctx.tasks.run(settings.save)  # a failure is reported by default
-        text = dialog.text()
-        conversation = self._conversation
-
-        def saved(updated: Conversation) -> None:
-            if conversation is None:
-                self._conversation = updated
-                self.title.setText(updated.title)
-                self.conversation_created.emit(updated.id)
-            elif self._conversation is not None and self._conversation.id == updated.id:
-                self._conversation = replace(self._conversation, system_prompt=text)
-
-        self._when(
-            self._core.set_system_prompt(
-                conversation,
-                text,
-                model=self.current_model(),
-                untitled=self.tr("New conversation"),
-            ),
-            saved,
-        )
-
-    def escalate(self) -> None:
-        with serial_imports:
-            from app.ui.chat.escalation import escalate_conversation
-
-        conversation = self._conversation
-        if conversation is None:
-            escalate_conversation(self, self._ctx, None, [], self._escalated)
-            return
-
-        def ask(history: list[Message]) -> None:
-            # The check sees every message that would be sent, not only those on screen.
-            escalate_conversation(self, self._ctx, conversation, history, self._escalated)
-
-        self._when(self._core.history(conversation.id), ask)
-
-    def _escalated(
-        self, conversation: Conversation, messages: list[Message], choice: object = None
-    ) -> None:
-        if self._conversation is not None and self._conversation.id == conversation.id:
-            self.show_conversation(conversation.id)
-        self.conversation_changed.emit(conversation.id)
-        self._send_escalated(conversation, messages, choice)
-
-    def _send_escalated(
-        self, conversation: Conversation, messages: list[Message], choice: object
-    ) -> None:
-        """Issue 12: the choice in "Send to cloud…" sends at once. What the person typed
-        goes first; else the last question gets the cloud's answer (a last reply from
-        the local model is redone there, as Regenerate would). The decision made in the
-        dialog answers the gate for exactly what was shown; anything new asks again."""
-        decision = getattr(choice, "decision", None)
-        expect = getattr(self._core.gate, "expect", None)
-        if decision is not None and callable(expect):
-            expect(conversation.id, decision)
-        if self._core.live(conversation.id) is not None:
-            return
-        if self.composer.edit.toPlainText().strip() or self.composer.attachments():
-            self.composer.submit()
-            return
-        last = next((m for m in reversed(messages) if m.status != "streaming"), None)
-        if last is None:
-            return
-        if last.role == "assistant":
-            self._messages = [m for m in self._messages if m.id != last.id]
-            self.messages.remove(last.id)
-            started = self._core.regenerate(
-                conversation.id, last.id, self.current_model(), think=self.think.wire()
-            )
-            self._when(started, lambda live: self._refresh_versions(live.message_id))
-        else:
-            started = self._core.reply(
-                conversation.id, self.current_model(), think=self.think.wire()
-            )
-        self._start(started)
-
-    def return_to_local(self) -> None:
-        if self._conversation is None:
-            return
-
-        def saved(conversation: Conversation) -> None:
-            # Shown as local only once it is stored as local.
-            if self._conversation is not None and self._conversation.id == conversation.id:
-                self._conversation = conversation
-                self._update_cloud()
-                self._model_details_changed()
-            self.conversation_changed.emit(conversation.id)
-
-        self._when(self._core.return_to_local(self._conversation.id), saved)
-
-    # --- images ----------------------------------------------------------------------------
-
-    def _choose_images(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Attach images"),
-            "",
-            self.tr("Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)"),
-        )
-        if paths:
-            self.files.load(paths)
 
     # --- errors ----------------------------------------------------------------------------
 
