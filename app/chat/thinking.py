@@ -18,6 +18,19 @@ What each provider takes (looked up 2026-12-01):
 - **DeepSeek** ``{"thinking": {"type": "enabled"|"disabled"}}`` in the Chat Completions
   body (``extra_body`` in the OpenAI SDK); thinking is on by default
   (https://api-docs.deepseek.com/guides/thinking_mode).
+- **Zhipu GLM** (``zhipu``, ``zai``) ``{"thinking": {"type": "enabled"|"disabled"}}``
+  for GLM-4.5 and later, on by default (https://docs.bigmodel.cn/cn/guide/models/text/glm-4.5.md).
+- **Volcano Ark** (``ark``) the same ``thinking.type`` for Doubao Seed models (also
+  ``auto``; Hearth offers on/off), as the Ark docs' mirrors describe
+  (https://www.ucloud-global.com/en/docs/modelverse/modelverse/text_api/doubao).
+- **Qwen on DashScope** (``qwen``) ``"enable_thinking": true|false`` in the body of its
+  OpenAI-compatible mode for the hybrid models (qwen3, qwen-plus/flash/turbo); off by
+  default for the commercial ones, and the 2507 ``-instruct`` / ``-thinking`` models have
+  one mode only, so they get no control
+  (https://www.alibabacloud.com/help/ja/model-studio/glm; qwen.readthedocs.io quickstart).
+- **OpenAI** reasoning models (o1, o3, o4-mini, gpt-5…) ``"reasoning_effort":
+  "low"|"medium"|"high"`` (Chat Completions; medium by default). Their reasoning is not
+  streamed, so only the answer shows; the effort still bills as output.
 - **Anthropic** extended thinking ``{"type": "enabled", "budget_tokens": N}`` with N at
   least 1,024 and below ``max_tokens`` (anthropic SDK 2.15 ``ThinkingConfigEnabledParam``;
   Hearth's budget is ``app.engines.anthropic_engine.THINKING_BUDGET``);
@@ -33,9 +46,10 @@ interrupted reply) counts the thinking's text with the answer's.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -72,19 +86,50 @@ def _base_name(model: str) -> str:
     return model.rsplit("/", 1)[-1].split(":", 1)[0].lower()
 
 
+def _glm_can_think(name: str) -> bool:
+    """GLM-4.5 and later (glm-4.5, glm-4.6, glm-4.7, glm-5, glm-5.1, their -air/-flash…)."""
+    match = re.match(r"glm-(\d+)(?:\.(\d+))?", name)
+    if match is None:
+        return False
+    major, minor = int(match.group(1)), int(match.group(2) or 0)
+    return (major, minor) >= (4, 5)
+
+
+def _qwen_is_hybrid(name: str) -> bool:
+    if "-instruct" in name or "-thinking" in name or name.startswith(("qwq", "qvq")):
+        return False
+    return name.startswith(("qwen3", "qwen-plus", "qwen-flash", "qwen-turbo"))
+
+
+def _openai_reasons(name: str) -> bool:
+    return name.startswith(("o1", "o3", "o4", "gpt-5")) and "chat" not in name
+
+
+_ON, _OFF, _LEVELS = (
+    ThinkSupport("toggle", "on"),
+    ThinkSupport("toggle", "off"),
+    ThinkSupport("levels", "medium"),
+)
+# provider -> (which of its models take a Think choice, and how)
+_CLOUD_RULES: dict[str, tuple[Callable[[str], bool], ThinkSupport]] = {
+    "deepseek": (lambda _name: True, _ON),
+    "zhipu": (_glm_can_think, _ON),
+    "zai": (_glm_can_think, _ON),
+    "ark": (lambda name: name.startswith("doubao-seed"), _ON),
+    "qwen": (_qwen_is_hybrid, _OFF),
+    "openai": (_openai_reasons, _LEVELS),
+    "anthropic": (lambda _name: True, _OFF),
+}
+
+
 def think_support(provider: str, model: str, capabilities: Iterable[str] = ()) -> ThinkSupport:
     """Whether (and how) ``model`` at ``provider`` takes a Think choice."""
     if provider == "ollama":
         if "thinking" not in set(capabilities):
             return NO_THINKING
-        if _base_name(model).startswith("gpt-oss"):
-            return ThinkSupport("levels", "medium")
-        return ThinkSupport("toggle", "on")
-    if provider == "deepseek":
-        return ThinkSupport("toggle", "on")
-    if provider == "anthropic":
-        return ThinkSupport("toggle", "off")
-    return NO_THINKING
+        return _LEVELS if _base_name(model).startswith("gpt-oss") else _ON
+    takes, support = _CLOUD_RULES.get(provider, (lambda _name: False, NO_THINKING))
+    return support if takes(_base_name(model)) else NO_THINKING
 
 
 def wire_think(support: ThinkSupport, choice: str | None) -> bool | str | None:

@@ -204,11 +204,18 @@ class OpenAICompatibleEngine:
 
 
 def _thinking_params(engine_id: str, think: bool | str | None) -> dict[str, Any]:
-    """Issue 16: DeepSeek's own switch, in the body (see app/chat/thinking.py). Other
-    compatible servers get nothing: their fields differ and an unknown one may be refused."""
-    if think is None or engine_id != "deepseek":
+    """Issue 16: each provider's own Think field (which models take it, and why:
+    app/chat/thinking.py). Other compatible servers get nothing: their fields differ and
+    an unknown one may be refused."""
+    if think is None:
         return {}
-    return {"extra_body": {"thinking": {"type": "enabled" if think else "disabled"}}}
+    if engine_id == "openai" and isinstance(think, str):
+        return {"reasoning_effort": think}
+    if engine_id in ("deepseek", "zhipu", "zai", "ark"):
+        return {"extra_body": {"thinking": {"type": "enabled" if think else "disabled"}}}
+    if engine_id == "qwen":
+        return {"extra_body": {"enable_thinking": bool(think)}}
+    return {}
 
 
 def _usage(

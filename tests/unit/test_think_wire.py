@@ -206,7 +206,7 @@ def test_the_choice_fits_each_model() -> None:
     assert (wire_think(qwen, None), wire_think(qwen, "off")) == (True, False)
     namespaced = think_support("ollama", "hf.co/someone/gpt-oss-20b-GGUF:Q4", ["thinking"])
     assert namespaced.mode == "levels"
-    assert think_support("openai", "gpt-5").mode == "none"  # not offered (yet)
+    assert think_support("openai", "gpt-5").mode == "levels"  # reasoning_effort
     assert think_support("lmstudio", "qwen3", ["thinking"]).mode == "none"
 
 
@@ -262,3 +262,55 @@ def test_claude_thinking_sets_the_conversations_sampling_aside(claude: FakeAnthr
     wide = {"top_p": 0.97}
     events_of(_claude(claude), ChatRequest("claude-sonnet-4-5", ASK, options=wide, think=True))
     assert claude.message_requests()[-1].body["top_p"] == 0.97  # allowed with thinking
+
+
+@pytest.mark.parametrize(
+    ("engine_id", "model", "think", "field", "value"),
+    [
+        ("zhipu", "glm-4.7", False, "thinking", {"type": "disabled"}),
+        ("zai", "glm-5", True, "thinking", {"type": "enabled"}),
+        ("ark", "doubao-seed-1-6-251015", False, "thinking", {"type": "disabled"}),
+        ("qwen", "qwen-plus", True, "enable_thinking", True),
+        ("qwen", "qwen3-32b", False, "enable_thinking", False),
+        ("openai", "o4-mini", "high", "reasoning_effort", "high"),
+    ],
+)
+def test_each_provider_gets_its_own_think_field(
+    openai_fake: FakeOpenAI,
+    engine_id: str,
+    model: str,
+    think: bool | str,
+    field: str,
+    value: object,
+) -> None:
+    """The Think choice reaches each provider in the field it documents (sources in
+    app/chat/thinking.py), through the real OpenAI client, and no other Think field."""
+    openai_fake.push(OpenAIReply(tokens=["Three."]))
+    events_of(_compatible(openai_fake, engine_id), ChatRequest(model, ASK, think=think))
+    body = openai_fake.chat_requests()[-1].body
+    assert body[field] == value
+    others = {"thinking", "enable_thinking", "reasoning_effort"} - {field}
+    assert not others & set(body)
+
+
+@pytest.mark.parametrize(
+    ("provider", "model", "mode", "default"),
+    [
+        ("zhipu", "glm-4.5-air", "toggle", "on"),
+        ("zhipu", "glm-4-plus", "none", ""),  # before GLM-4.5: one mode
+        ("ark", "doubao-seed-1-6-flash-250828", "toggle", "on"),
+        ("ark", "doubao-1-5-pro-32k", "none", ""),
+        ("qwen", "qwen-plus-latest", "toggle", "off"),
+        ("qwen", "qwen3-235b-a22b-instruct-2507", "none", ""),  # 2507 instruct: no switch
+        ("qwen", "qwq-plus", "none", ""),
+        ("openai", "gpt-5-mini", "levels", "medium"),
+        ("openai", "gpt-4.1", "none", ""),
+        ("openai", "gpt-5-chat-latest", "none", ""),
+        ("moonshot", "kimi-k2.6", "none", ""),
+    ],
+)
+def test_which_cloud_models_take_a_think_choice(
+    provider: str, model: str, mode: str, default: str
+) -> None:
+    support = think_support(provider, model)
+    assert (support.mode, support.default) == (mode, default)
