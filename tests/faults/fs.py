@@ -88,7 +88,10 @@ def fill(folder: Path) -> Path:
 
 
 def corrupt_page(path: Path, page: int | None = None, seed: int = 7) -> int:
-    """Overwrite one page (default: the middle one) with random bytes, like dd would."""
+    """Overwrite one page with random bytes, like dd would. By default the middle page of
+    the messages themselves (else of the file): the middle of the file is now the search
+    index, whose loss recovery makes good without losing a word, so damage there would
+    not show what a person can lose."""
     import random
     import sqlite3
 
@@ -96,9 +99,20 @@ def corrupt_page(path: Path, page: int | None = None, seed: int = 7) -> int:
     try:
         count = int(conn.execute("PRAGMA page_count").fetchone()[0])
         size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        try:
+            leaves = [
+                int(row[0])
+                for row in conn.execute(
+                    "SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'"
+                    " ORDER BY pageno"
+                )
+            ]
+        except sqlite3.DatabaseError:
+            leaves = []  # no dbstat in this SQLite, or no messages table
     finally:
         conn.close()
-    number = count // 2 if page is None else page
+    middle = leaves[len(leaves) // 2] if leaves else count // 2
+    number = page if page is not None else middle
     with path.open("r+b") as handle:
         handle.seek((number - 1) * size)  # pages are numbered from 1
         handle.write(random.Random(seed).randbytes(size))
