@@ -28,15 +28,6 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1.0"
 
 
 @pytest.fixture
-def writer(data_dir: Path) -> Iterator[SerialWriter]:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    writer = SerialWriter(data_dir / "hearth.sqlite3")
-    writer.opened().result(10)
-    yield writer
-    writer.close()
-
-
-@pytest.fixture
 def core(writer: SerialWriter, fake_ollama: FakeOllama, data_dir: Path) -> Iterator[ChatCore]:
     pool = ThreadPoolExecutor(4)
     resolver = EngineResolver(Settings(data_dir / "settings.json"), fake_ollama.url)

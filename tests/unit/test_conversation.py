@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,22 +54,6 @@ class FlakyStore:
             future.set_exception(StorageError("database or disk is full"))
             return future
         return self.writer.submit(fn)
-
-
-@pytest.fixture
-def writer(data_dir: Path) -> Iterator[SerialWriter]:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    writer = SerialWriter(data_dir / "hearth.sqlite3")
-    writer.opened().result(10)
-    yield writer
-    writer.close()
-
-
-@pytest.fixture
-def pool() -> Iterator[ThreadPoolExecutor]:
-    pool = ThreadPoolExecutor(4)
-    yield pool
-    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def make_core(

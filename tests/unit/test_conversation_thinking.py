@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -27,22 +26,6 @@ from tests.fakes.ollama_server import ChatScript, FakeOllama, thinking_models
 
 MODEL = "qwen3:8b"
 THOUGHT = [f"step {i}, " for i in range(6)]
-
-
-@pytest.fixture
-def writer(data_dir: Path) -> Iterator[SerialWriter]:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    writer = SerialWriter(data_dir / "hearth.sqlite3")
-    writer.opened().result(10)
-    yield writer
-    writer.close()
-
-
-@pytest.fixture
-def pool() -> Iterator[ThreadPoolExecutor]:
-    pool = ThreadPoolExecutor(4)
-    yield pool
-    pool.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture

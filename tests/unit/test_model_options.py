@@ -63,22 +63,6 @@ def on_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     machine_context.forget()
 
 
-@pytest.fixture
-def writer(data_dir: Path) -> Iterator[SerialWriter]:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    writer = SerialWriter(data_dir / "hearth.sqlite3")
-    writer.opened().result(10)
-    yield writer
-    writer.close()
-
-
-@pytest.fixture
-def pool() -> Iterator[ThreadPoolExecutor]:
-    pool = ThreadPoolExecutor(2)
-    yield pool
-    pool.shutdown(wait=True, cancel_futures=True)
-
-
 def chat_options(fake: FakeOllama) -> dict[str, object]:
     return dict(fake.requests_to("/api/chat")[-1].body.get("options") or {})
 
