@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
 
 from app.export.files import cannot_write
 from app.export.model import ExportedConversation
 from app.export.text import to_html
 from app.storage.records import Attachment
+from app.ui.pdf_pages import print_a4
 
 PDF_HTML_STYLE = """
 <style>
@@ -43,18 +44,6 @@ def write_pdf(conversation: ExportedConversation, out: Path) -> Path:
         return name
 
     page = to_html(conversation, resource)
-    writer = QPdfWriter(str(out))
-    writer.setTitle(conversation.title)
-    writer.setCreator("Hearth")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(150)
     document = QTextDocument()
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
@@ -62,9 +51,7 @@ def write_pdf(conversation: ExportedConversation, out: Path) -> Path:
     head, _, rest = page.partition("<style>")
     _, _, body = rest.partition("</style>")
     document.setHtml(head + PDF_HTML_STYLE + body)
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
-    document.print_(writer)
-    del writer  # flushes and closes the file
+    print_a4(document, out, conversation.title)
     try:
         if out.stat().st_size == 0:
             raise OSError(0, "empty file")

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
 
 from app.core.errors import KnownError
 from app.core.i18n import translate
@@ -18,25 +18,13 @@ from app.ledger.export_html import to_html
 from app.ledger.money import format_money
 from app.ledger.report import MonthReport
 from app.ui.ledger.chart_images import chart_images
+from app.ui.pdf_pages import print_a4
 
 
 def write_pdf(
     report: MonthReport, out: Path, money: Callable[[Decimal], str] | None = None
 ) -> None:
     """Write the report as an A4 PDF. Safe on a worker thread (no widgets involved)."""
-    writer = QPdfWriter(str(out))
-    writer.setTitle(
-        translate("Ledger", "Hearth savings report — {month}").format(month=report.month)
-    )
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(150)
     document = QTextDocument()
     fmt = money or (lambda value: format_money(value, report.currency))
     images = chart_images(report, fmt)
@@ -45,9 +33,11 @@ def write_pdf(
             QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png)
         )
     document.setHtml(to_html(report, fmt, {name: name for name in images}))
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
-    document.print_(writer)
-    del writer  # flushes and closes the file
+    print_a4(
+        document,
+        out,
+        translate("Ledger", "Hearth savings report — {month}").format(month=report.month),
+    )
     if not out.exists() or out.stat().st_size == 0:
         raise KnownError(
             translate("Ledger", "Could not write the PDF to {path}.").format(path=out),
