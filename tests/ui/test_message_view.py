@@ -5,7 +5,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from app.storage.records import Message, utc_now
-from app.ui.chat.message_widget import FRAME_MS, POURING_CHARS_PER_S, MessageWidget
+from app.ui.chat.message_render import FRAME_MS, POURING_CHARS_PER_S
+from app.ui.chat.message_widget import MessageWidget
 from tests.fakes.ollama_server import MARKDOWN_REPLY
 
 TEXT = (MARKDOWN_REPLY + "\n") * 40  # ~29,000 characters

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from app.storage.records import Message, utc_now
-from app.ui.chat import markdown, message_widget
+from app.ui.chat import markdown, message_render
 from app.ui.chat.markdown import DATA_IMAGE_MAX, LONG_LINE, MAX_LEVEL
 from app.ui.chat.message_widget import FoldedLineDialog, MessageBody, MessageWidget
 
@@ -253,7 +253,7 @@ def test_markdown_is_rendered_off_the_gui_thread(
         threads.add(threading.current_thread().name)
         return original(text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(message_widget, "render_markdown", spy)
+    monkeypatch.setattr(message_render, "render_markdown", spy)
     paragraph = "A paragraph of a long reply, with **bold** words.\n\n"
     widget = streamed(qtbot, paragraph * 2000, piece=10_000)
     assert threads and threading.main_thread().name not in threads

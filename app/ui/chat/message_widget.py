@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -38,9 +37,6 @@ from PySide6.QtGui import (
     QImage,
     QPalette,
     QPixmap,
-    QTextCursor,
-    QTextDocument,
-    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,101 +48,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.chat.documents import fold_documents
 from app.core.lazy import serial_imports
 from app.storage.records import Message, UsageRecord
 from app.ui.chat.live_code import LiveCode
 from app.ui.chat.markdown import (
-    IMAGE_SCHEME,
     CutScanner,
     Labels,
-    Rendered,
     code_char_px,
     code_font,
-    reference_definitions,
-    render_markdown,
 )
+from app.ui.chat.message_render import FRAME_MS, SYNC_CHARS, Piece, RenderedText, render_pieces
 from app.ui.chat.message_text import (
     FoldedLineDialog,
     MessageBody,
     PlainTail,
-    plain_view,
     tail_view,
 )
 from app.ui.chat.message_text import shown_text as _shown
-from app.ui.chat.message_text import text_units as _units
 from app.ui.chat.render_lane import RenderLane, shared_lane
 from app.ui.chat.reply_details import ReplyDetailsLine
 from app.ui.chat.thinking_block import ThinkingBlock
 from app.ui.theme import is_dark
 
 THUMBNAIL = 160
-FRAME_MS = 16
-STREAM_BUDGET_S = 0.003  # per frame while tokens arrive: leave the CPU to the stream
-IDLE_BUDGET_S = 0.005  # per frame once complete
-SYNC_CHARS = 3000  # a stored message this short is rendered at once (no plain flash)
-PREVIEW_CHARS = 20_000  # a longer stored text is not shown plain while it renders
-JOB_CHARS = 8_000  # text handed to the render lane in one job
-LOOKAHEAD_CHARS = 16_000  # text handed to the lane and not yet in the body, at most
-BODY_CHUNK = 150_000  # characters shown in one body document, about (see _new_body)
-INSERT_CHARS = 1_500  # rendered text put into the body in one insert
-TAIL_WAIT_FRAMES = 30
-RENDER_SHARE = 20  # while streaming, render at most 1/20 of the time (see _render_step)
-RENDER_MAX_MS = 500
-# Faster than this, Markdown waits (see _pouring): ~5,000 tokens a second, many times any
-# model and far beyond reading speed, yet well below a stream that arrives all at once.
-POURING_CHARS_PER_S = 20_000
-_NUMBERED = re.compile(r'(href="(?:copy|fold):|src="' + IMAGE_SCHEME + r":)(\d+)")
-
 log = logging.getLogger(__name__)
 
-Piece = tuple[int, int, Rendered]  # text[start:end] and its rendering
 
-
-def _renumber(rendered: Rendered, codes: int, folds: int, images: int) -> Rendered:
-    """Pieces are rendered apart, each numbering its Copy links, folds and images from 0;
-    here they get the message's own numbers."""
-    if not (codes or folds or images) or not (
-        rendered.code_blocks or rendered.folds or rendered.images
-    ):
-        return rendered
-    offsets = {"copy": codes, "fold": folds, IMAGE_SCHEME: images}
-
-    def shift(match: re.Match[str]) -> str:
-        kind = match.group(1).split('"')[1].rstrip(":")
-        return f"{match.group(1)}{int(match.group(2)) + offsets[kind]}"
-
-    return Rendered(
-        _NUMBERED.sub(shift, rendered.html),
-        rendered.code_blocks,
-        rendered.folds,
-        [(f"{IMAGE_SCHEME}:{int(n.split(':')[1]) + images}", i) for n, i in rendered.images],
-    )
-
-
-def _render_pieces(
-    text: str, cuts: list[tuple[int, int, str]], final: bool, dark: bool, labels: Labels
-) -> list[Piece]:
-    """Runs on the render lane. Never raises: a piece that cannot be rendered is shown
-    as plain text (and logged), not lost."""
-    references = reference_definitions(text) if final or "]:" in text else {}
-    pieces: list[Piece] = []
-    for start, end, prefix in cuts:
-        source = prefix + text[start:end]
-        try:
-            rendered = render_markdown(source, dark=dark, labels=labels, references=references)
-        except Exception:
-            log.exception("could not render a block of %d characters", len(source))
-            rendered = Rendered("<pre>" + _escape(plain_view(source)) + "</pre>")
-        pieces.append((start, end, rendered))
-    return pieces
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class MessageWidget(QFrame):
+class MessageWidget(RenderedText, QFrame):
     copy_requested = Signal(str)
     regenerate_requested = Signal(int)
     retry_requested = Signal(int)
@@ -385,7 +313,7 @@ class MessageWidget(QFrame):
                 if cut > self._sent_upto:
                     cuts.append((self._sent_upto, cut, self._prefix(self._sent_upto)))
                 self._sent_upto = cut
-            self._ready.extend(_render_pieces(self._text, cuts, True, is_dark(), self._labels()))
+            self._ready.extend(render_pieces(self._text, cuts, True, is_dark(), self._labels()))
             self._insert_ready(deadline=math.inf)
             self._render_timer.stop()
         elif not self._render_timer.isActive():
@@ -432,270 +360,6 @@ class MessageWidget(QFrame):
             code_font=code_font(),
             code_char_px=code_char_px(),
         )
-
-    def _start_render(self) -> None:
-        if self.role == "user":
-            self.body.setPlainText(plain_view(fold_documents(self._text)))  # issue 16
-            return
-        if self._status != "streaming" and 0 < len(self._text) <= SYNC_CHARS:
-            # Short: rendered here and now, so it never shows as plain text first.
-            self._scanner.feed(self._text, final=True)
-            self._sent_upto = self._tail_from = len(self._text)
-            self._ready.extend(
-                _render_pieces(
-                    self._text, [(0, len(self._text), "")], True, is_dark(), self._labels()
-                )
-            )
-            self._insert_ready(deadline=math.inf)
-            return
-        self._restart()
-
-    def _restart(self) -> None:
-        """Render the whole text afresh: the body emptied, the tail showing the text as
-        plain while the blocks are rendered (unless it is long: then the body fills in)."""
-        self._generation += 1
-        self._scanner = CutScanner()
-        self._cuts.clear()
-        self._ready.clear()
-        self._in_flight = 0
-        self._sent_upto = self._rendered_upto = 0
-        self._code_blocks.clear()
-        self._folds.clear()
-        self._images = 0
-        while len(self._bodies) > 1:
-            extra = self._bodies.pop()
-            extra.hide()
-            self._layout.removeWidget(extra)
-            extra.deleteLater()
-        self.body.clear()
-        self.body.hide()
-        preview = self._text if len(self._text) <= PREVIEW_CHARS else ""
-        self._tail_from = len(self._text) - len(preview)
-        shown, self._tail_column = tail_view(preview, 0)
-        if self._tail_from:
-            self._tail_column = self._tail_from - (self._text.rfind("\n") + 1)
-        self._tail.reset(shown)
-        self._live_code.restart()
-        self._live_code.restyle(self._text, self._tail, self._tail_from)
-        if self._text:
-            self._render_timer.setInterval(FRAME_MS)
-            self._render_timer.start()
-
-    def _render_step(self) -> None:
-        """Hand completed blocks to the render lane, and insert the rendered ones within
-        a time budget. The cost per frame is bounded whatever the length of the reply."""
-        if not self._tail_is_current():
-            self._render_timer.start()  # again next frame, after the pending inserts
-            return
-        streaming = self._status == "streaming"
-        if streaming and self._pouring():
-            self._render_timer.setInterval(FRAME_MS)
-            self._render_timer.start()  # look again next frame
-            return
-        self._live_code.update(self._text, self._tail, self._tail_from)  # open code blocks
-        started = time.perf_counter()
-        self._dispatch(final=not streaming)
-        budget = STREAM_BUDGET_S if streaming else IDLE_BUDGET_S
-        self._insert_ready(deadline=started + budget)
-        done = self._rendered_upto >= len(self._text) and not self._in_flight
-        if not streaming and done and not self._ready:
-            self._render_timer.stop()
-        elif streaming and not self._ready:
-            # Same rule as painting: rendering takes at most ~5% of the time while the
-            # reply streams, however fast the tokens come.
-            cost_ms = (time.perf_counter() - started) * 1000
-            self._render_timer.setInterval(
-                int(min(RENDER_MAX_MS, max(FRAME_MS, cost_ms * RENDER_SHARE)))
-            )
-        else:
-            self._render_timer.setInterval(FRAME_MS)
-
-    def _dispatch(self, final: bool) -> None:
-        self._cuts.extend(self._scanner.feed(self._text, final))
-        jobs: list[tuple[int, int, str]] = []
-        while self._cuts and self._sent_upto - self._rendered_upto < LOOKAHEAD_CHARS:
-            # Only a little ahead of what the body has taken: a burst of rendering would
-            # take turns at the GIL with every frame's inserts and slow them down.
-            cut = self._cuts[0]
-            # A reference-style link waits for the reply's end, where its definition
-            # usually is; until then the block stays plain in the tail.
-            if not final and "][" in self._text[self._sent_upto : cut]:
-                break
-            self._cuts.popleft()
-            if cut > self._sent_upto:
-                jobs.append((self._sent_upto, cut, self._prefix(self._sent_upto)))
-            self._sent_upto = cut
-        if not jobs:
-            return
-        text, generation, dark, labels = self._text, self._generation, is_dark(), self._labels()
-        batch: list[tuple[int, int, str]] = []
-        for job in jobs:
-            batch.append(job)
-            if job[1] - batch[0][0] >= JOB_CHARS or job is jobs[-1]:
-                self._send(text, batch, final, dark, labels, generation)
-                batch = []
-
-    def _prefix(self, start: int) -> str:
-        return self._scanner.prefix_at.pop(start, "")
-
-    def _send(
-        self,
-        text: str,
-        cuts: list[tuple[int, int, str]],
-        final: bool,
-        dark: bool,
-        labels: Labels,
-        generation: int,
-    ) -> None:
-        self._in_flight += 1
-        self._lane.render(
-            lambda: _render_pieces(text, cuts, final, dark, labels),
-            lambda pieces: self._rendered(generation, pieces),
-            self,
-        )
-
-    def _rendered(self, generation: int, pieces: list[Piece]) -> None:
-        if generation != self._generation:
-            return
-        self._in_flight -= 1
-        self._ready.extend(pieces)
-        if not self._render_timer.isActive():
-            self._render_timer.setInterval(FRAME_MS)
-            self._render_timer.start()
-
-    def _insert_ready(self, deadline: float) -> None:
-        """Put rendered pieces at the end of the body until the deadline, then cut the
-        text they showed from the front of the tail. Pieces go in batches of about
-        INSERT_CHARS: each insert costs Qt a layout pass whatever its size."""
-        if not self._ready:
-            return
-        document = self._bodies[-1].document()
-        upto = self._rendered_upto
-        while self._ready:
-            # Qt lays out what is inserted at once, ~1 ms a kilobyte here: stop before a
-            # batch that would not fit in what is left of the budget (one always goes).
-            ahead = min(INSERT_CHARS, self._ready[0][1] - self._ready[0][0])
-            if upto > self._rendered_upto and (
-                time.perf_counter() + ahead * self._insert_cost > deadline
-            ):
-                break
-            html: list[str] = []
-            first = self._ready[0][0] == 0
-            if document.characterCount() >= BODY_CHUNK:
-                document = self._new_body().document()
-                first = True
-            size = 0
-            began = time.perf_counter()
-            while self._ready and (not html or size < INSERT_CHARS):
-                start, end, rendered = self._ready.popleft()
-                rendered = _renumber(
-                    rendered, len(self._code_blocks), len(self._folds), self._images
-                )
-                for name, image in rendered.images:
-                    document.addResource(
-                        QTextDocument.ResourceType.ImageResource.value, QUrl(name), image
-                    )
-                html.append(rendered.html)
-                self._code_blocks.extend(rendered.code_blocks)
-                self._folds.extend(rendered.folds)
-                self._images += len(rendered.images)
-                size += end - start
-                upto = end
-            self._insert_html(document, "".join(html), first=first)
-            cost = (time.perf_counter() - began) / max(size, 1)
-            self._insert_cost = 0.7 * self._insert_cost + 0.3 * cost
-            if time.perf_counter() > deadline:
-                break
-        self.body.show()
-        self._bodies[-1].show()
-        self._trim_tail(upto)
-        self._rendered_upto = upto
-
-    def _new_body(self) -> MessageBody:
-        """Qt re-lays out a whole document's frame on every insert at its end: a reply of
-        megabytes would stall each frame longer and longer. Past BODY_CHUNK the body
-        goes on in a document of its own, below the last."""
-        body = MessageBody(self)
-        body.anchorClicked.connect(self._link_clicked)
-        self._layout.insertWidget(self._layout.indexOf(self._bodies[-1]) + 1, body)
-        self._bodies.append(body)
-        return body
-
-    def body_text(self) -> str:
-        """What the rendered body shows, as plain text (all its parts)."""
-        return "\n".join(body.toPlainText() for body in self._bodies)
-
-    @staticmethod
-    def _insert_html(document: QTextDocument, html: str, first: bool) -> None:
-        cursor = QTextCursor(document)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        if first or document.isEmpty():
-            cursor.insertHtml(html)
-            return
-        # insertHtml merges the first block it inserts into the block at the cursor,
-        # which keeps its own format: a heading rendered after earlier blocks lost its
-        # level and margins. A zero-width space in front takes that merge, keeps the
-        # heading a block of its own, and is removed again.
-        position = cursor.position()
-        cursor.insertFragment(QTextDocumentFragment.fromHtml("<p>\u200b</p>" + html))
-        cursor.setPosition(position)
-        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
-        if cursor.selectedText() == "\u200b":
-            cursor.removeSelectedText()
-
-    def _trim_tail(self, upto: int) -> None:
-        if upto <= self._tail_from:
-            return
-        if upto >= len(self._text):
-            self._tail.reset("")
-            self._tail_column = 0
-            self._live_code.restyle(self._text, self._tail, upto)
-        else:
-            shown, _column = tail_view(self._text[self._tail_from : upto], self._column_at_tail())
-            self._tail.consume(_units(shown))
-            self._live_code.style_first_line(self._text, self._tail, upto)
-        self._tail_from = upto
-
-    def _column_at_tail(self) -> int:
-        return self._tail_from - (self._text.rfind("\n", 0, self._tail_from) + 1)
-
-    def _pouring(self) -> bool:
-        """True while text arrives faster than POURING_CHARS_PER_S. Rendering then would
-        only slow the stream itself (it holds the GIL the reader needs, and Qt lays the
-        same text out twice): the tail shows it plain, and the blocks are rendered as
-        soon as the flow slows, or when the reply ends."""
-        now = time.perf_counter()
-        arrived = len(self._text) - self._seen_chars
-        elapsed = now - self._seen_at
-        self._seen_chars, self._seen_at = len(self._text), now
-        return arrived > elapsed * POURING_CHARS_PER_S
-
-    def _tail_is_current(self) -> bool:
-        """False while text sent to the tail is still queued: applying it here would lay
-        it out in Python, holding the GIL, so the step waits a frame instead."""
-        if self._tail.in_step():
-            self._tail_waits = 0
-            return True
-        shown, expected = self._tail.shown_units(), self._tail.total()
-        if shown < expected and self._tail_waits < TAIL_WAIT_FRAMES:
-            self._tail_waits += 1
-            return False
-        # Out of step for longer than any queue takes: apply what is queued, and if the
-        # tail still differs, set it afresh rather than cut the wrong characters from it.
-        log.warning("message tail out of step: %d shown, %d expected", shown, expected)
-        self._tail.apply_queued()
-        if not self._tail.in_step():
-            shown_text, self._tail_column = tail_view(
-                self._text[self._tail_from :], self._column_at_tail()
-            )
-            self._tail.reset(shown_text)
-            self._live_code.restyle(self._text, self._tail, self._tail_from)
-        self._tail_waits = 0
-        return True
-
-    def tail_text(self) -> str:
-        """What the plain tail shows."""
-        return self._tail.text()
 
     def code_blocks(self) -> list[str]:
         return list(self._code_blocks)
