@@ -20,6 +20,7 @@ from typing import Any
 
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
+from app.core.sizes import format_bytes
 
 log = logging.getLogger(__name__)
 
@@ -228,18 +229,6 @@ def probe_machine(nvml: object | None = None) -> Machine:
         models_dir=models_dir,
         disk_free_bytes=disk_free_bytes(models_dir),
     )
-
-
-def format_bytes(count: int | None) -> str:
-    """Human-readable size in decimal units, as Ollama's library shows them (4.7 GB)."""
-    if count is None:
-        return translate("Hardware", "unknown")
-    value = float(count)
-    for unit in ("B", "KB", "MB", "GB"):
-        if abs(value) < 1000:
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{value:.1f} TB"
 
 
 def describe_machine(machine: Machine) -> list[str]:

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from app.chat import branches
 from app.chat.attachments import wire_images
@@ -20,6 +20,9 @@ from app.core.i18n import translate
 from app.engines.base import ChatEngine, ChatMessage, ChatRequest
 from app.storage import repo, tree
 from app.storage.records import Conversation, Message, UsageRecord, utc_now
+
+if TYPE_CHECKING:
+    from app.privacy.gate import Decision
 
 T = TypeVar("T")
 
@@ -68,6 +71,35 @@ class OutboundGate(Protocol):
     ``SendCancelled``. It may wait for the person: only that reply's thread waits."""
 
     def review(self, conversation_id: int, route: Route, request: ChatRequest) -> ChatRequest: ...
+
+
+class ExpectingGate(OutboundGate, Protocol):
+    def expect(self, conversation_id: int, decision: Decision) -> None:
+        """A decision the person already made for this conversation's next send."""
+        ...
+
+
+class LazyGate:
+    """Builds the outbound gate at its first use: a reply's review (on that reply's
+    thread) or a decision handed over by "Send to cloud…". The gate, its detectors and
+    its records cost ~10 ms to import, which the window's start-up need not pay."""
+
+    def __init__(self, factory: Callable[[], ExpectingGate]) -> None:
+        self._factory = factory
+        self._gate: ExpectingGate | None = None
+        self._lock = threading.Lock()
+
+    def _built(self) -> ExpectingGate:
+        with self._lock:
+            if self._gate is None:
+                self._gate = self._factory()
+            return self._gate
+
+    def review(self, conversation_id: int, route: Route, request: ChatRequest) -> ChatRequest:
+        return self._built().review(conversation_id, route, request)
+
+    def expect(self, conversation_id: int, decision: Decision) -> None:
+        self._built().expect(conversation_id, decision)
 
 
 def title_from(text: str, fallback: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from app import __version__
 from app.core import paths, validate
 from app.core.i18n import translate
+from app.core.sizes import format_bytes
 from app.engines.hosts import ollama_host
 from app.engines.ollama_service import (
     OllamaState,
@@ -24,7 +25,7 @@ from app.engines.ollama_service import (
     current_platform_name,
     install_instructions,
 )
-from app.hardware import describe_machine, format_bytes, probe_machine
+from app.hardware import describe_machine, probe_machine
 from app.storage.damage import quick_check
 from app.storage.schema import SCHEMA_VERSION
 

@@ -13,11 +13,12 @@ from typing import Any
 from app.core import paths, validate
 from app.core.i18n import translate
 from app.core.settings import Settings
+from app.core.sizes import format_bytes
 from app.engines.discovery import discover
 from app.engines.found import Discovery
 from app.engines.hosts import ollama_host
 from app.engines.local import configured_addresses, keyring_lookup
-from app.hardware import Machine, format_bytes, probe_machine
+from app.hardware import Machine, probe_machine
 from app.library.catalog import Catalog, load_catalog
 from app.library.fit import estimate_fit
 from app.library.installed import InstalledModel, LibraryClient

@@ -15,8 +15,9 @@ from typing import Any, TextIO
 from app.core import paths, validate
 from app.core.i18n import translate
 from app.core.settings import Settings
+from app.core.sizes import format_bytes
 from app.engines.hosts import ollama_host
-from app.hardware import disk_free_bytes, format_bytes, ollama_models_dir
+from app.hardware import disk_free_bytes, ollama_models_dir
 from app.library import pending
 from app.library.catalog import load_catalog, normalize_pull_name
 from app.library.pull import (

@@ -28,7 +28,8 @@ import enum
 from dataclasses import dataclass
 
 from app.core.i18n import translate
-from app.hardware import Machine, format_bytes
+from app.core.sizes import format_bytes
+from app.hardware import Machine
 from app.library.catalog import Architecture
 
 DEFAULT_CONTEXT = 4096

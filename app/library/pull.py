@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 from app.core.errors import KnownError
 from app.core.i18n import translate
 from app.core.lazy import serial_imports
-from app.hardware import format_bytes
+from app.core.sizes import format_bytes
 
 if TYPE_CHECKING:
     import httpx

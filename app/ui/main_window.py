@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.chat.conversation import ChatCore
+from app.chat.reply_parts import LazyGate
 from app.chat.routes import EngineResolver
 from app.chat.service import EnergyProbe, LazyEnergyProbe, LazyPricer, Pricer
 from app.core.errors import KnownError
@@ -34,13 +36,15 @@ from app.engines.ollama_service import (
     find_ollama_binary,
     start_server,
 )
-from app.privacy.review import ConversationGate
+from app.ui.chat.asker import GuiAsker
 from app.ui.chat.ollama_panel import OllamaPanel
-from app.ui.chat.outbound import GuiAsker
 from app.ui.chat.panel import ChatPanel
 from app.ui.chat.streaming import StreamController
 from app.ui.context import AppContext
 from app.ui.conversation_list import ConversationList
+
+if TYPE_CHECKING:
+    from app.privacy.review import ConversationGate
 
 log = logging.getLogger(__name__)
 
@@ -72,13 +76,21 @@ class MainWindow(QMainWindow):
         # dialog over this window (the reply's thread waits, the window does not).
         self.asker = GuiAsker(self)
         resolver = self.resolver
-        self.gate = ConversationGate(
-            ctx.writer,
-            ctx.settings,
-            ctx.ollama_host,
-            self.asker,
-            ollama_details=lambda model: resolver.local().model_details(model),
-        )
+        asker = self.asker
+
+        def conversation_gate() -> ConversationGate:
+            with serial_imports:
+                from app.privacy.review import ConversationGate
+
+            return ConversationGate(
+                ctx.writer,
+                ctx.settings,
+                ctx.ollama_host,
+                asker,
+                ollama_details=lambda model: resolver.local().model_details(model),
+            )
+
+        self.gate = LazyGate(conversation_gate)
         self.core = ChatCore(
             ctx.writer,
             ctx.tasks.lane("replies"),

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from app.chat.options import ModelOptions
 from app.engines.context import fixed_context, ollama_effective_context
-from app.ui.chat.advanced_dialog import (
+from app.ui.chat.advanced_dialog import AdvancedDialog
+from app.ui.chat.advanced_setup import (
     ANTHROPIC_KIND,
     OLLAMA_KIND,
     OPENAI_KIND,
-    AdvancedDialog,
     AdvancedSetup,
     count,
 )

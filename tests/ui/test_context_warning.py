@@ -17,7 +17,7 @@ from app.chat.options import ModelOptions
 from app.engines import machine_context
 from app.engines.context import GIB
 from app.hardware import Gpu, Machine
-from app.ui.chat.advanced_dialog import count
+from app.ui.chat.advanced_setup import count
 from app.ui.main_window import MainWindow
 from tests.fakes.ollama_server import FakeOllama
 from tests.ui.conftest import wait_ready

@@ -26,6 +26,14 @@ HEAVY = (
     "pypdf",
     "docx",
     "charset_normalizer",
+    # Each a few milliseconds, loaded at first use (issue 11's start-up budget):
+    "app.privacy.review",  # the outbound gate, built at the first reply (LazyGate)
+    "app.privacy.gate",
+    "app.ui.chat.outbound",  # its findings dialog
+    "app.ui.chat.advanced_dialog",  # with the fit rules and the hardware probe
+    "app.library.pull",  # the first download
+    "app.hardware",
+    "pynvml",  # measured once the window is up (ContextBar)
 )
 
 PROBE = """

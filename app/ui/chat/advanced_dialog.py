@@ -10,7 +10,6 @@ the person's locale (app/core/numbers.py). Empty fields mean "the engine's defau
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QLocale
@@ -29,32 +28,17 @@ from PySide6.QtWidgets import (
 
 from app.chat.options import ModelOptions, OptionsInputError, parse_options
 from app.core.lazy import serial_imports
-from app.engines.context import ContextSource, EffectiveContext
-from app.hardware import format_bytes
-from app.library.fit import Fit, Verdict
+from app.core.sizes import format_bytes
+from app.engines.context import ContextSource
+from app.library.fit import Verdict
+from app.ui.chat.advanced_setup import (
+    ANTHROPIC_KIND,
+    OLLAMA_KIND,
+    OPENAI_KIND,
+    AdvancedSetup,
+    count,
+)
 from app.ui.library.named import named
-
-OLLAMA_KIND = "ollama"
-OPENAI_KIND = "openai"  # any OpenAI-compatible server, local or cloud
-ANTHROPIC_KIND = "anthropic"
-
-
-@dataclass(frozen=True)
-class AdvancedSetup:
-    """What the dialog needs to know, gathered off the GUI thread by the caller."""
-
-    model: str
-    engine_name: str
-    kind: str
-    context: EffectiveContext | None
-    fits: tuple[Fit, ...] = ()
-    """The fit at each context the person can choose (Ollama only)."""
-    machine_default: int | None = None
-
-
-def count(tokens: int) -> str:
-    """A token count grouped as the person's locale groups digits (4.096 in German)."""
-    return QLocale().toString(tokens)
 
 
 def _number(value: float | int | None, locale: str) -> str:

@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.chat.options import ModelOptions, load_options, note_warning, save_options, warnings_given
@@ -38,11 +38,10 @@ from app.engines.context import (
 from app.engines.found import Discovery, FoundEngine, LocalModel
 from app.engines.local import running_context
 from app.storage.records import Conversation
-from app.ui.chat.advanced_dialog import (
+from app.ui.chat.advanced_setup import (
     ANTHROPIC_KIND,
     OLLAMA_KIND,
     OPENAI_KIND,
-    AdvancedDialog,
     AdvancedSetup,
     count,
 )
@@ -50,6 +49,7 @@ from app.ui.context import AppContext
 
 if TYPE_CHECKING:
     from app.library.fit import Fit
+    from app.ui.chat.advanced_dialog import AdvancedDialog
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,9 @@ class ContextBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # for the colour
         self.setStyleSheet("#context_warning { background-color: rgba(210, 153, 34, 0.22); }")
         self.hide()
-        self._measure_machine()
+        # Once the window is up: NVML's import and first call hold the GIL for ~25 ms,
+        # which on a two-core machine comes straight out of the window's first paint.
+        QTimer.singleShot(0, self, self._measure_machine)
 
     def _measure_machine(self) -> None:
         with serial_imports:
@@ -322,6 +324,9 @@ class ContextBar(QWidget):
     def _show_dialog(
         self, cid: int, setup: AdvancedSetup, current: ModelOptions, propose: int | None
     ) -> None:
+        with serial_imports:  # the dialog and the fit rules it shows: first use only
+            from app.ui.chat.advanced_dialog import AdvancedDialog
+
         dialog = AdvancedDialog(setup, current, propose_context=propose, parent=self.window())
         self.dialog = dialog
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from app.core.i18n import translate
 from app.storage import repo, tree
 from app.storage.records import Conversation, Message
-from app.ui.chat.outbound import GuiAsker, OutboundDialog, ask_outbound
+from app.ui.chat.asker import GuiAsker
+from app.ui.chat.outbound import OutboundDialog, ask_outbound
 from app.ui.cloud.escalate import EscalationDecision, EscalationDialog
 from app.ui.context import AppContext
 

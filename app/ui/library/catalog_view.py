@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import KnownError
-from app.hardware import Machine, format_bytes
+from app.core.sizes import format_bytes
+from app.hardware import Machine
 from app.library.catalog import Catalog, CatalogModel, normalize_pull_name
 from app.library.fit import Fit, Verdict, estimate_fit
 from app.library.sources import SOURCES, pull_name, source_label

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.sizes import format_bytes
 from app.engines.context import ollama_context_for
-from app.hardware import Machine, format_bytes
+from app.hardware import Machine
 from app.library.catalog import Architecture
 from app.library.fit import Fit, Verdict, fits_by_context
 from app.ui.library.named import named

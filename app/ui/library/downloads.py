@@ -13,19 +13,17 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import KnownError
+from app.core.lazy import serial_imports
 from app.library import pending
-from app.library.pull import (
-    DEFAULT_BACKOFF_SECONDS,
-    DEFAULT_STALL_SECONDS,
-    PullCancelledError,
-    PullJob,
-    PullProgress,
-)
 from app.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from app.library.pull import PullJob, PullProgress
 
 log = logging.getLogger(__name__)
 EMIT_INTERVAL_SECONDS = 0.1
@@ -50,10 +48,10 @@ class DownloadManager(QObject):
         super().__init__(parent)
         self._ctx = ctx
         self._jobs: dict[str, PullJob] = {}
-        self._stall_seconds = stall_seconds if stall_seconds is not None else DEFAULT_STALL_SECONDS
-        self._backoff_seconds = (
-            backoff_seconds if backoff_seconds is not None else DEFAULT_BACKOFF_SECONDS
-        )
+        # Tests shorten these; None keeps PullJob's own defaults. The pull module itself
+        # is imported at the first download, not while the window opens.
+        self._stall_seconds = stall_seconds
+        self._backoff_seconds = backoff_seconds
 
     def has_active_downloads(self) -> bool:
         return bool(self._jobs)
@@ -68,12 +66,16 @@ class DownloadManager(QObject):
         """Start (or resume) a download; False when it is already running."""
         if name in self._jobs:
             return False
+        with serial_imports:
+            from app.library.pull import DEFAULT_BACKOFF_SECONDS, DEFAULT_STALL_SECONDS, PullJob
+
+        stall, backoff = self._stall_seconds, self._backoff_seconds
         job = PullJob(
             self._ctx.ollama_host,
             name,
             expected_bytes=expected_bytes,
-            stall_seconds=self._stall_seconds,
-            backoff_seconds=self._backoff_seconds,
+            stall_seconds=DEFAULT_STALL_SECONDS if stall is None else stall,
+            backoff_seconds=DEFAULT_BACKOFF_SECONDS if backoff is None else backoff,
         )
         self._jobs[name] = job
         self._remember_pending(lambda c: pending.remember(c, name, 0, expected_bytes or 0))
@@ -126,6 +128,9 @@ class DownloadManager(QObject):
         job = self._jobs.pop(name, None)
         last = job.last_progress if job else None
         done, total = (last.completed_bytes, last.total_bytes) if last else (0, 0)
+        with serial_imports:
+            from app.library.pull import PullCancelledError
+
         if isinstance(exc, PullCancelledError):
             reason = self.tr("stopped")
         elif isinstance(exc, KnownError):

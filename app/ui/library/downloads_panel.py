@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.hardware import format_bytes
+from app.core.sizes import format_bytes
 from app.library import pending
 from app.library.pending import PendingPull
 from app.library.pull import PullProgress

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.hardware import format_bytes
+from app.core.sizes import format_bytes
 from app.library.installed import InstalledModel, LibraryClient, ModelCard
 from app.ui.context import AppContext
 from app.ui.library.named import named
