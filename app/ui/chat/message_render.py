@@ -33,13 +33,14 @@ from app.ui.theme import is_dark
 
 FRAME_MS = 16
 STREAM_BUDGET_S = 0.003  # per frame while tokens arrive: leave the CPU to the stream
-IDLE_BUDGET_S = 0.005  # per frame once complete
+IDLE_BUDGET_S = 0.003  # per step once complete: with one insert and the tail, ~6 ms
+IDLE_STEP_MS = 6  # between those steps
 SYNC_CHARS = 3000  # a stored message this short is rendered at once (no plain flash)
 PREVIEW_CHARS = 20_000  # a longer stored text is not shown plain while it renders
 JOB_CHARS = 8_000  # text handed to the render lane in one job
 LOOKAHEAD_CHARS = 16_000  # text handed to the lane and not yet in the body, at most
 BODY_CHUNK = 150_000  # characters shown in one body document, about (see _new_body)
-INSERT_CHARS = 1_500  # rendered text put into the body in one insert
+INSERT_CHARS = 1_000  # rendered text put into the body in one insert
 TAIL_WAIT_FRAMES = 30
 RENDER_SHARE = 20  # while streaming, render at most 1/20 of the time (see _render_step)
 RENDER_MAX_MS = 500
@@ -211,7 +212,9 @@ class RenderedText:
                 int(min(RENDER_MAX_MS, max(FRAME_MS, cost_ms * RENDER_SHARE)))
             )
         else:
-            self._render_timer.setInterval(FRAME_MS)
+            # Once complete, short steps often: each leaves the event loop free for the
+            # paint and any input between them, and the reply is formatted sooner.
+            self._render_timer.setInterval(FRAME_MS if streaming else IDLE_STEP_MS)
 
     def _dispatch(self, final: bool) -> None:
         self._cuts.extend(self._scanner.feed(self._text, final))
@@ -275,11 +278,13 @@ class RenderedText:
         document = self._bodies[-1].document()
         upto = self._rendered_upto
         while self._ready:
-            # Qt lays out what is inserted at once, ~1 ms a kilobyte here: stop before a
-            # batch that would not fit in what is left of the budget (one always goes).
-            ahead = min(INSERT_CHARS, self._ready[0][1] - self._ready[0][0])
+            # Qt lays out what is inserted at once, ~1.5 ms a kilobyte here: stop before
+            # a batch that would not fit in what is left of the budget (one always goes).
+            # The estimate is of the whole batch: an estimate of its first piece let a
+            # frame take three batches and stall 11 ms.
+            count, size = self._next_batch()
             if upto > self._rendered_upto and (
-                time.perf_counter() + ahead * self._insert_cost > deadline
+                time.perf_counter() + size * self._insert_cost > deadline
             ):
                 break
             html: list[str] = []
@@ -287,10 +292,9 @@ class RenderedText:
             if document.characterCount() >= BODY_CHUNK:
                 document = self._new_body().document()
                 first = True
-            size = 0
             began = time.perf_counter()
-            while self._ready and (not html or size < INSERT_CHARS):
-                start, end, rendered = self._ready.popleft()
+            for _ in range(count):
+                _start, end, rendered = self._ready.popleft()
                 rendered = _renumber(
                     rendered, len(self._code_blocks), len(self._folds), self._images
                 )
@@ -302,7 +306,6 @@ class RenderedText:
                 self._code_blocks.extend(rendered.code_blocks)
                 self._folds.extend(rendered.folds)
                 self._images += len(rendered.images)
-                size += end - start
                 upto = end
             self._insert_html(document, "".join(html), first=first)
             cost = (time.perf_counter() - began) / max(size, 1)
@@ -313,6 +316,17 @@ class RenderedText:
         self._bodies[-1].show()
         self._trim_tail(upto)
         self._rendered_upto = upto
+
+    def _next_batch(self) -> tuple[int, int]:
+        """How many ready pieces go into the next insert (about INSERT_CHARS of text,
+        at least one piece), and their length."""
+        count = size = 0
+        for start, end, _rendered in self._ready:
+            if count and size >= INSERT_CHARS:
+                break
+            count += 1
+            size += end - start
+        return count, size
 
     def _new_body(self) -> MessageBody:
         """Qt re-lays out a whole document's frame on every insert at its end: a reply of

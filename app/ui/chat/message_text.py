@@ -12,7 +12,7 @@ import logging
 import math
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSizeF, Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -121,6 +121,10 @@ class PlainTail:
     again, every frame (2–11 ms for a 200 KB reply that poured in); dropping a whole
     chunk costs nothing, and cutting into the first costs at most a chunk's layout.
     Chunks meet at a line break, which belongs to neither (it counts one unit).
+
+    Building a chunk (a QTextBrowser, polished) takes ~3 ms: done inside a stream's
+    frame it made that frame's stall. The next chunk is built on its own turn of the
+    event loop once the last is half full, and is waiting when the text reaches it.
     """
 
     def __init__(self, owner: QWidget, after: QWidget, layout: QVBoxLayout, signal: Any) -> None:
@@ -130,22 +134,36 @@ class PlainTail:
         self._signal = signal
         self.chunks: list[MessageBody] = []
         self.units: list[int] = []
+        self._spare: MessageBody | None = None
+        self._spare_due = False
         self._add_chunk()
-        self.chunks[0].hide()
 
-    def _add_chunk(self) -> MessageBody:
+    def _new_chunk(self) -> MessageBody:
         chunk = MessageBody(self._owner)
         chunk.setObjectName("message_tail")
         # Nothing may move a chunk's own cursor (the insert slot writes at it), so it
         # takes no mouse or keys.
         chunk.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         chunk.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chunk.hide()
+        chunk.ensurePolished()
+        return chunk
+
+    def _prepare_spare(self) -> None:
+        self._spare_due = False
+        if self._spare is None:
+            self._spare = self._new_chunk()
+
+    def _add_chunk(self) -> MessageBody:
+        chunk, self._spare = self._spare or self._new_chunk(), None
         if self.chunks:
             self._signal.disconnect(self.chunks[-1].insertPlainText)
             index = self._layout.indexOf(self.chunks[-1]) + 1
         else:
             index = self._layout.indexOf(self._after) + 1
         self._layout.insertWidget(index, chunk)
+        if self.chunks:  # the first shows once it has text (append, reset)
+            chunk.show()
         self._signal.connect(chunk.insertPlainText, Qt.ConnectionType.QueuedConnection)
         self.chunks.append(chunk)
         self.units.append(0)
@@ -172,6 +190,9 @@ class PlainTail:
         if shown:
             self.units[-1] += text_units(shown)
             self._signal.emit(shown)
+        if self.units[-1] >= TAIL_CHUNK // 2 and self._spare is None and not self._spare_due:
+            self._spare_due = True
+            QTimer.singleShot(0, self._owner, self._prepare_spare)
 
     def reset(self, shown: str) -> None:
         while len(self.chunks) > 1:

@@ -301,11 +301,13 @@ class MessageWidget(RenderedText, QFrame):
         elif (
             status != "streaming"
             and not self._in_flight
-            and len(self._text) - self._sent_upto <= SYNC_CHARS
+            and len(self._text) - self._rendered_upto <= SYNC_CHARS
             and self._tail_is_current()
         ):
             # The little left is rendered at once: the reply ends formatted, no frame
             # of plain text first (a short reply's whole cost is a millisecond or two).
+            # "Left" counts what is rendered but not yet in the body: inserting a
+            # backlog here, with no deadline, stalled the window 10 ms at a reply's end.
             self._cuts.extend(self._scanner.feed(self._text, final=True))
             cuts: list[tuple[int, int, str]] = []
             while self._cuts:
