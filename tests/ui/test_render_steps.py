@@ -96,3 +96,26 @@ def test_the_next_batch_is_judged_by_its_whole_size_not_its_first_block(qtbot: Q
     widget._insert_cost = 1e-3
     widget._insert_ready(deadline=time.perf_counter() + 0.6)
     assert widget._rendered_upto <= message_render.INSERT_CHARS + len(PARAGRAPH)
+
+
+def test_a_poured_reply_is_scanned_for_blocks_a_stretch_at_a_time(qtbot: QtBot) -> None:
+    widget = streaming(qtbot)
+    text = PARAGRAPH * 250 + "The last words."  # ~110,000 characters, all shown plain
+    widget.append(text)
+    widget._status = "ok"
+    widget._render_timer.stop()
+    widget._dispatch(final=True)
+    assert widget._scanner.scanned <= message_render.SCAN_CHARS + len(PARAGRAPH)
+    widget.finish("ok")
+    qtbot.waitUntil(lambda: not widget.is_rendering(), timeout=30_000)
+    assert widget.body_text().rstrip().endswith("The last words.")
+    assert widget.tail_text() == ""
+
+
+def test_a_line_longer_than_a_stretch_is_still_scanned_whole(qtbot: QtBot) -> None:
+    widget = streaming(qtbot)
+    text = "short\n\n" + "x" * (3 * message_render.SCAN_CHARS) + "\n\nend"
+    widget.append(text)
+    widget.finish("ok")
+    qtbot.waitUntil(lambda: not widget.is_rendering(), timeout=30_000)
+    assert widget.body_text().rstrip().endswith("end")

@@ -451,6 +451,11 @@ class CutScanner:
         self._last_cut = 0
         self.prefix_at: dict[int, str] = {}  # cut → text to render in front of its piece
 
+    @property
+    def scanned(self) -> int:
+        """Where the first line not yet examined starts."""
+        return self._line_start
+
     def feed(self, text: str, final: bool = False) -> list[int]:
         cuts: list[int] = []
         size = len(text)

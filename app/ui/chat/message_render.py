@@ -39,6 +39,7 @@ SYNC_CHARS = 3000  # a stored message this short is rendered at once (no plain f
 PREVIEW_CHARS = 20_000  # a longer stored text is not shown plain while it renders
 JOB_CHARS = 8_000  # text handed to the render lane in one job
 LOOKAHEAD_CHARS = 16_000  # text handed to the lane and not yet in the body, at most
+SCAN_CHARS = 32_000  # text looked at for cuts in one step, about (see _dispatch)
 BODY_CHUNK = 150_000  # characters shown in one body document, about (see _new_body)
 INSERT_CHARS = 1_000  # rendered text put into the body in one insert
 TAIL_WAIT_FRAMES = 30
@@ -217,7 +218,17 @@ class RenderedText:
             self._render_timer.setInterval(FRAME_MS if streaming else IDLE_STEP_MS)
 
     def _dispatch(self, final: bool) -> None:
-        self._cuts.extend(self._scanner.feed(self._text, final))
+        # Scanned a stretch at a time: a reply that poured in (200 KB shown plain, as
+        # nothing is cut while it pours) took the scanner 7 ms in one step at its end.
+        # The stretch ends at a line break, so a line longer than it is still scanned.
+        limit = self._scanner.scanned + SCAN_CHARS
+        if limit < len(self._text):
+            newline = self._text.find("\n", limit)
+            limit = len(self._text) if newline < 0 else newline + 1
+        if limit >= len(self._text):
+            self._cuts.extend(self._scanner.feed(self._text, final))
+        else:
+            self._cuts.extend(self._scanner.feed(self._text[:limit], final=False))
         jobs: list[tuple[int, int, str]] = []
         while self._cuts and self._sent_upto - self._rendered_upto < LOOKAHEAD_CHARS:
             # Only a little ahead of what the body has taken: a burst of rendering would
