@@ -14,17 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from tests.fakes.ollama_server import FakeOllama
-
-
-def pump(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+from tests.shot_window import open_window, pump
 
 
 def main(outdir: str) -> int:
@@ -45,17 +39,7 @@ def main(outdir: str) -> int:
     machine = Machine((card,), "", None, None, 32 * GIB, 20 * GIB, Path("/tmp"), None)
     app.hardware.probe_machine = lambda nvml=None: machine  # type: ignore[assignment]
 
-    from app.ui.bootstrap import create_context, install_translations
-    from app.ui.main_window import MainWindow
-    from app.ui.theme import apply_theme
-
-    qapp = QApplication(sys.argv[:1])
-    install_translations(qapp)
-    ctx = create_context(qapp)
-    apply_theme(qapp, theme)
-    window = MainWindow(ctx)
-    window.resize(1100, 760)
-    window.show()
+    window = open_window(theme, (1100, 760))
     pump(1500)
     tag = f"{theme}-{QLocale().name()}"
     bar = window.chat.context_bar

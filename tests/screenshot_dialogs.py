@@ -16,16 +16,10 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.fakes.ollama_server import FakeOllama
-
-
-def pump(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+from tests.shot_window import open_window, pump
 
 
 def seed(writer) -> None:  # type: ignore[no-untyped-def]
@@ -76,21 +70,14 @@ def main(outdir: str) -> int:
     os.environ["OLLAMA_HOST"] = fake.url
 
     from app.ledger.settings import CURRENCY, FX_RATE, HARDWARE_COST
-    from app.ui.bootstrap import create_context, install_translations
-    from app.ui.main_window import MainWindow
-    from app.ui.theme import apply_theme
 
-    app = QApplication(sys.argv[:1])
-    install_translations(app)
-    ctx = create_context(app)
-    apply_theme(app, theme)
-    ctx.settings.set(CURRENCY, "CNY")
-    ctx.settings.set(FX_RATE, Decimal("7.2"))
-    ctx.settings.set(HARDWARE_COST, Decimal("14999"))
-    seed(ctx.writer)
-    window = MainWindow(ctx)
-    window.resize(1100, 760)
-    window.show()
+    def prepare(ctx) -> None:  # type: ignore[no-untyped-def]
+        ctx.settings.set(CURRENCY, "CNY")
+        ctx.settings.set(FX_RATE, Decimal("7.2"))
+        ctx.settings.set(HARDWARE_COST, Decimal("14999"))
+        seed(ctx.writer)
+
+    window = open_window(theme, (1100, 760), prepare)
     pump(1500)
 
     def shoot(action_name: str, filename: str, wait_ms: int = 2500) -> None:

@@ -14,23 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QMimeData, QTimer, QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, QUrl
 
 from tests.fakes.ollama_server import FakeModel, FakeOllama, default_models
-
-
-def pump(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_until(predicate, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
-    waited = 0
-    while not predicate() and waited < timeout_ms:
-        pump(50)
-        waited += 50
+from tests.shot_window import open_window, pump, wait_until
 
 
 def main(outdir: str) -> int:
@@ -43,23 +30,10 @@ def main(outdir: str) -> int:
     fake.start()
     os.environ["OLLAMA_HOST"] = fake.url
 
-    from app.core import paths
-    from app.core.settings import LAST_MODEL, Settings
-    from app.ui.bootstrap import create_context, install_translations
-    from app.ui.main_window import MainWindow
-    from app.ui.theme import THEME, apply_theme
+    from app.core.settings import LAST_MODEL
     from tests.unit.test_documents import write_docx, write_pdf
 
-    app = QApplication(sys.argv[:1])
-    Settings(paths.settings_path())
-    install_translations(app)
-    ctx = create_context(app)
-    ctx.settings.set(THEME, theme)
-    ctx.settings.set(LAST_MODEL, "qwen3:0.6b")
-    apply_theme(app, theme)
-    window = MainWindow(ctx)
-    window.resize(1000, 640)
-    window.show()
+    window = open_window(theme, (1000, 640), lambda ctx: ctx.settings.set(LAST_MODEL, "qwen3:0.6b"))
     wait_until(lambda: bool(window.chat.model_picker.model_refs()))
     window.chat.model_picker.select_ref("qwen3:0.6b")
     window.chat.model_picker.model_chosen.emit(window.chat.model_picker.current_ref())

@@ -17,26 +17,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QEventLoop, QSize, QTimer
+from PySide6.QtCore import QBuffer, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.fakes.ollama_server import FakeOllama
-
-
-def pump(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_until(predicate, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
-    waited = 0
-    while not predicate() and waited < timeout_ms:
-        pump(50)
-        waited += 50
+from tests.shot_window import open_window, pump, wait_until
 
 
 def png() -> bytes:
@@ -92,22 +79,9 @@ def main(outdir: str, theme: str) -> int:
     fake.start()
     os.environ["OLLAMA_HOST"] = fake.url
 
-    from app.core import paths
-    from app.core.settings import Settings
-    from app.ui.bootstrap import create_context, install_translations
-    from app.ui.main_window import MainWindow
-    from app.ui.theme import THEME, apply_theme
-
-    app = QApplication(sys.argv[:1])
-    Settings(paths.settings_path())
-    install_translations(app)
     talk_id = seed()
-    ctx = create_context(app)
-    ctx.settings.set(THEME, theme)
-    apply_theme(app, theme)
-    window = MainWindow(ctx)
-    window.resize(1100, 760)
-    window.show()
+    window = open_window(theme, (1100, 760))
+    ctx = window.ctx
     wait_until(lambda: window.conversations.count() == 2)
     window.features["app.ui.search"]["open"]()  # type: ignore[index]
     dialog = window.features["app.ui.search"]["dialog"]  # type: ignore[index]

@@ -14,10 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens
-from tests.screenshots import pump, wait_until
+from tests.shot_window import open_window, pump, wait_until
 
 ANSWERS = {
     "en": (
@@ -48,8 +46,6 @@ def main(outdir: str, theme: str, language: str) -> int:
     os.environ["OLLAMA_HOST"] = fake.url
 
     from app.ui import tray as tray_module
-    from app.ui.bootstrap import create_context, install_translations
-    from app.ui.main_window import MainWindow
     from app.ui.tray import TrayFeature
 
     tag = f"{theme}-{language}"
@@ -57,12 +53,9 @@ def main(outdir: str, theme: str, language: str) -> int:
         tray_module.tray_available = lambda: True
         tag += "-tray"
 
-    app = QApplication(sys.argv[:1])
-    install_translations(app)
-    ctx = create_context(app)
-    window = MainWindow(ctx)
-    window.resize(1000, 680)
-    window.show()
+    window = open_window(None, (1000, 680))
+
+    ctx = window.ctx
     wait_until(lambda: bool(window.chat.model_picker.model_refs()))
 
     tray = window.features["app.ui.tray"]

@@ -12,10 +12,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from tests.fakes.ollama_server import ChatScript, FakeOllama, markdown_tokens, split_tokens
+from tests.shot_window import open_window, pump, wait_until
 
 CHINESE_REPLY = (
     "## 本地模型的优势\n\n"
@@ -26,19 +26,6 @@ CHINESE_REPLY = (
     "| 项目 | 本地 | 云端 |\n|---|---|---|\n"
     "| 每百万词元 | ¥0.00 | ¥21.60 |\n| 延迟 | 低 | 取决于网络 |\n"
 )
-
-
-def pump(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_until(predicate, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
-    waited = 0
-    while not predicate() and waited < timeout_ms:
-        pump(50)
-        waited += 50
 
 
 def main(outdir: str) -> int:
@@ -58,23 +45,7 @@ def main(outdir: str) -> int:
     fake.start()
     os.environ["OLLAMA_HOST"] = fake.url
 
-    from app.core import paths
-    from app.core.settings import Settings
-    from app.ui.bootstrap import create_context, install_translations
-    from app.ui.main_window import MainWindow
-    from app.ui.theme import THEME
-
-    app = QApplication(sys.argv[:1])
-    Settings(paths.settings_path())
-    install_translations(app)
-    ctx = create_context(app)
-    ctx.settings.set(THEME, theme)
-    from app.ui.theme import apply_theme
-
-    apply_theme(app, theme)
-    window = MainWindow(ctx)
-    window.resize(1100, 760)
-    window.show()
+    window = open_window(theme, (1100, 760))
     wait_until(lambda: bool(window.chat.model_picker.model_refs()))
     if os.environ.get("HEARTH_SHOT_ONLY") == "branches":  # just this one, quickly
         branch_pager(window, fake, out, theme)

@@ -17,10 +17,9 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
 
 from tests.fakes.ollama_server import ChatScript, FakeOllama, split_tokens, thinking_models
-from tests.screenshots import pump, wait_until
+from tests.shot_window import open_window, pump, wait_until
 
 THOUGHT_EN = (
     "The person asks why the sky is blue. Sunlight holds every colour; air molecules "
@@ -70,21 +69,7 @@ def main(outdir: str) -> int:
     fake.start()
     os.environ["OLLAMA_HOST"] = fake.url
 
-    from app.core import paths
-    from app.core.settings import Settings
-    from app.ui.bootstrap import create_context, install_translations
-    from app.ui.main_window import MainWindow
-    from app.ui.theme import THEME, apply_theme
-
-    app = QApplication(sys.argv[:1])
-    Settings(paths.settings_path())
-    install_translations(app)
-    ctx = create_context(app)
-    ctx.settings.set(THEME, theme)
-    apply_theme(app, theme)
-    window = MainWindow(ctx)
-    window.resize(1000, 700)
-    window.show()
+    window = open_window(theme, (1000, 700))
     wait_until(lambda: bool(window.chat.model_picker.model_refs()))
     picker = window.chat.model_picker
     picker.select_ref("qwen3:8b")
