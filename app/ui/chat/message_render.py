@@ -225,10 +225,9 @@ class RenderedText:
         if limit < len(self._text):
             newline = self._text.find("\n", limit)
             limit = len(self._text) if newline < 0 else newline + 1
-        if limit >= len(self._text):
-            self._cuts.extend(self._scanner.feed(self._text, final))
-        else:
-            self._cuts.extend(self._scanner.feed(self._text[:limit], final=False))
+        whole = limit >= len(self._text)
+        stretch = self._text if whole else self._text[:limit]
+        self._cuts.extend(self._scanner.feed(stretch, final and whole))
         jobs: list[tuple[int, int, str]] = []
         while self._cuts and self._sent_upto - self._rendered_upto < LOOKAHEAD_CHARS:
             # Only a little ahead of what the body has taken: a burst of rendering would
