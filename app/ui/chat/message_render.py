@@ -399,7 +399,12 @@ class RenderedText:
 
     def _tail_is_current(self) -> bool:
         """False while text sent to the tail is still queued: applying it here would lay
-        it out in Python, holding the GIL, so the step waits a frame instead."""
+        it out in Python, holding the GIL, so the step waits a frame instead. A tail
+        still draining its backlog is making progress, not out of step: it is waited
+        for however long that takes."""
+        if self._tail.draining():
+            self._tail_waits = 0
+            return False
         if self._tail.in_step():
             self._tail_waits = 0
             return True

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import math
+import time
+from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSizeF, Qt, QTimer, QUrl
@@ -28,6 +30,13 @@ from PySide6.QtWidgets import (
 from app.ui.chat.markdown import LONG_LINE, fold_line, neutralize_bidi
 
 TAIL_CHUNK = 8_000  # the plain tail is kept in chunks about this long (see PlainTail)
+# Text the tail's documents take in one frame, at most (see PlainTail.append): Qt lays
+# plain text out at ~0.2 ms a kilobyte here, so 16 KB is ~3 ms of a 16 ms frame.
+FRAME_TAIL_CHARS = 16_000
+# A backlog longer than this is shown in bigger bites: the text on screen stays at most
+# this far behind a stream that comes faster than frames can lay it out (hostile sizes).
+BACKLOG_MAX_CHARS = 256_000
+TAIL_FRAME_S = 0.016
 FOLD_VIEW_CHUNK = 1000  # the whole-line viewer breaks a line into blocks this long
 
 log = logging.getLogger(__name__)
@@ -125,6 +134,10 @@ class PlainTail:
     Building a chunk (a QTextBrowser, polished) takes ~3 ms: done inside a stream's
     frame it made that frame's stall. The next chunk is built on its own turn of the
     event loop once the last is half full, and is waiting when the text reaches it.
+
+    Text that comes faster than a frame can lay out waits in a backlog: 64 KB poured
+    into the tail at once was one insert of 13–18 ms. The documents take at most
+    FRAME_TAIL_CHARS a frame, and the backlog follows a frame at a time.
     """
 
     def __init__(self, owner: QWidget, after: QWidget, layout: QVBoxLayout, signal: Any) -> None:
@@ -136,6 +149,13 @@ class PlainTail:
         self.units: list[int] = []
         self._spare: MessageBody | None = None
         self._spare_due = False
+        self._backlog: deque[str] = deque()
+        self._backlog_chars = 0
+        self._frame_began = 0.0
+        self._frame_chars = 0  # sent to the documents since _frame_began
+        self._drain_timer = QTimer(owner)
+        self._drain_timer.setInterval(round(TAIL_FRAME_S * 1000))
+        self._drain_timer.timeout.connect(self._drain)
         self._add_chunk()
 
     def _new_chunk(self) -> MessageBody:
@@ -170,19 +190,69 @@ class PlainTail:
         return chunk
 
     def total(self) -> int:
+        """Units sent to the documents (the backlog not counted)."""
         return sum(self.units) + len(self.units) - 1
 
     def text(self) -> str:
         return "\n".join(chunk.toPlainText() for chunk in self.chunks)
 
     def is_empty(self) -> bool:
-        return self.total() == 0
+        return self.total() == 0 and not self._backlog
+
+    def draining(self) -> bool:
+        """Text is still waiting in the backlog."""
+        return bool(self._backlog)
 
     def append(self, shown: str) -> None:
+        if not shown:
+            return
+        now = time.perf_counter()
+        if now - self._frame_began >= TAIL_FRAME_S:
+            self._frame_began, self._frame_chars = now, 0
+        room = FRAME_TAIL_CHARS - self._frame_chars
+        if not self._backlog and len(shown) <= room:
+            self._send(shown)
+            return
+        if not self._backlog and room > 0:
+            self._send(shown[:room])
+            shown = shown[room:]
+        self._backlog.append(shown)
+        self._backlog_chars += len(shown)
+        if not self._drain_timer.isActive():
+            self._drain_timer.start()
+
+    def _drain(self) -> None:
+        """A frame's share of the backlog; the whole of it past BACKLOG_MAX_CHARS."""
+        self._frame_began, self._frame_chars = time.perf_counter(), 0
+        bite = max(FRAME_TAIL_CHARS, self._backlog_chars - BACKLOG_MAX_CHARS)
+        parts: list[str] = []
+        while self._backlog and bite > 0:
+            head = self._backlog.popleft()
+            if len(head) > bite:
+                head, rest = head[:bite], head[bite:]
+                self._backlog.appendleft(rest)
+            parts.append(head)
+            bite -= len(head)
+            self._backlog_chars -= len(head)
+        if parts:
+            self._send("".join(parts))
+        if not self._backlog:
+            self._drain_timer.stop()
+
+    def _send(self, shown: str) -> None:
+        """Into the documents: the last chunk, and new ones at line breaks once it holds
+        TAIL_CHUNK (also inside one long piece, so no chunk grows far past that)."""
+        self._frame_chars += len(shown)
         if self.chunks[0].isHidden():
             self.chunks[0].show()
-        while self.units[-1] >= TAIL_CHUNK and "\n" in shown:
-            head, shown = shown.split("\n", 1)
+        while "\n" in shown:
+            need = TAIL_CHUNK - self.units[-1]  # characters until this chunk is full
+            if need > 0 and len(shown) <= need:
+                break
+            cut = shown.find("\n", max(need, 0))
+            if cut < 0:
+                break
+            head, shown = shown[:cut], shown[cut + 1 :]
             if head:
                 self.units[-1] += text_units(head)
                 self._signal.emit(head)
@@ -195,9 +265,14 @@ class PlainTail:
             QTimer.singleShot(0, self._owner, self._prepare_spare)
 
     def reset(self, shown: str) -> None:
+        self._backlog.clear()
+        self._backlog_chars = 0
+        self._drain_timer.stop()
         while len(self.chunks) > 1:
             self._drop(len(self.chunks) - 1, reconnect=True)
         chunk = self.chunks[0]
+        # Inserts still queued for it would land after the new text: it replaces them.
+        QCoreApplication.removePostedEvents(chunk, QEvent.Type.MetaCall)
         chunk.setPlainText(shown)
         # setPlainText leaves the cursor at the start, and streamed text is inserted at
         # the cursor: without this, text arriving after a resume went before the old.
@@ -218,7 +293,8 @@ class PlainTail:
         chunk.deleteLater()
 
     def consume(self, units: int) -> None:
-        """Cut ``units`` from the front (what the body now shows)."""
+        """Cut ``units`` from the front (what the body now shows). Only sent text is
+        cut: the caller waits while the tail is draining."""
         while units > 0:
             if len(self.chunks) > 1 and units >= self.units[0] + 1:
                 units -= self.units[0] + 1
