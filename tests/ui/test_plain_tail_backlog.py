@@ -115,7 +115,8 @@ def test_resuming_while_the_tail_drains_shows_the_text_once(
     qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
     widget = streaming(qtbot)
-    first = poured(400)  # ~19,000 characters: more than a frame takes, shown plain on resume
+    lines = FRAME_TAIL_CHARS // len(LINE.format(n=0)) + 20  # more than a frame takes
+    first = poured(lines)
     widget.append(first)
     assert widget._tail.draining()
     with caplog.at_level(logging.WARNING):
@@ -124,9 +125,14 @@ def test_resuming_while_the_tail_drains_shows_the_text_once(
         more = "and the stream goes on\n"
         widget.append(more)
         qtbot.waitUntil(widget._tail.in_step)
+        last = f"line {lines - 1:05d}"
+
+        def shown_once() -> bool:
+            shown = widget.body_text() + widget.tail_text()
+            return shown.count("line 00000") == 1 and shown.count(last) == 1
+
+        qtbot.waitUntil(shown_once, timeout=10_000)
         qtbot.wait(600)  # as many frames as a tail out of step would take to be noticed
-    shown = widget.body_text() + widget.tail_text()
-    assert shown.count("line 00000") == 1
-    assert shown.count("line 00399") == 1
+    assert shown_once()
     assert widget.tail_text().endswith(more)
     assert "out of step" not in caplog.text

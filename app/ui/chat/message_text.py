@@ -31,8 +31,8 @@ from app.ui.chat.markdown import LONG_LINE, fold_line, neutralize_bidi
 
 TAIL_CHUNK = 8_000  # the plain tail is kept in chunks about this long (see PlainTail)
 # Text the tail's documents take in one frame, at most (see PlainTail.append): Qt lays
-# plain text out at ~0.2 ms a kilobyte here, so 16 KB is ~3 ms of a 16 ms frame.
-FRAME_TAIL_CHARS = 16_000
+# plain text out at ~0.2 ms a kilobyte here, so 24 KB is ~5 ms of a 16 ms frame.
+FRAME_TAIL_CHARS = 24_000
 # A backlog longer than this is shown in bigger bites: the text on screen stays at most
 # this far behind a stream that comes faster than frames can lay it out (hostile sizes).
 BACKLOG_MAX_CHARS = 256_000
@@ -154,7 +154,6 @@ class PlainTail:
         self._frame_began = 0.0
         self._frame_chars = 0  # sent to the documents since _frame_began
         self._drain_timer = QTimer(owner)
-        self._drain_timer.setInterval(round(TAIL_FRAME_S * 1000))
         self._drain_timer.timeout.connect(self._drain)
         self._add_chunk()
 
@@ -219,7 +218,9 @@ class PlainTail:
         self._backlog.append(shown)
         self._backlog_chars += len(shown)
         if not self._drain_timer.isActive():
-            self._drain_timer.start()
+            # The next share goes in when this frame's is spent, not a whole frame later.
+            left_ms = (self._frame_began + TAIL_FRAME_S - now) * 1000
+            self._drain_timer.start(max(1, math.ceil(left_ms)))
 
     def _drain(self) -> None:
         """A frame's share of the backlog; the whole of it past BACKLOG_MAX_CHARS."""
@@ -236,7 +237,9 @@ class PlainTail:
             self._backlog_chars -= len(head)
         if parts:
             self._send("".join(parts))
-        if not self._backlog:
+        if self._backlog:
+            self._drain_timer.start(round(TAIL_FRAME_S * 1000))
+        else:
             self._drain_timer.stop()
 
     def _send(self, shown: str) -> None:
