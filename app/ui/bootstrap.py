@@ -35,6 +35,7 @@ from app.storage.damage import Recovered, describe
 from app.storage.db import OpenedDatabase
 from app.storage.writer import SerialWriter
 from app.ui.context import AppContext, AppEvents
+from app.ui.idle_collector import IdleCollector
 from app.ui.tasks import TaskRunner
 from app.ui.theme import THEME, apply_theme, follow_system
 
@@ -150,7 +151,8 @@ def favour_the_gui_thread() -> None:
 def settle_memory() -> None:
     """Once the window is up: what exists now (modules, Qt wrappers, parsers) lives as
     long as the app, so take it out of the garbage collector's full passes, which
-    otherwise walk all of it and pause the GUI for tens of milliseconds mid-reply."""
+    otherwise walk all of it and pause the GUI for tens of milliseconds (IdleCollector
+    runs those passes, when the window is quiet)."""
     gc.freeze()
 
 
@@ -165,9 +167,11 @@ def main(argv: Sequence[str] = ()) -> int:
     started = start(app)
     if started is None:
         return 1
-    ctx, _window = started
+    ctx, window = started
     QTimer.singleShot(0, settle_memory)
+    collector = IdleCollector(app, busy=window.working)
     code = app.exec()
+    collector.stop()
     ctx.tasks.shutdown()
     ctx.writer.close()
     return code

@@ -255,6 +255,10 @@ class MainWindow(QMainWindow):
         self.chat.focus_composer()
         self.check_ollama()
 
+    def working(self) -> bool:
+        """A reply streams, or the view is still formatting one (see IdleCollector)."""
+        return bool(self.core.active()) or self.chat.messages.rendering()
+
     # --- ollama ----------------------------------------------------------------------------
 
     def check_ollama(self) -> None:

@@ -173,6 +173,10 @@ class MessageList(QScrollArea):
         built = [self._widgets[m.id] for m in self._records[self._lo : self._hi]]
         return built + [w for w in self._parked.values() if w not in built]
 
+    def rendering(self) -> bool:
+        """Some message is still putting its text on screen."""
+        return any(widget.is_rendering() for widget in self.widgets())
+
     def message_count(self) -> int:
         return len(self._records)
 
