@@ -85,3 +85,21 @@ def test_switching_away_and_back_mid_reply_shows_the_reply_exactly_as_it_is(
     qtbot.waitUntil(lambda: not reply.is_rendering(), timeout=10_000)
     assert reply.text == REPLY
     assert shown(reply) == " ".join(REPLY.split())
+
+
+def test_coming_back_to_a_long_reply_shows_its_open_block_from_its_start(
+    qtbot: QtBot,
+) -> None:
+    widget = MessageWidget(Message(2, 1, "assistant", "", utc_now(), status="streaming"))
+    qtbot.addWidget(widget)
+    widget.show()
+    done = "A finished paragraph of the reply, with *some* words.\n\n" * 600  # ~33,000
+    open_block = "The paragraph still streaming begins here and " * 20
+    widget.resume(done + open_block)
+    qtbot.waitUntil(widget._tail.in_step)
+    assert widget.tail_text().startswith("The paragraph still streaming begins here")
+    qtbot.waitUntil(lambda: not widget._ready and not widget._in_flight, timeout=20_000)
+    widget.append("and ends.")
+    qtbot.waitUntil(widget._tail.in_step)
+    shown = widget.body_text() + widget.tail_text()
+    assert shown.count("The paragraph still streaming begins here") == 20

@@ -115,24 +115,25 @@ def test_resuming_while_the_tail_drains_shows_the_text_once(
     qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
     widget = streaming(qtbot)
-    lines = FRAME_TAIL_CHARS // len(LINE.format(n=0)) + 20  # more than a frame takes
-    first = poured(lines)
+    # More than a frame takes, in paragraphs, the last still arriving.
+    paragraphs = [LINE.format(n=n) * 4 for n in range(FRAME_TAIL_CHARS // 150 + 40)]
+    first = "\n".join(paragraphs) + "and the last paragraph, not yet ended"
     widget.append(first)
     assert widget._tail.draining()
     with caplog.at_level(logging.WARNING):
         widget.resume(first)  # the conversation was opened again mid-pour
         assert not widget._tail.draining()
-        more = "and the stream goes on\n"
+        more = " goes on"
         widget.append(more)
         qtbot.waitUntil(widget._tail.in_step)
-        last = f"line {lines - 1:05d}"
 
         def shown_once() -> bool:
             shown = widget.body_text() + widget.tail_text()
-            return shown.count("line 00000") == 1 and shown.count(last) == 1
+            return all(shown.count(LINE.format(n=n).strip()) == 4 for n in (0, len(paragraphs) - 1))
 
         qtbot.waitUntil(shown_once, timeout=10_000)
         qtbot.wait(600)  # as many frames as a tail out of step would take to be noticed
     assert shown_once()
-    assert widget.tail_text().endswith(more)
+    # The paragraph still arriving is shown whole, from its start.
+    assert widget.tail_text().endswith("and the last paragraph, not yet ended goes on")
     assert "out of step" not in caplog.text

@@ -174,17 +174,28 @@ class RenderedText:
             extra.deleteLater()
         self.body.clear()
         self.body.hide()
-        preview = self._text if len(self._text) <= PREVIEW_CHARS else ""
-        self._tail_from = len(self._text) - len(preview)
-        shown, self._tail_column = tail_view(preview, 0)
-        if self._tail_from:
-            self._tail_column = self._tail_from - (self._text.rfind("\n") + 1)
+        self._tail_from = self._preview_from()
+        start_column = self._tail_from - (self._text.rfind("\n", 0, self._tail_from) + 1)
+        shown, self._tail_column = tail_view(self._text[self._tail_from :], start_column)
         self._tail.reset(shown)
         self._live_code.restart()
         self._live_code.restyle(self._text, self._tail, self._tail_from)
         if self._text:
             self._render_timer.setInterval(FRAME_MS)
             self._render_timer.start()
+
+    def _preview_from(self) -> int:
+        """Where the plain preview starts when the text is rendered afresh: all of it if
+        short; else none, as the body fills in, except for a reply still streaming,
+        whose last block may not end for a while: that is shown plain from its start
+        (the last blank line in the last PREVIEW_CHARS), or it would stay hidden."""
+        if len(self._text) <= PREVIEW_CHARS:
+            return 0
+        if self._status != "streaming":
+            return len(self._text)
+        window = len(self._text) - PREVIEW_CHARS
+        blank = self._text.rfind("\n\n", window)
+        return blank + 2 if blank >= 0 else window
 
     def _render_step(self) -> None:
         """Hand completed blocks to the render lane, and insert the rendered ones within
