@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from app.core import paths
 from app.storage import repo
 from app.storage.writer import SerialWriter
+from app.ui.idle_collector import IdleCollector
 from app.ui.main_window import MainWindow
 from app.ui.tasks import LANE_WORKERS
 from tests.fakes.ollama_server import ChatScript, FakeOllama, markdown_tokens
@@ -116,12 +117,30 @@ def test_a_day_of_chatting_then_a_long_conversation_opened_three_times(
     window = open_window()
     wait_ready(qtbot, window)
     none_before, true_before = singleton_refs()
+    # As main() does, checking more often: full collections only while nothing renders.
+    full_while_working: list[bool] = []
+
+    def on_collect(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full_while_working.append(window.working())
+
+    gc.freeze()  # as main() does once the window is up (settle_memory); undone below
+    collector = IdleCollector(window, busy=window.working, check_ms=100)
+    gc.callbacks.append(on_collect)
 
     rss: list[float] = []
-    for turn in range(REPLIES):
-        send_and_wait(qtbot, window, f"Question {turn}: tell me more.", 2 * (turn + 1))
-        if turn in (9, REPLIES - 1):
-            rss.append(rss_mb())
+    try:
+        for turn in range(REPLIES):
+            send_and_wait(qtbot, window, f"Question {turn}: tell me more.", 2 * (turn + 1))
+            qtbot.wait(150)  # the person reads: a quiet moment for the collector
+            if turn in (9, REPLIES - 1):
+                rss.append(rss_mb())
+    finally:
+        gc.callbacks.remove(on_collect)
+        collector.stop()
+        gc.unfreeze()
+    assert collector.collections >= 1, "no full collection in a day of replies"
+    assert not any(full_while_working), full_while_working
     conversation = window.chat.conversation
     assert conversation is not None
     writer = window.ctx.writer
