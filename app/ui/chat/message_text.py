@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 from app.ui.chat.markdown import LONG_LINE, fold_line, neutralize_bidi
 
 TAIL_CHUNK = 8_000  # the plain tail is kept in chunks about this long (see PlainTail)
-# Text the tail's documents take in one frame, at most (see PlainTail.append): Qt lays
-# plain text out at ~0.2 ms a kilobyte here, so 24 KB is ~5 ms of a 16 ms frame.
-FRAME_TAIL_CHARS = 24_000
+# Text the tail's documents take in one share, at most, and how often: Qt lays plain
+# text out at ~0.2 ms a kilobyte here, so a share is ~1.6 ms, and the event loop has a
+# turn (timers, the paint, input) between shares. 2 MB a second, beyond any stream.
+SHARE_CHARS = 8_000
+SHARE_S = 0.004
 # A backlog longer than this is shown in bigger bites: the text on screen stays at most
-# this far behind a stream that comes faster than frames can lay it out (hostile sizes).
+# this far behind a stream that comes faster than the tail can lay it out (hostile sizes).
 BACKLOG_MAX_CHARS = 256_000
-TAIL_FRAME_S = 0.016
 FOLD_VIEW_CHUNK = 1000  # the whole-line viewer breaks a line into blocks this long
 
 log = logging.getLogger(__name__)
@@ -135,9 +136,9 @@ class PlainTail:
     frame it made that frame's stall. The next chunk is built on its own turn of the
     event loop once the last is half full, and is waiting when the text reaches it.
 
-    Text that comes faster than a frame can lay out waits in a backlog: 64 KB poured
-    into the tail at once was one insert of 13–18 ms. The documents take at most
-    FRAME_TAIL_CHARS a frame, and the backlog follows a frame at a time.
+    Text that comes faster than that waits in a backlog: 64 KB poured into the tail at
+    once was one insert of 13–18 ms. The documents take at most SHARE_CHARS every
+    SHARE_S, and the backlog follows a share at a time.
     """
 
     def __init__(self, owner: QWidget, after: QWidget, layout: QVBoxLayout, signal: Any) -> None:
@@ -151,8 +152,8 @@ class PlainTail:
         self._spare_due = False
         self._backlog: deque[str] = deque()
         self._backlog_chars = 0
-        self._frame_began = 0.0
-        self._frame_chars = 0  # sent to the documents since _frame_began
+        self._share_began = 0.0
+        self._share_chars = 0  # sent to the documents since _share_began
         self._drain_timer = QTimer(owner)
         self._drain_timer.timeout.connect(self._drain)
         self._add_chunk()
@@ -206,9 +207,9 @@ class PlainTail:
         if not shown:
             return
         now = time.perf_counter()
-        if now - self._frame_began >= TAIL_FRAME_S:
-            self._frame_began, self._frame_chars = now, 0
-        room = FRAME_TAIL_CHARS - self._frame_chars
+        if now - self._share_began >= SHARE_S:
+            self._share_began, self._share_chars = now, 0
+        room = SHARE_CHARS - self._share_chars
         if not self._backlog and len(shown) <= room:
             self._send(shown)
             return
@@ -218,14 +219,14 @@ class PlainTail:
         self._backlog.append(shown)
         self._backlog_chars += len(shown)
         if not self._drain_timer.isActive():
-            # The next share goes in when this frame's is spent, not a whole frame later.
-            left_ms = (self._frame_began + TAIL_FRAME_S - now) * 1000
+            # The next share goes in when this one's time is up, not a whole period later.
+            left_ms = (self._share_began + SHARE_S - now) * 1000
             self._drain_timer.start(max(1, math.ceil(left_ms)))
 
     def _drain(self) -> None:
-        """A frame's share of the backlog; the whole of it past BACKLOG_MAX_CHARS."""
-        self._frame_began, self._frame_chars = time.perf_counter(), 0
-        bite = max(FRAME_TAIL_CHARS, self._backlog_chars - BACKLOG_MAX_CHARS)
+        """A share of the backlog, and what is past BACKLOG_MAX_CHARS with it."""
+        self._share_began, self._share_chars = time.perf_counter(), 0
+        bite = max(SHARE_CHARS, self._backlog_chars - BACKLOG_MAX_CHARS)
         parts: list[str] = []
         while self._backlog and bite > 0:
             head = self._backlog.popleft()
@@ -238,14 +239,14 @@ class PlainTail:
         if parts:
             self._send("".join(parts))
         if self._backlog:
-            self._drain_timer.start(round(TAIL_FRAME_S * 1000))
+            self._drain_timer.start(round(SHARE_S * 1000))
         else:
             self._drain_timer.stop()
 
     def _send(self, shown: str) -> None:
         """Into the documents: the last chunk, and new ones at line breaks once it holds
         TAIL_CHUNK (also inside one long piece, so no chunk grows far past that)."""
-        self._frame_chars += len(shown)
+        self._share_chars += len(shown)
         if self.chunks[0].isHidden():
             self.chunks[0].show()
         while "\n" in shown:
