@@ -31,10 +31,11 @@ from app.ui.chat.markdown import LONG_LINE, fold_line, neutralize_bidi
 
 TAIL_CHUNK = 8_000  # the plain tail is kept in chunks about this long (see PlainTail)
 # Text the tail's documents take in one share, at most, and how often: Qt lays plain
-# text out at ~0.2 ms a kilobyte here, so a share is ~1.6 ms, and the event loop has a
-# turn (timers, the paint, input) between shares. 2 MB a second, beyond any stream.
-SHARE_CHARS = 8_000
-SHARE_S = 0.004
+# text out at ~0.2 ms a kilobyte here, so a share is ~3 ms of a frame. 8 KB every 4 ms
+# did a little better for a poured 200 KB reply, but relaid a poured 10 MB reply's
+# ~1,250 chunks four times as often (fully rendered after 128 s, not 29 s).
+SHARE_CHARS = 16_000
+SHARE_S = 0.016
 # A backlog longer than this is shown in bigger bites: the text on screen stays at most
 # this far behind a stream that comes faster than the tail can lay it out (hostile sizes).
 BACKLOG_MAX_CHARS = 256_000
