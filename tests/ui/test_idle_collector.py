@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from app.ui.idle_collector import IdleCollector
+from app.ui.main_window import TYPING_S, MainWindow
+from tests.ui.conftest import wait_ready
 
 pytestmark = pytest.mark.skipif(
     gc.get_threshold()[2] == 0, reason="Python's own incremental collector (3.14+)"
@@ -127,3 +129,18 @@ def test_no_full_pass_when_little_has_reached_the_old_generation(
         assert len(full_passes) == 1
     finally:
         collector.stop()
+
+
+def test_the_window_counts_typing_as_busy(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
+    window = open_window()
+    wait_ready(qtbot, window)
+    window._typed_at -= TYPING_S  # nothing typed for a while
+    assert not window.working()
+    qtbot.keyClicks(window.conversations.filter, "re")
+    assert window.working()  # a full pass now would land between keystrokes
+    window._typed_at -= TYPING_S
+    assert not window.working()
+    qtbot.keyClicks(window.chat.composer.edit, "Hello")
+    assert window.working()
