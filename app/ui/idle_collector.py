@@ -9,9 +9,10 @@ while a reply rendered (tests/bench/bench_view.py: 64 ms against a 16 ms frame).
 
 So Python keeps its young collections (each a fraction of a millisecond) and this runs
 the full ones: on the GUI thread, when Python would have started one (as many middle
-collections passed, the old generation grown by a quarter), but only while no reply
-streams or renders; or after LONGEST_WAIT_S in any case, so memory stays bounded in a
-day of replies back to back.
+collections passed, the old generation grown by a quarter), but only while the window
+is not busy (``MainWindow.working``: no reply streams or renders, nobody is typing); or
+after LONGEST_WAIT_S in any case, so memory stays bounded in a day of replies back to
+back.
 (The pattern is pyqtgraph's and Anki's GarbageCollector, which also keep collection on
 the GUI thread; theirs run every collection, ours only the full ones.)
 
