@@ -23,6 +23,20 @@ def streaming(qtbot: QtBot) -> MessageWidget:
     return widget
 
 
+def rendered_and_waiting(qtbot: QtBot) -> MessageWidget:
+    """40 paragraphs shown plain in the tail and rendered, none yet in the body; the
+    render timer stopped, so each test runs the insert steps itself."""
+    widget = streaming(qtbot)
+    text = PARAGRAPH * 40
+    widget.append(text)
+    qtbot.waitUntil(widget._tail.in_step)
+    widget._render_timer.stop()
+    cuts = [(i, i + len(PARAGRAPH), "") for i in range(0, len(text), len(PARAGRAPH))]
+    widget._sent_upto = len(text)
+    widget._ready.extend(message_render.render_pieces(text, cuts, True, False, widget._labels()))
+    return widget
+
+
 def test_a_backlog_of_rendered_blocks_is_not_inserted_at_once_when_the_reply_ends(
     qtbot: QtBot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -52,14 +66,7 @@ def test_a_backlog_of_rendered_blocks_is_not_inserted_at_once_when_the_reply_end
 
 
 def test_one_step_inserts_about_its_budget_not_the_whole_backlog(qtbot: QtBot) -> None:
-    widget = streaming(qtbot)
-    text = PARAGRAPH * 40
-    widget.append(text)
-    qtbot.waitUntil(widget._tail.in_step)
-    widget._render_timer.stop()
-    cuts = [(i, i + len(PARAGRAPH), "") for i in range(0, len(text), len(PARAGRAPH))]
-    widget._sent_upto = len(text)
-    widget._ready.extend(message_render.render_pieces(text, cuts, True, False, widget._labels()))
+    widget = rendered_and_waiting(qtbot)
     widget._insert_cost = 1e-6  # as measured here: ~1 ms a thousand characters
     widget._insert_ready(deadline=0.0)  # already past: exactly one batch goes
     inserted = widget._rendered_upto
@@ -83,14 +90,7 @@ def test_the_tails_next_chunk_is_built_before_the_text_reaches_it(qtbot: QtBot) 
 
 
 def test_the_next_batch_is_judged_by_its_whole_size_not_its_first_block(qtbot: QtBot) -> None:
-    widget = streaming(qtbot)
-    text = PARAGRAPH * 40
-    widget.append(text)
-    qtbot.waitUntil(widget._tail.in_step)
-    widget._render_timer.stop()
-    cuts = [(i, i + len(PARAGRAPH), "") for i in range(0, len(text), len(PARAGRAPH))]
-    widget._sent_upto = len(text)
-    widget._ready.extend(message_render.render_pieces(text, cuts, True, False, widget._labels()))
+    widget = rendered_and_waiting(qtbot)
     # A slow machine: 1 ms a character. A second batch (~1,300 characters) cannot fit in
     # 0.6 s, though its first block (434) would.
     widget._insert_cost = 1e-3
