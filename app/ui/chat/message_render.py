@@ -11,6 +11,7 @@ import math
 import re
 import time
 from collections import deque
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
@@ -77,13 +78,20 @@ def _renumber(rendered: Rendered, codes: int, folds: int, images: int) -> Render
 
 
 def render_pieces(
-    text: str, cuts: list[tuple[int, int, str]], final: bool, dark: bool, labels: Labels
+    text: str,
+    cuts: list[tuple[int, int, str]],
+    final: bool,
+    dark: bool,
+    labels: Labels,
+    pause: Callable[[], None] = lambda: None,
 ) -> list[Piece]:
-    """Runs on the render lane. Never raises: a piece that cannot be rendered is shown
-    as plain text (and logged), not lost."""
+    """Runs on the render lane, calling ``pause`` before each block (the lane's
+    ``wait_for_gui``). Never raises: a piece that cannot be rendered is shown as plain
+    text (and logged), not lost."""
     references = reference_definitions(text) if final or "]:" in text else {}
     pieces: list[Piece] = []
     for start, end, prefix in cuts:
+        pause()
         source = prefix + text[start:end]
         try:
             rendered = render_markdown(source, dark=dark, labels=labels, references=references)
@@ -275,8 +283,9 @@ class RenderedText:
         generation: int,
     ) -> None:
         self._in_flight += 1
+        pause = self._lane.wait_for_gui
         self._lane.render(
-            lambda: render_pieces(text, cuts, final, dark, labels),
+            lambda: render_pieces(text, cuts, final, dark, labels, pause),
             lambda pieces: self._rendered(generation, pieces),
             self._as_widget(),
         )
@@ -296,6 +305,10 @@ class RenderedText:
         INSERT_CHARS: each insert costs Qt a layout pass whatever its size."""
         if not self._ready:
             return
+        with self._lane.gui_turn():  # the render thread holds back meanwhile (render_lane)
+            self._insert_within(deadline)
+
+    def _insert_within(self, deadline: float) -> None:
         document = self._bodies[-1].document()
         upto = self._rendered_upto
         while self._ready:
