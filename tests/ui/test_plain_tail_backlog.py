@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.storage.records import Message, utc_now
 from app.ui.chat import message_text
-from app.ui.chat.message_text import BACKLOG_MAX_CHARS, SHARE_CHARS, TAIL_CHUNK
+from app.ui.chat.message_text import SHARE_CHARS, TAIL_CHUNK
 from app.ui.chat.message_widget import MessageWidget
 
 LINE = "plain streamed text that poured in, line {n:05d}\n"
@@ -78,21 +78,25 @@ def test_small_pieces_within_a_share_go_straight_in(
     assert len(sizes) == 20
 
 
-def test_a_backlog_past_its_bound_is_shown_in_bigger_bites(
+def test_a_hostile_pour_is_shown_a_share_at_a_time_however_long_the_backlog(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Bigger bites once the backlog passed 256 KB built dozens of chunk widgets in one
+    # event (a 10 MB pour stalled the window 89-166 ms).
     widget = streaming(qtbot)
     sizes = sent_to_documents(widget, monkeypatch)
-    text = poured(BACKLOG_MAX_CHARS // len(LINE.format(n=0)) * 2)  # ~2x the bound
+    text = poured(600_000 // len(LINE.format(n=0)))  # ~600 KB in one piece
     widget.append(text)
+    chunks_before = len(widget._tail.chunks)
     widget._tail._drain()
-    assert widget._tail._backlog_chars <= BACKLOG_MAX_CHARS
-    assert sizes[1] > SHARE_CHARS
+    assert sizes == [SHARE_CHARS, SHARE_CHARS]
+    assert len(widget._tail.chunks) - chunks_before <= SHARE_CHARS // TAIL_CHUNK + 1
     # The rest, a share at a time, without the event loop: a widget on its own (not in
     # the scrolled list) paints all of its tail at every turn, which is slow here.
     while widget._tail.draining():
         widget._tail._drain()
-    assert max(sizes[2:]) <= SHARE_CHARS
+    assert max(sizes) <= SHARE_CHARS
+    assert sum(sizes) == len(text)
     qtbot.waitUntil(widget._tail.in_step, timeout=10_000)
     assert widget.tail_text() == text
 

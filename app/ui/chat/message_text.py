@@ -36,9 +36,11 @@ TAIL_CHUNK = 8_000  # the plain tail is kept in chunks about this long (see Plai
 # ~1,250 chunks four times as often (fully rendered after 128 s, not 29 s).
 SHARE_CHARS = 16_000
 SHARE_S = 0.016
-# A backlog longer than this is shown in bigger bites: the text on screen stays at most
-# this far behind a stream that comes faster than the tail can lay it out (hostile sizes).
-BACKLOG_MAX_CHARS = 256_000
+# However long the backlog, it goes in a share a frame: the text on screen falls behind
+# only a stream faster than ~1 MB a second (hostile: ~200,000 tokens a second). Bigger
+# bites past 256 KB of backlog kept it closer, but built ~32 chunk widgets in one event:
+# a 10 MB reply poured in stalled the window 89–166 ms, against 12 ms a share at a time,
+# and was fully rendered no sooner (185 s either way, tests/bench/bench_view.py).
 FOLD_VIEW_CHUNK = 1000  # the whole-line viewer breaks a line into blocks this long
 
 log = logging.getLogger(__name__)
@@ -225,9 +227,9 @@ class PlainTail:
             self._drain_timer.start(max(1, math.ceil(left_ms)))
 
     def _drain(self) -> None:
-        """A share of the backlog, and what is past BACKLOG_MAX_CHARS with it."""
+        """A share of the backlog."""
         self._share_began, self._share_chars = time.perf_counter(), 0
-        bite = max(SHARE_CHARS, self._backlog_chars - BACKLOG_MAX_CHARS)
+        bite = SHARE_CHARS
         parts: list[str] = []
         while self._backlog and bite > 0:
             head = self._backlog.popleft()
